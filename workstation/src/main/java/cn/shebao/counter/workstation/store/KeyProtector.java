@@ -1,0 +1,23 @@
+package cn.shebao.counter.workstation.store;
+
+import java.util.Optional;
+
+/**
+ * Keeps the replica's boot key. The first implementation is a software key store; an operating-system
+ * store (Windows DPAPI, the Secret Service on Linux, a TPM) can replace it behind this interface.
+ */
+public interface KeyProtector {
+
+    /** The stored key, or empty when none was ever created here. */
+    Optional<BootKey> load();
+
+    /** Generates a new random key, stores it and returns it. Refuses to overwrite an existing key. */
+    BootKey create();
+
+    /** True only when the operating system or hardware guards the key; false means "anyone who copies
+     * the whole data directory can open the replica", and the workstation says so loudly. */
+    boolean osProtected();
+
+    /** A short, non-secret description for diagnostics, e.g. where the store lives. */
+    String describe();
+}

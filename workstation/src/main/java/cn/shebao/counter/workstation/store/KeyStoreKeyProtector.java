@@ -1,0 +1,145 @@
+package cn.shebao.counter.workstation.store;
+
+import cn.shebao.counter.workstation.app.FilePermissions;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A PKCS#12 key store in the data directory holding a random 256-bit key whose hex form is the
+ * Derby boot password.
+ *
+ * <p>What protects it, honestly: the file is owner-only, and the store password comes from
+ * {@value #PASSWORD_ENV} when the service manager supplies one (e.g. a systemd credential), otherwise
+ * it is derived from this machine's identity. The derived password only stops someone who copies
+ * the replica files without the key store, or moves the whole directory to another machine; someone
+ * with the account's files on this machine can open the replica. {@link #osProtected()} is false.
+ */
+public final class KeyStoreKeyProtector implements KeyProtector {
+
+    public static final String PASSWORD_ENV = "SHEBAO_KEYSTORE_PASSWORD";
+    static final String FILE_NAME = "replica-key.p12";
+    private static final String ALIAS = "replica-boot-key";
+
+    private final Path file;
+    private final char[] storePassword;
+
+    public KeyStoreKeyProtector(Path keysDirectory, char[] storePassword) {
+        this.file = keysDirectory.resolve(FILE_NAME);
+        this.storePassword = storePassword.clone();
+    }
+
+    /** The production choice: the environment's password when set, else one bound to this machine. */
+    public static KeyStoreKeyProtector forMachine(Path keysDirectory) {
+        String supplied = System.getenv(PASSWORD_ENV);
+        char[] password = supplied != null && !supplied.isEmpty()
+                ? supplied.toCharArray() : machineBoundPassword(keysDirectory);
+        return new KeyStoreKeyProtector(keysDirectory, password);
+    }
+
+    static char[] machineBoundPassword(Path keysDirectory) {
+        String machineId = "";
+        for (Path p : new Path[] {Path.of("/etc/machine-id"), Path.of("/var/lib/dbus/machine-id")}) {
+            try {
+                machineId = Files.readString(p, StandardCharsets.US_ASCII).strip();
+                break;
+            } catch (IOException e) {
+                // Not Linux or not readable: fall through to the next source; COMPUTERNAME covers Windows.
+                machineId = System.getenv().getOrDefault("COMPUTERNAME", "");
+            }
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("shebao-counter|" + machineId + "|" + System.getProperty("user.name") + "|"
+                    + keysDirectory.toAbsolutePath().normalize()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).toCharArray();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 missing from the Java runtime", e);
+        }
+    }
+
+    @Override
+    public Optional<BootKey> load() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, storePassword);
+            KeyStore.Entry entry = store.getEntry(ALIAS, new KeyStore.PasswordProtection(storePassword));
+            if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
+                throw new LocalizedException("replica.error.keyStoreUnreadable", file.toString());
+            }
+            byte[] raw = secret.getSecretKey().getEncoded();
+            char[] hex = HexFormat.of().formatHex(raw).toCharArray();
+            Arrays.fill(raw, (byte) 0);
+            BootKey key = new BootKey(hex);
+            Arrays.fill(hex, '\0');
+            return Optional.of(key);
+        } catch (IOException | GeneralSecurityException e) {
+            // A wrong store password surfaces as an IOException from load(): say what the clerk can act on.
+            throw new LocalizedException(e, "replica.error.keyStoreUnreadable", file.toString());
+        }
+    }
+
+    @Override
+    public BootKey create() {
+        if (Files.exists(file)) {
+            throw new IllegalStateException("a replica key already exists at " + file + "; refusing to overwrite it");
+        }
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        try {
+            Files.createDirectories(file.getParent());
+            FilePermissions.ownerOnly(file.getParent());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, storePassword);
+            SecretKey key = new SecretKeySpec(raw, "AES");
+            store.setEntry(ALIAS, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(storePassword));
+            // Write beside and move, so a crash never leaves a half-written store and an unopenable replica.
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                store.store(out, storePassword);
+            }
+            FilePermissions.ownerOnly(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file);
+            }
+            char[] hex = HexFormat.of().formatHex(raw).toCharArray();
+            BootKey bootKey = new BootKey(hex);
+            Arrays.fill(hex, '\0');
+            return bootKey;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    @Override
+    public boolean osProtected() {
+        return false;
+    }
+
+    @Override
+    public String describe() {
+        return "PKCS#12 software key store " + file;
+    }
+}

@@ -1,0 +1,65 @@
+package cn.shebao.counter.workstation.store;
+
+import cn.shebao.counter.workstation.audit.AuditChainHead;
+import cn.shebao.counter.workstation.audit.AuditEvent;
+import cn.shebao.counter.workstation.certificates.IssuedDocument;
+import cn.shebao.counter.workstation.citizen.BenefitAdjustment;
+import cn.shebao.counter.workstation.citizen.Contribution;
+import cn.shebao.counter.workstation.citizen.Employer;
+import cn.shebao.counter.workstation.citizen.InsuranceParticipation;
+import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.citizen.MaternityBenefit;
+import cn.shebao.counter.workstation.citizen.MedicalReimbursement;
+import cn.shebao.counter.workstation.citizen.PensionPayment;
+import cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration;
+import cn.shebao.counter.workstation.citizen.WorkInjuryClaim;
+import cn.shebao.counter.workstation.drugs.SpecialDrug;
+import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
+import cn.shebao.counter.workstation.identity.IdentityConfirmation;
+import cn.shebao.counter.workstation.identity.OnlineAccount;
+import cn.shebao.counter.workstation.security.StaffUser;
+import java.util.List;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/** Builds the Hibernate session factory over a data source whose schema the migrations already made. */
+public final class PersistenceUnit {
+
+    /** Every entity, in foreign-key order (bulk loaders insert in this order). */
+    public static final List<Class<?>> ENTITIES = List.of(
+            Employer.class, InsuredPerson.class, InsuranceParticipation.class, Contribution.class,
+            PensionPayment.class, BenefitAdjustment.class, MedicalReimbursement.class, WorkInjuryClaim.class,
+            MaternityBenefit.class, SpecifiedDiseaseRegistration.class, SpecialDrug.class,
+            SpecialDrugApplication.class, StaffUser.class, OnlineAccount.class, IdentityConfirmation.class,
+            IssuedDocument.class, AuditEvent.class, AuditChainHead.class);
+
+    /** What Hibernate does with the schema at start-up; it never creates or alters it. */
+    public enum SchemaCheck {
+        /** Compare every mapped table and column with the database and fail on a mismatch (tests, self-test). */
+        VALIDATE,
+        /** Trust the migrations; saves start-up time at the counter. */
+        NONE
+    }
+
+    static final int JDBC_BATCH_SIZE = 500;
+
+    private PersistenceUnit() {
+    }
+
+    public static SessionFactory create(DataSource dataSource, SchemaCheck check) {
+        HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("shebao-counter")
+                .managedClasses(ENTITIES)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName())
+                .property(AvailableSettings.HBM2DDL_AUTO, check == SchemaCheck.VALIDATE ? "validate" : "none")
+                .property(AvailableSettings.STATEMENT_BATCH_SIZE, JDBC_BATCH_SIZE)
+                .property(AvailableSettings.ORDER_INSERTS, true)
+                .property(AvailableSettings.ORDER_UPDATES, true)
+                .property(AvailableSettings.STATEMENT_FETCH_SIZE, 500)
+                .property(AvailableSettings.SHOW_SQL, false);
+        return config.createEntityManagerFactory();
+    }
+}
