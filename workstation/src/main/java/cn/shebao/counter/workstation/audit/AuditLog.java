@@ -2,7 +2,6 @@ package cn.shebao.counter.workstation.audit;
 
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.SessionFactory;
@@ -27,11 +26,16 @@ public final class AuditLog {
 
     /** Appends inside the caller's open transaction. */
     public AuditEvent append(EntityManager em, AuditEntry entry) {
-        // The pessimistic lock serialises appenders: two clerks' actions can never take the same sequence.
-        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
+        // A no-op update takes the head row's write lock until commit, which serialises appenders: two
+        // clerks' actions can never take the same sequence. (PESSIMISTIC_WRITE would be the obvious tool, but
+        // Hibernate 7.4's DerbyDialect renders it as "for update with rs with rs", which Derby rejects.)
+        int locked = em.createQuery("update AuditChainHead set lastSequence = lastSequence where id = :id")
+                .setParameter("id", AuditChainHead.SINGLETON_ID).executeUpdate();
+        if (locked != 1) {
             throw new IllegalStateException("audit_chain_head row missing: the replica's migrations did not run");
         }
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID);
+        em.refresh(head);
         AuditEvent event;
         synchronized (ids) {
             // Millisecond precision: Derby and PostgreSQL must both store exactly what was hashed.

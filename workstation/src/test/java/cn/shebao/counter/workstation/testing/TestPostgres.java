@@ -1,0 +1,65 @@
+package cn.shebao.counter.workstation.testing;
+
+import cn.shebao.counter.workstation.store.DriverDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * A fresh, empty PostgreSQL database for one test class, on the server that {@code scripts/test-postgres.sh}
+ * starts. Missing configuration is a failure, not a skip: CI must never pass without PostgreSQL.
+ */
+public final class TestPostgres implements AutoCloseable {
+
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+    private final String database;
+    private final DriverDataSource dataSource;
+
+    private TestPostgres(String adminUrl, String user, String password, String database) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.database = database;
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+        this.dataSource = DriverDataSource.withCredentials(url, user, password.toCharArray());
+    }
+
+    public static TestPostgres createDatabase() {
+        String url = System.getenv("SHEBAO_TEST_PG_URL");
+        String user = System.getenv("SHEBAO_TEST_PG_USER");
+        String password = System.getenv("SHEBAO_TEST_PG_PASSWORD");
+        if (url == null || user == null || password == null) {
+            throw new IllegalStateException("PostgreSQL tests need SHEBAO_TEST_PG_URL, SHEBAO_TEST_PG_USER and "
+                    + "SHEBAO_TEST_PG_PASSWORD: run them with scripts/test.sh, or eval \"$(bash scripts/test-postgres.sh)\" first");
+        }
+        String db = "shebao_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        TestPostgres pg = new TestPostgres(url, user, password, db);
+        pg.admin("CREATE DATABASE " + db);
+        return pg;
+    }
+
+    public DriverDataSource dataSource() {
+        return dataSource;
+    }
+
+    private void admin(String sql) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection(adminUrl, p); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL admin statement failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+}
