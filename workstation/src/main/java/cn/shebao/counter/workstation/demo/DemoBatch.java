@@ -1,0 +1,52 @@
+package cn.shebao.counter.workstation.demo;
+
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows generated for a slice of persons, grouped by entity type in foreign-key order, so a writer can
+ * insert one table after another and keep every JDBC batch full.
+ */
+public final class DemoBatch {
+
+    private final Map<Class<?>, List<Object>> rowsByType = new LinkedHashMap<>();
+    private int persons;
+
+    DemoBatch() {
+        for (Class<?> type : PersistenceUnit.ENTITIES) {
+            rowsByType.put(type, new ArrayList<>());
+        }
+    }
+
+    void add(Object row) {
+        List<Object> rows = rowsByType.get(row.getClass());
+        if (rows == null) {
+            throw new IllegalArgumentException("not an entity: " + row.getClass());
+        }
+        rows.add(row);
+    }
+
+    void countPerson() {
+        persons++;
+    }
+
+    /** Rows per type, in insertion (foreign-key) order; types without rows are included, empty. */
+    public Map<Class<?>, List<Object>> rowsByType() {
+        return rowsByType;
+    }
+
+    public int persons() {
+        return persons;
+    }
+
+    public int rowCount() {
+        return rowsByType.values().stream().mapToInt(List::size).sum();
+    }
+
+    boolean isEmpty() {
+        return rowCount() == 0;
+    }
+}

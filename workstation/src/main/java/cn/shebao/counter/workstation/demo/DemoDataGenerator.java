@@ -1,0 +1,198 @@
+package cn.shebao.counter.workstation.demo;
+
+import cn.shebao.counter.workstation.citizen.Employer;
+import cn.shebao.counter.workstation.citizen.EmployerStatus;
+import cn.shebao.counter.workstation.citizen.UnifiedSocialCreditCode;
+import cn.shebao.counter.workstation.drugs.SpecialDrug;
+import cn.shebao.counter.workstation.security.PasswordHasher;
+import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.security.StaffUser;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Fills a database with realistic synthetic data for demos, tests and benchmarks. Deterministic: the
+ * same settings give byte-for-byte the same rows (each person draws from a random stream derived from
+ * the seed and their index, and ids come from one seeded generator in a fixed order).
+ */
+public final class DemoDataGenerator {
+
+    /**
+     * @param detailMonths how many months of monthly detail (contributions, pension payments) each
+     *     person gets before {@code asOf}; earlier history is summarised as credited months, as it is
+     *     in a real replica migrated from a legacy system
+     * @param batchPersons persons per transaction
+     */
+    public record Settings(long seed, int persons, LocalDate asOf, int detailMonths, int batchPersons) {
+        public Settings {
+            if (persons < 0 || persons > 5_000_000) {
+                throw new IllegalArgumentException("persons must be between 0 and 5,000,000");
+            }
+            if (detailMonths < 1 || detailMonths > 600 || batchPersons < 1) {
+                throw new IllegalArgumentException("detailMonths 1..600 and batchPersons >= 1");
+            }
+        }
+
+        public static Settings of(long seed, int persons, LocalDate asOf) {
+            return new Settings(seed, persons, asOf, 24, 500);
+        }
+    }
+
+    /** A demo staff account and its demo password, which exists only so a demo can log in. */
+    public record DemoStaff(String username, String displayName, Set<StaffRole> roles, String demoPassword) {
+        @Override
+        public String toString() {
+            return "DemoStaff[" + username + ", " + roles + "]"; // never the password
+        }
+    }
+
+    /** Called after every committed batch. */
+    public interface Progress {
+        void update(int personsDone, int personsTotal, long rowsDone);
+    }
+
+    public record Result(int persons, long rows) {
+    }
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+    private final Settings settings;
+    private final TimeOrderedIds ids;
+    private final List<DemoStaff> staff = new ArrayList<>();
+
+    public DemoDataGenerator(Settings settings) {
+        this.settings = settings;
+        Clock fixed = Clock.fixed(settings.asOf().atStartOfDay(ZONE).toInstant(), ZONE);
+        this.ids = new TimeOrderedIds(fixed, new SplittableRandom(settings.seed() ^ 0x5EED_1D5L));
+    }
+
+    public Result generate(DemoDataSink sink, Progress progress) {
+        DemoBatch reference = new DemoBatch();
+        List<StaffUser> staffUsers = staffUsers(reference);
+        List<Employer> employers = employers(reference);
+        List<SpecialDrug> drugs = drugs(reference);
+        sink.write(reference);
+        long rows = reference.rowCount();
+
+        PersonHistoryFactory factory = new PersonHistoryFactory(settings, ids, employers, drugs,
+                staffUsers.stream().filter(u -> u.getRoles().contains(StaffRole.CLERK)).toList(),
+                staffUsers.stream().filter(u -> u.getRoles().contains(StaffRole.SUPERVISOR)).toList());
+        int done = 0;
+        while (done < settings.persons()) {
+            DemoBatch batch = new DemoBatch();
+            int end = Math.min(settings.persons(), done + settings.batchPersons());
+            for (int i = done; i < end; i++) {
+                factory.person(i, batch);
+            }
+            sink.write(batch);
+            rows += batch.rowCount();
+            done = end;
+            progress.update(done, settings.persons(), rows);
+        }
+        return new Result(done, rows);
+    }
+
+    /** The demo staff accounts; filled by {@link #generate}. */
+    public List<DemoStaff> staff() {
+        return List.copyOf(staff);
+    }
+
+    private List<StaffUser> staffUsers(DemoBatch batch) {
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x57AFFL);
+        PasswordHasher hasher = new PasswordHasher(random.split());
+        Object[][] people = {
+            {"chenjing", "陈静", EnumSet.of(StaffRole.CLERK)},
+            {"wanglei", "王磊", EnumSet.of(StaffRole.CLERK)},
+            {"liuyang", "刘洋", EnumSet.of(StaffRole.CLERK)},
+            {"zhaomin", "赵敏", EnumSet.of(StaffRole.SUPERVISOR)},
+            {"sunli", "孙丽", EnumSet.of(StaffRole.SUPERVISOR, StaffRole.CLERK)},
+            {"admin", "系统管理员", EnumSet.of(StaffRole.ADMIN)},
+        };
+        List<StaffUser> users = new ArrayList<>();
+        for (Object[] p : people) {
+            char[] password = new char[12];
+            for (int i = 0; i < password.length; i++) {
+                password[i] = PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length()));
+            }
+            @SuppressWarnings("unchecked")
+            Set<StaffRole> roles = (Set<StaffRole>) p[2];
+            StaffUser u = new StaffUser(ids.next());
+            u.setUsername((String) p[0]);
+            u.setDisplayName((String) p[1]);
+            u.setRoles(roles);
+            u.setPasswordHash(hasher.hash(password));
+            u.setPasswordChangedAt(settings.asOf().atStartOfDay(ZONE).toInstant());
+            u.setMustChangePassword(false);
+            u.setFailedAttempts(0);
+            u.setActive(true);
+            batch.add(u);
+            users.add(u);
+            staff.add(new DemoStaff(u.getUsername(), u.getDisplayName(), roles, new String(password)));
+        }
+        return users;
+    }
+
+    private List<Employer> employers(DemoBatch batch) {
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0xE3B1_0E7L);
+        int count = Math.max(5, settings.persons() / 25);
+        String brand = "恒瑞华通信达中天海宏远鼎盛博新锐金誉安泰东明德正元嘉禾致和融创星辰云帆";
+        String[] trades = {"科技有限公司", "贸易有限公司", "餐饮管理有限公司", "建筑工程有限公司", "电子商务有限公司",
+            "物流有限公司", "医药有限公司", "服装有限公司", "网络科技有限公司", "物业管理有限公司"};
+        double[] injuryRates = {0.002, 0.004, 0.006, 0.012, 0.002, 0.010, 0.004, 0.006, 0.002, 0.008};
+        Set<String> codes = new HashSet<>();
+        List<Employer> employers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            HangzhouGeography.District district = HangzhouGeography.currentDistrict(random);
+            String code;
+            do {
+                StringBuilder body = new StringBuilder(random.nextInt(100) < 40 ? "MA" : "");
+                while (body.length() < 8) {
+                    body.append(body.length() < 2 || random.nextInt(4) > 0
+                            ? (char) ('0' + random.nextInt(10))
+                            : UnifiedSocialCreditCode.ALPHABET.charAt(10 + random.nextInt(21)));
+                }
+                code = UnifiedSocialCreditCode.of(district.code(), body.toString());
+            } while (!codes.add(code));
+            int trade = random.nextInt(trades.length);
+            Employer e = new Employer(ids.next());
+            e.setCreditCode(code);
+            e.setName("杭州" + brand.charAt(random.nextInt(brand.length())) + brand.charAt(random.nextInt(brand.length()))
+                    + trades[trade]);
+            e.setDistrictCode(district.code());
+            e.setAddress(HangzhouGeography.address(random, district));
+            e.setWorkInjuryRate(BigDecimal.valueOf(injuryRates[trade]).setScale(4));
+            e.setStatus(random.nextInt(100) < 3 ? EmployerStatus.CANCELLED : EmployerStatus.ACTIVE);
+            e.setRegisteredOn(LocalDate.of(1990 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28)));
+            batch.add(e);
+            employers.add(e);
+        }
+        return employers;
+    }
+
+    private List<SpecialDrug> drugs(DemoBatch batch) {
+        List<SpecialDrug> drugs = new ArrayList<>();
+        for (MedicalCatalogue.Drug d : MedicalCatalogue.DRUGS) {
+            SpecialDrug drug = new SpecialDrug(ids.next());
+            drug.setDrugCode(d.code());
+            drug.setName(d.name());
+            drug.setSpecification(d.specification());
+            drug.setIndicationCodes(d.indications());
+            drug.setReimbursementLimit(d.reimbursementLimit());
+            drug.setRequiresDiseaseRegistration(d.needsRegistration());
+            drug.setActive(true);
+            batch.add(drug);
+            drugs.add(drug);
+        }
+        return drugs;
+    }
+}
