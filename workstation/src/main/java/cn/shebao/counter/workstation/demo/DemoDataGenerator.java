@@ -68,7 +68,6 @@ public final class DemoDataGenerator {
 
     private final Settings settings;
     private final TimeOrderedIds ids;
-    private final List<DemoStaff> staff = new ArrayList<>();
 
     public DemoDataGenerator(Settings settings) {
         this.settings = settings;
@@ -102,14 +101,18 @@ public final class DemoDataGenerator {
         return new Result(done, rows);
     }
 
-    /** The demo staff accounts; filled by {@link #generate}. */
+    /** The demo staff accounts this generator writes. */
     public List<DemoStaff> staff() {
-        return List.copyOf(staff);
+        return demoStaff(settings.seed());
     }
 
-    private List<StaffUser> staffUsers(DemoBatch batch) {
-        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x57AFFL);
-        PasswordHasher hasher = new PasswordHasher(random.split());
+    /**
+     * The demo staff and their demo passwords, derived from the seed alone so demo mode can show them
+     * again without regenerating anything. They are demo credentials by construction: anyone who knows
+     * the seed knows them, which is why only demo data directories ever hold them.
+     */
+    public static List<DemoStaff> demoStaff(long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x57AFFL);
         Object[][] people = {
             {"chenjing", "陈静", EnumSet.of(StaffRole.CLERK)},
             {"wanglei", "王磊", EnumSet.of(StaffRole.CLERK)},
@@ -118,7 +121,7 @@ public final class DemoDataGenerator {
             {"sunli", "孙丽", EnumSet.of(StaffRole.SUPERVISOR, StaffRole.CLERK)},
             {"admin", "系统管理员", EnumSet.of(StaffRole.ADMIN)},
         };
-        List<StaffUser> users = new ArrayList<>();
+        List<DemoStaff> staff = new ArrayList<>();
         for (Object[] p : people) {
             char[] password = new char[12];
             for (int i = 0; i < password.length; i++) {
@@ -126,18 +129,26 @@ public final class DemoDataGenerator {
             }
             @SuppressWarnings("unchecked")
             Set<StaffRole> roles = (Set<StaffRole>) p[2];
+            staff.add(new DemoStaff((String) p[0], (String) p[1], roles, new String(password)));
+        }
+        return staff;
+    }
+
+    private List<StaffUser> staffUsers(DemoBatch batch) {
+        PasswordHasher hasher = new PasswordHasher(new SplittableRandom(settings.seed() ^ 0x5A17L));
+        List<StaffUser> users = new ArrayList<>();
+        for (DemoStaff s : demoStaff(settings.seed())) {
             StaffUser u = new StaffUser(ids.next());
-            u.setUsername((String) p[0]);
-            u.setDisplayName((String) p[1]);
-            u.setRoles(roles);
-            u.setPasswordHash(hasher.hash(password));
+            u.setUsername(s.username());
+            u.setDisplayName(s.displayName());
+            u.setRoles(s.roles());
+            u.setPasswordHash(hasher.hash(s.demoPassword().toCharArray()));
             u.setPasswordChangedAt(settings.asOf().atStartOfDay(ZONE).toInstant());
             u.setMustChangePassword(false);
             u.setFailedAttempts(0);
             u.setActive(true);
             batch.add(u);
             users.add(u);
-            staff.add(new DemoStaff(u.getUsername(), u.getDisplayName(), roles, new String(password)));
         }
         return users;
     }

@@ -1,0 +1,61 @@
+package cn.shebao.counter.workstation.app;
+
+import cn.shebao.counter.workstation.audit.AuditVerification;
+import cn.shebao.counter.workstation.audit.AuditVerifier;
+import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.store.Replica;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code audit verify}: walks the hash chain of the replica's audit log. */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit log tools.",
+        subcommands = AuditCommand.Verify.class)
+final class AuditCommand implements Runnable {
+
+    @ParentCommand
+    ShebaoCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exit status 0 when intact, 3 when any row was edited or removed. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check that no audit record was edited or deleted. Exit status 0 = intact, 3 = tampered.")
+    static final class Verify implements Callable<Integer> {
+
+        static final int TAMPERED = 3;
+
+        @ParentCommand
+        AuditCommand audit;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Locale locale = Locale.getDefault();
+            PrintWriter out = spec.commandLine().getOut();
+            try (Replica replica = AppReplica.open(audit.parent.dataDirectory())) {
+                AuditVerification result = new AuditVerifier(replica.sessions()).verify();
+                if (result.intact()) {
+                    out.println(Messages.format(locale, "audit.verify.intact", result.rowsChecked()));
+                    return 0;
+                }
+                out.println(Messages.format(locale, "audit.verify.broken", result.rowsChecked(), result.problems().size()));
+                for (AuditVerification.Problem p : result.problems()) {
+                    out.println("  - " + Messages.format(locale, "audit.problem." + p.kind(), p.sequenceNumber()));
+                }
+                return TAMPERED;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package cn.shebao.counter.workstation.app;
+
+import cn.shebao.counter.workstation.audit.AuditEntry;
+import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.store.DriverDataSource;
+import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hibernate.SessionFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code generate}: fills a replica or a database with deterministic synthetic data, showing progress. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Fill an encrypted replica (a data directory) or a database (a JDBC URL) with deterministic "
+                + "synthetic insured persons and their histories. For demos, tests and benchmarks only.")
+final class GenerateCommand implements Callable<Integer> {
+
+    static final String PASSWORD_ENV = "SHEBAO_DB_PASSWORD";
+
+    @ParentCommand
+    ShebaoCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--persons", defaultValue = "2000", description = "Insured persons, 100 to 1,000,000 (default ${DEFAULT-VALUE}).")
+    int persons;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Random seed; the same seed gives the same data (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--as-of", description = "The generator's 'today' (default: today). Fix it to repeat a data set exactly.")
+    LocalDate asOf;
+
+    @Option(names = "--detail-months", defaultValue = "24", description = "Months of monthly detail per person (default ${DEFAULT-VALUE}).")
+    int detailMonths;
+
+    @Option(names = "--into", required = true, paramLabel = "DIR|JDBC-URL",
+            description = "A data directory (its encrypted replica is created if needed) or a JDBC URL such as "
+                    + "jdbc:postgresql://host/db. Credentials never go in the URL: use --user and $" + PASSWORD_ENV + ".")
+    String into;
+
+    @Option(names = "--user", description = "Database user for a JDBC URL.")
+    String user;
+
+    @Option(names = "--show-demo-passwords", description = "Print the demo staff passwords (demo data only).")
+    boolean showDemoPasswords;
+
+    @Override
+    public Integer call() throws Exception {
+        Locale locale = Locale.getDefault();
+        DemoDataGenerator.Settings settings = new DemoDataGenerator.Settings(seed, persons,
+                asOf == null ? LocalDate.now() : asOf, detailMonths, 500);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (into.startsWith("jdbc:")) {
+            String secret = System.getenv(PASSWORD_ENV);
+            DriverDataSource ds = DriverDataSource.withCredentials(into, user, secret == null ? null : secret.toCharArray());
+            Migrations.migrate(ds);
+            try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE)) {
+                generate(sessions, settings, into, err, out, locale);
+            }
+        } else {
+            DataDirectory target = new DataDirectory(Path.of(into));
+            try (Replica replica = AppReplica.open(target)) {
+                generate(replica.sessions(), settings, target.root().toString(), err, out, locale);
+            }
+        }
+        if (showDemoPasswords) {
+            DemoMode.printDemoStaff(out, locale, seed);
+        }
+        return 0;
+    }
+
+    static DemoDataGenerator.Result generate(SessionFactory sessions, DemoDataGenerator.Settings settings, String where,
+            PrintWriter progressOut, PrintWriter out, Locale locale) {
+        long existing = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from InsuredPerson", Long.class)
+                .getSingleResult());
+        if (existing > 0) {
+            throw new LocalizedException("generate.error.notEmpty", where, existing);
+        }
+        long start = System.nanoTime();
+        DemoDataGenerator generator = new DemoDataGenerator(settings);
+        DemoDataGenerator.Result result = generator.generate(new HibernateDemoSink(sessions), (done, total, rows) -> {
+            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            progressOut.print("\r" + Messages.format(locale, "generate.progress", done, total, Math.round(done / seconds)));
+            progressOut.flush();
+        });
+        progressOut.println();
+        new AuditLog(sessions, Clock.systemUTC(), TimeOrderedIds.system(), "GENERATOR").append(AuditEntry.system(
+                "demo.generate", "persons=" + result.persons() + " rows=" + result.rows() + " seed=" + settings.seed()));
+        out.println(Messages.format(locale, "generate.done", result.persons(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9), where));
+        return result;
+    }
+}

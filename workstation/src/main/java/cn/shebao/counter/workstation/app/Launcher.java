@@ -1,0 +1,36 @@
+package cn.shebao.counter.workstation.app;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point of {@code shebao-counter.jar}. Deliberately has no logger: it first decides where the data
+ * directory is so Logback writes its rolling file there, then hands over to the command line.
+ */
+public final class Launcher {
+
+    static final String LOG_DIR_PROPERTY = "shebao.log.dir";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        DataDirectory dir = DataDirectory.resolveForThisMachine(dataDirFlag(args));
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());
+        }
+        System.exit(ShebaoCli.run(args));
+    }
+
+    /** The value of --data-dir, read before picocli so logging can be pointed at the right place. */
+    static Path dataDirFlag(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--data-dir=")) {
+                return Path.of(args[i].substring("--data-dir=".length()));
+            }
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+        }
+        return null;
+    }
+}

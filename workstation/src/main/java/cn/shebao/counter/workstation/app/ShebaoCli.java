@@ -1,0 +1,64 @@
+package cn.shebao.counter.workstation.app;
+
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line of {@code shebao-counter.jar}; {@code --help} lists the subcommands. */
+@Command(name = "shebao-counter", mixinStandardHelpOptions = true, versionProvider = ShebaoCli.Version.class,
+        description = "Shebao Counter workstation for social-insurance service windows.",
+        subcommands = {GenerateCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+public final class ShebaoCli implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShebaoCli.class);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Data directory (replica, keys, logs). Default: $" + DataDirectory.ENV_VARIABLE
+                    + ", else the platform's (XDG on Linux, %%LOCALAPPDATA%% on Windows).")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "Demo mode: a local demo data directory with generated persons and demo staff.")
+    boolean demo;
+
+    public static int run(String[] args) {
+        CommandLine cli = new CommandLine(new ShebaoCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Expected failures get their translated message and no stack trace on the console; all go to the log.
+            LOG.error("Command failed", e);
+            PrintWriter err = commandLine.getErr();
+            err.println(e instanceof LocalizedException le ? le.message(Locale.getDefault()) : String.valueOf(e.getMessage()));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    DataDirectory dataDirectory() {
+        return demo && dataDir == null ? DemoMode.directory() : DataDirectory.resolveForThisMachine(dataDir);
+    }
+
+    @Override
+    public Integer call() {
+        if (demo) {
+            return new DemoMode(dataDirectory()).prepare(new PrintWriter(System.out, true));
+        }
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** Reads the version Maven writes into the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ShebaoCli.class.getPackage().getImplementationVersion();
+            return new String[] {"shebao-counter " + (v == null ? "(development build)" : v),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
