@@ -1,0 +1,125 @@
+package cn.shebao.counter.workstation.security;
+
+import cn.shebao.counter.workstation.audit.AuditEntry;
+import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * Staff login against the hashes in the replica, so it works offline. Failed attempts and lockouts are
+ * stored in the staff row, so they survive a restart. Every outcome is audited. Slow by design
+ * (PBKDF2): never call it on the Event Dispatch Thread.
+ */
+public final class StaffAuthenticator {
+
+    private final SessionFactory sessions;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final LoginPolicy policy;
+    /** Verified against when the username is unknown, so timing does not reveal which names exist. */
+    private final String decoyHash;
+
+    public StaffAuthenticator(SessionFactory sessions, PasswordHasher hasher, AuditLog audit, Clock clock, LoginPolicy policy) {
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+        this.policy = policy;
+        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+    }
+
+    public LoginPolicy policy() {
+        return policy;
+    }
+
+    public LoginOutcome login(String username, char[] password) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return sessions.fromTransaction(s -> {
+            StaffUser user = find(s, name);
+            Instant now = clock.instant();
+            if (user == null || !user.isActive()) {
+                hasher.verify(password, decoyHash);
+                audit.append(s, new AuditEntry(null, name.isEmpty() ? "?" : name, "login.unknownUser", null, null, null, null));
+                return new LoginOutcome.WrongCredentials(policy.maxFailures());
+            }
+            if (user.getLockedUntil() != null && now.isBefore(user.getLockedUntil())) {
+                audit.append(s, entry(user, "login.refusedLocked"));
+                return new LoginOutcome.Locked(user.getLockedUntil());
+            }
+            if (!hasher.verify(password, user.getPasswordHash())) {
+                int failures = user.getFailedAttempts() + 1;
+                if (failures >= policy.maxFailures()) {
+                    user.setFailedAttempts(0);
+                    user.setLockedUntil(now.plus(policy.lockout()));
+                    audit.append(s, entry(user, "login.lockedOut"));
+                    return new LoginOutcome.Locked(user.getLockedUntil());
+                }
+                user.setFailedAttempts(failures);
+                audit.append(s, entry(user, "login.wrongPassword"));
+                return new LoginOutcome.WrongCredentials(policy.maxFailures() - failures);
+            }
+            user.setFailedAttempts(0);
+            user.setLockedUntil(null);
+            boolean expired = user.getPasswordChangedAt().plus(policy.passwordMaxAge()).isBefore(now);
+            audit.append(s, entry(user, "login.success"));
+            return new LoginOutcome.Success(session(user), user.isMustChangePassword() || expired);
+        });
+    }
+
+    /** Unlocking an idle-locked screen: only the same person's password opens it. */
+    public LoginOutcome reauthenticate(StaffSession session, char[] password) {
+        LoginOutcome outcome = login(session.username(), password);
+        if (outcome instanceof LoginOutcome.Success success && !success.session().userId().equals(session.userId())) {
+            throw new IllegalStateException("username now belongs to another user");
+        }
+        return outcome;
+    }
+
+    /** Sets a new password after checking the old one and the policy; the new one is never logged or kept. */
+    public void changePassword(StaffSession session, char[] oldPassword, char[] newPassword) {
+        checkStrength(oldPassword, newPassword);
+        sessions.inTransaction(s -> {
+            StaffUser user = s.find(StaffUser.class, session.userId());
+            if (!hasher.verify(oldPassword, user.getPasswordHash())) {
+                throw new LocalizedException("security.password.oldWrong");
+            }
+            user.setPasswordHash(hasher.hash(newPassword));
+            user.setMustChangePassword(false);
+            user.setPasswordChangedAt(clock.instant());
+            audit.append(s, entry(user, "password.changed"));
+        });
+    }
+
+    void checkStrength(char[] oldPassword, char[] newPassword) {
+        boolean letter = false;
+        boolean digit = false;
+        for (char c : newPassword) {
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        if (newPassword.length < policy.minimumPasswordLength() || !letter || !digit) {
+            throw new LocalizedException("security.password.tooWeak", policy.minimumPasswordLength());
+        }
+        if (java.util.Arrays.equals(oldPassword, newPassword)) {
+            throw new LocalizedException("security.password.sameAsOld");
+        }
+    }
+
+    private static StaffUser find(Session s, String username) {
+        return s.createSelectionQuery("from StaffUser where username = :u", StaffUser.class)
+                .setParameter("u", username).uniqueResult();
+    }
+
+    static StaffSession session(StaffUser u) {
+        return new StaffSession(u.getId(), u.getUsername(), u.getDisplayName(), u.getRoles());
+    }
+
+    private static AuditEntry entry(StaffUser u, String action) {
+        return new AuditEntry(u.getId(), u.getUsername(), action, "StaffUser", u.getId().toString(), null, null);
+    }
+}

@@ -1,0 +1,138 @@
+package cn.shebao.counter.workstation.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.testing.MutableClock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StaffAuthenticatorTest {
+
+    private static final long SEED = 42;
+
+    @TempDir
+    Path tmp;
+    private Replica replica;
+    private MutableClock clock;
+    private StaffAuthenticator auth;
+    private List<DemoDataGenerator.DemoStaff> staff;
+
+    @BeforeEach
+    void open() {
+        replica = openReplica();
+        new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 0, LocalDate.of(2026, 11, 1), 1, 10))
+                .generate(new HibernateDemoSink(replica.sessions()), (d, t, r) -> { });
+        staff = DemoDataGenerator.demoStaff(SEED);
+        clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        auth = authenticator(replica);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        replica.close();
+    }
+
+    private Replica openReplica() {
+        return Replica.open(new DataDirectory(tmp.resolve("data")),
+                new KeyStoreKeyProtector(tmp.resolve("keys"), "test-password".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+    }
+
+    private StaffAuthenticator authenticator(Replica r) {
+        AuditLog audit = new AuditLog(r.sessions(), clock, new TimeOrderedIds(clock, new java.security.SecureRandom()), "T-01");
+        return new StaffAuthenticator(r.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
+    }
+
+    private DemoDataGenerator.DemoStaff user(String name) {
+        return staff.stream().filter(s -> s.username().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void rightPasswordLogsInWithRoles() {
+        LoginOutcome outcome = auth.login(" ChenJing ", user("chenjing").demoPassword().toCharArray());
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Success.class, s -> {
+            assertThat(s.session().roles()).containsExactly(StaffRole.CLERK);
+            assertThat(s.mustChangePassword()).isFalse();
+        });
+    }
+
+    @Test
+    void unknownUserLooksLikeAWrongPassword() {
+        assertThat(auth.login("nobody", "whatever".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(5));
+    }
+
+    @Test
+    void fiveFailuresLockForFifteenMinutesAcrossARestart() throws IOException {
+        for (int i = 1; i <= 4; i++) {
+            assertThat(auth.login("wanglei", "wrong".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(5 - i));
+        }
+        assertThat(auth.login("wanglei", "wrong".toCharArray())).isInstanceOf(LoginOutcome.Locked.class);
+        char[] right = user("wanglei").demoPassword().toCharArray();
+        assertThat(auth.login("wanglei", right)).isInstanceOf(LoginOutcome.Locked.class);
+
+        replica.close(); // restart the workstation
+        replica = openReplica();
+        auth = authenticator(replica);
+        assertThat(auth.login("wanglei", right)).isInstanceOfSatisfying(LoginOutcome.Locked.class,
+                l -> assertThat(l.until()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15))));
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(auth.login("wanglei", right)).isInstanceOf(LoginOutcome.Success.class);
+    }
+
+    @Test
+    void rolesAreEnforcedInTheServiceNotOnlyInTheUi() {
+        StaffSession clerk = ((LoginOutcome.Success) auth.login("chenjing", user("chenjing").demoPassword().toCharArray())).session();
+        StaffSession supervisor = ((LoginOutcome.Success) auth.login("zhaomin", user("zhaomin").demoPassword().toCharArray())).session();
+        StaffAccounts accounts = new StaffAccounts(replica.sessions(),
+                new AuditLog(replica.sessions(), clock, new TimeOrderedIds(clock, new java.security.SecureRandom()), "T-01"));
+
+        assertThatThrownBy(() -> accounts.unlock(clerk, "wanglei")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.endLockedSession(clerk, supervisor)).isInstanceOf(AccessDeniedException.class);
+
+        for (int i = 0; i < 5; i++) {
+            auth.login("wanglei", "wrong".toCharArray());
+        }
+        accounts.unlock(supervisor, "wanglei");
+        assertThat(auth.login("wanglei", user("wanglei").demoPassword().toCharArray())).isInstanceOf(LoginOutcome.Success.class);
+        accounts.endLockedSession(supervisor, clerk);
+    }
+
+    @Test
+    void expiredPasswordMustBeChangedAndTheNewOneWorks() {
+        clock.advance(Duration.ofDays(91));
+        char[] old = user("liuyang").demoPassword().toCharArray();
+        LoginOutcome.Success s = (LoginOutcome.Success) auth.login("liuyang", old);
+        assertThat(s.mustChangePassword()).isTrue();
+
+        assertThatThrownBy(() -> auth.changePassword(s.session(), old, "short1".toCharArray()))
+                .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("security.password.tooWeak"));
+        assertThatThrownBy(() -> auth.changePassword(s.session(), old, old))
+                .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("security.password.sameAsOld"));
+        assertThatThrownBy(() -> auth.changePassword(s.session(), "not-it-123".toCharArray(), "Brand-new-2026".toCharArray()))
+                .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("security.password.oldWrong"));
+
+        auth.changePassword(s.session(), old, "Brand-new-2026".toCharArray());
+        assertThat(auth.login("liuyang", "Brand-new-2026".toCharArray()))
+                .isInstanceOfSatisfying(LoginOutcome.Success.class, ok -> assertThat(ok.mustChangePassword()).isFalse());
+        assertThat(auth.login("liuyang", old)).isInstanceOf(LoginOutcome.WrongCredentials.class);
+    }
+}
