@@ -11,6 +11,10 @@ final class AppReplica {
     }
 
     static Replica open(DataDirectory directory) {
-        return Replica.open(directory, KeyStoreKeyProtector.forMachine(directory.keys()), PersistenceUnit.SchemaCheck.NONE);
+        return open(directory, step -> { });
+    }
+
+    static Replica open(DataDirectory directory, java.util.function.Consumer<Replica.Step> progress) {
+        return Replica.open(directory, KeyStoreKeyProtector.forMachine(directory.keys()), PersistenceUnit.SchemaCheck.NONE, progress);
     }
 }

@@ -1,6 +1,9 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.shell.WorkstationApp;
+import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,6 +30,10 @@ public final class ShebaoCli implements Callable<Integer> {
     @Option(names = "--demo", description = "Demo mode: a local demo data directory with generated persons and demo staff.")
     boolean demo;
 
+    @Option(names = "--demo-persons", defaultValue = "3000", paramLabel = "N",
+            description = "Persons generated into a new demo data directory (default ${DEFAULT-VALUE}).")
+    int demoPersons;
+
     public static int run(String[] args) {
         CommandLine cli = new CommandLine(new ShebaoCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -43,13 +50,16 @@ public final class ShebaoCli implements Callable<Integer> {
         return demo && dataDir == null ? DemoMode.directory() : DataDirectory.resolveForThisMachine(dataDir);
     }
 
+    /** Without a subcommand: the graphical workstation, until the clerk exits. */
     @Override
-    public Integer call() {
-        if (demo) {
-            return new DemoMode(dataDirectory()).prepare(new PrintWriter(System.out, true));
+    public Integer call() throws InterruptedException {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println(Messages.format(Locale.getDefault(), "cli.headless"));
+            return 2;
         }
-        CommandLine.usage(this, System.out);
-        return 0;
+        WorkstationApp app = new WorkstationApp(new WorkstationOptions(dataDirectory(), demo, demoPersons));
+        app.start();
+        return app.awaitExit();
     }
 
     /** Reads the version Maven writes into the jar manifest. */

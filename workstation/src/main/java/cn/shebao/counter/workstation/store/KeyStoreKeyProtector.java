@@ -26,9 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>What protects it, honestly: the file is owner-only, and the store password comes from
  * {@value #PASSWORD_ENV} when the service manager supplies one (e.g. a systemd credential), otherwise
- * it is derived from this machine's identity. The derived password only stops someone who copies
- * the replica files without the key store, or moves the whole directory to another machine; someone
- * with the account's files on this machine can open the replica. {@link #osProtected()} is false.
+ * it is derived from this machine's identity and the account. The derived password only stops someone
+ * who copies the replica files without the key store, or moves the whole directory to another machine;
+ * someone with the account's files on this machine can open the replica. {@link #osProtected()} is false.
  */
 public final class KeyStoreKeyProtector implements KeyProtector {
 
@@ -48,11 +48,11 @@ public final class KeyStoreKeyProtector implements KeyProtector {
     public static KeyStoreKeyProtector forMachine(Path keysDirectory) {
         String supplied = System.getenv(PASSWORD_ENV);
         char[] password = supplied != null && !supplied.isEmpty()
-                ? supplied.toCharArray() : machineBoundPassword(keysDirectory);
+                ? supplied.toCharArray() : machineBoundPassword();
         return new KeyStoreKeyProtector(keysDirectory, password);
     }
 
-    static char[] machineBoundPassword(Path keysDirectory) {
+    static char[] machineBoundPassword() {
         String machineId = "";
         for (Path p : new Path[] {Path.of("/etc/machine-id"), Path.of("/var/lib/dbus/machine-id")}) {
             try {
@@ -65,8 +65,9 @@ public final class KeyStoreKeyProtector implements KeyProtector {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("shebao-counter|" + machineId + "|" + System.getProperty("user.name") + "|"
-                    + keysDirectory.toAbsolutePath().normalize()).getBytes(StandardCharsets.UTF_8));
+            // Not the path: a data directory restored or moved on the same machine must still open.
+            sha.update(("shebao-counter|" + machineId + "|" + System.getProperty("user.name"))
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).toCharArray();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 missing from the Java runtime", e);

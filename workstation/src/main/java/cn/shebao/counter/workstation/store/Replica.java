@@ -61,6 +61,7 @@ public final class Replica implements AutoCloseable {
         return open(directory, keys, check, step -> { });
     }
 
+
     /**
      * Opens the replica in {@code directory}, creating and encrypting it on first use.
      *

@@ -1,0 +1,118 @@
+package cn.shebao.counter.workstation.app;
+
+import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.security.LoginPolicy;
+import cn.shebao.counter.workstation.security.PasswordHasher;
+import cn.shebao.counter.workstation.security.StaffAccounts;
+import cn.shebao.counter.workstation.security.StaffAuthenticator;
+import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The opened workstation: its replica and the services built on it, wired once at start-up and handed
+ * to the views explicitly. Opening takes seconds (Derby boot, migrations, Hibernate): call it off the EDT.
+ */
+public final class Workstation implements AutoCloseable {
+
+    /** Progress while opening, for the splash: a replica step, or demo data generated so far. */
+    public record Progress(Replica.Step step, int done, int total) {
+    }
+
+    public static final String DEMO_WORKSTATION_CODE = "DEMO-01";
+
+    private final WorkstationOptions options;
+    private final Replica replica;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final StaffAuthenticator authenticator;
+    private final StaffAccounts staffAccounts;
+
+    private Workstation(WorkstationOptions options, Replica replica, Clock clock) {
+        this.options = options;
+        this.replica = replica;
+        this.clock = clock;
+        this.audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), workstationCode());
+        this.authenticator = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
+        this.staffAccounts = new StaffAccounts(replica.sessions(), audit);
+    }
+
+    /** A production start needs an enrolled workstation; enrolment creates the replica (sync issue). */
+    public static boolean isEnrolled(DataDirectory directory) {
+        return Files.exists(directory.replica().resolve("service.properties"));
+    }
+
+    public static Workstation open(WorkstationOptions options, Consumer<Progress> progress) {
+        Replica replica = AppReplica.open(options.directory(), step -> progress.accept(new Progress(step, 0, 0)));
+        try {
+            if (options.demo()) {
+                fillDemoReplicaIfEmpty(replica, options.demoPersons(), progress);
+            }
+            return new Workstation(options, replica, Clock.systemDefaultZone());
+        } catch (RuntimeException e) {
+            try {
+                replica.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void fillDemoReplicaIfEmpty(Replica replica, int persons, Consumer<Progress> progress) {
+        long existing = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "select count(*) from StaffUser", Long.class).getSingleResult());
+        if (existing > 0) {
+            return;
+        }
+        progress.accept(new Progress(Replica.Step.READY, 0, persons));
+        new DemoDataGenerator(DemoDataGenerator.Settings.of(DemoMode.SEED, persons, LocalDate.now()))
+                .generate(new HibernateDemoSink(replica.sessions()),
+                        (done, total, rows) -> progress.accept(new Progress(Replica.Step.READY, done, total)));
+    }
+
+    public boolean demo() {
+        return options.demo();
+    }
+
+    public String workstationCode() {
+        return options.demo() ? DEMO_WORKSTATION_CODE : "UNENROLLED";
+    }
+
+    /** Demo staff with their demo passwords; empty outside demo mode. */
+    public List<DemoDataGenerator.DemoStaff> demoStaff() {
+        return options.demo() ? DemoDataGenerator.demoStaff(DemoMode.SEED) : List.of();
+    }
+
+    public DataDirectory directory() {
+        return options.directory();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public StaffAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public StaffAccounts staffAccounts() {
+        return staffAccounts;
+    }
+
+    @Override
+    public void close() throws IOException {
+        replica.close();
+    }
+}

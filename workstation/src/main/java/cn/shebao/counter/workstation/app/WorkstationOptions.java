@@ -1,0 +1,9 @@
+package cn.shebao.counter.workstation.app;
+
+/**
+ * How the workstation was started.
+ *
+ * @param demoPersons persons generated into an empty demo replica
+ */
+public record WorkstationOptions(DataDirectory directory, boolean demo, int demoPersons) {
+}

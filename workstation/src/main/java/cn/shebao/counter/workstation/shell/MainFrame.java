@@ -1,0 +1,105 @@
+package cn.shebao.counter.workstation.shell;
+
+import cn.shebao.counter.workstation.security.StaffSession;
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.swing.AbstractButton;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JFrame;
+import javax.swing.JPanel;
+import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
+import javax.swing.WindowConstants;
+import net.miginfocom.swing.MigLayout;
+
+/** The main window: navigation with function keys, the open feature, and the status bar. */
+final class MainFrame extends JFrame {
+
+    private static final long serialVersionUID = 1L;
+    private static final String LOCKED_CARD = "locked";
+
+    interface Listener {
+        void logoutRequested();
+
+        void exitRequested();
+
+        void settingsApplied(UiSettings settings);
+    }
+
+    private final transient NavigationModel navigation;
+    private final CardLayout cards = new CardLayout();
+    private final JPanel content = new JPanel(cards);
+    private final Map<Feature, AbstractButton> buttons = new EnumMap<>(Feature.class);
+
+    MainFrame(Texts texts, StaffSession session, boolean demo, UiSettings settings, Listener listener) {
+        super(texts.text("main.title", session.displayName()));
+        setName("main");
+        this.navigation = new NavigationModel(session);
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                listener.exitRequested();
+            }
+        });
+
+        JPanel nav = new JPanel(new MigLayout("wrap 1, insets 12, gap 6", "[180!, fill]"));
+        ButtonGroup group = new ButtonGroup();
+        for (Feature f : navigation.visibleFeatures()) {
+            JToggleButton b = new JToggleButton(f.keyLabel() + "  " + texts.text("feature." + f.name()));
+            b.setName("nav." + f.name());
+            b.setHorizontalAlignment(JToggleButton.LEFT);
+            b.addActionListener(e -> open(f));
+            group.add(b);
+            nav.add(b);
+            buttons.put(f, b);
+            content.add(f == Feature.SETTINGS ? new SettingsPanel(texts, settings, listener::settingsApplied)
+                    : new PlaceholderPanel(texts, f), f.name());
+            Keys.bind(getRootPane(), KeyStroke.getKeyStroke(f.functionKey(), 0), "open." + f.name(), () -> open(f));
+        }
+        JButton logout = new JButton(KeyEvent.getKeyText(KeyEvent.VK_F12) + "  " + texts.text("main.logout"));
+        logout.setName("nav.logout");
+        logout.setHorizontalAlignment(JButton.LEFT);
+        logout.addActionListener(e -> listener.logoutRequested());
+        nav.add(logout, "gaptop push");
+        Keys.bind(getRootPane(), KeyStroke.getKeyStroke(KeyEvent.VK_F12, 0), "logout", listener::logoutRequested);
+        content.add(new JPanel(), LOCKED_CARD);
+
+        JPanel root = new JPanel(new BorderLayout());
+        root.add(nav, BorderLayout.WEST);
+        root.add(content, BorderLayout.CENTER);
+        root.add(new StatusBar(texts, session, demo), BorderLayout.SOUTH);
+        setContentPane(root);
+        if (navigation.selected() != null) {
+            open(navigation.selected());
+        }
+        setSize(1100, 720);
+        setLocationRelativeTo(null);
+    }
+
+    void open(Feature feature) {
+        if (navigation.select(feature)) {
+            buttons.get(feature).setSelected(true);
+            cards.show(content, feature.name());
+        }
+    }
+
+    /** While locked nothing personal stays on screen behind the lock dialog. */
+    void setLocked(boolean locked) {
+        if (locked) {
+            cards.show(content, LOCKED_CARD);
+        } else if (navigation.selected() != null) {
+            cards.show(content, navigation.selected().name());
+        }
+    }
+
+    Feature selectedFeature() {
+        return navigation.selected();
+    }
+}

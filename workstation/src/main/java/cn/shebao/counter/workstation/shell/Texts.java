@@ -1,0 +1,35 @@
+package cn.shebao.counter.workstation.shell;
+
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.i18n.Messages;
+import java.util.Locale;
+
+/** The translations in the language the clerk chose; handed to every view (no global lookup). */
+public final class Texts {
+
+    private final Locale locale;
+
+    public Texts(Locale locale) {
+        this.locale = locale;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String text(String key, Object... args) {
+        return Messages.format(locale, key, args);
+    }
+
+    /** A translated message for any failure: ours carry a key, others get a generic sentence. */
+    public String describe(Throwable t) {
+        Throwable cause = t;
+        while (cause != null) {
+            if (cause instanceof LocalizedException le) {
+                return le.message(locale);
+            }
+            cause = cause.getCause();
+        }
+        return text("error.unexpected");
+    }
+}

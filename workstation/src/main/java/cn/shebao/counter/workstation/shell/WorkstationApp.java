@@ -1,0 +1,273 @@
+package cn.shebao.counter.workstation.shell;
+
+import cn.shebao.counter.workstation.app.DemoMode;
+import cn.shebao.counter.workstation.app.Workstation;
+import cn.shebao.counter.workstation.app.WorkstationOptions;
+import cn.shebao.counter.workstation.audit.AuditEntry;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.security.StaffSession;
+import java.awt.Window;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graphical application: splash while the replica opens, login, main window, idle lock, logout,
+ * settings, exit. Owns the windows and the order they appear in; the work itself is in services.
+ */
+public final class WorkstationApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkstationApp.class);
+
+    private final WorkstationOptions options;
+    private final UiSettingsStore settingsStore;
+    private final StartupTiming timing = new StartupTiming();
+    private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile int exitCode;
+    private UiSettings settings;
+    private Texts texts;
+    private Workstation workstation;
+    private LoginFrame login;
+    private MainFrame main;
+    private IdleLock idle;
+    private StaffSession session;
+    private boolean exiting;
+
+    public WorkstationApp(WorkstationOptions options) {
+        this.options = options;
+        this.settingsStore = new UiSettingsStore(options.directory().root());
+    }
+
+    /** Starts the application; returns at once. Call {@link #awaitExit()} to wait for the clerk to leave. */
+    public void start() {
+        // Font and settings are read here, off the EDT; the first component is made on the EDT afterwards.
+        LookAndFeel.registerBundledFont();
+        UiSettings loaded = settingsStore.load();
+        SwingUtilities.invokeLater(() -> begin(loaded));
+    }
+
+    private void begin(UiSettings loaded) {
+        settings = loaded;
+        texts = new Texts(settings.language().locale());
+        LookAndFeel.install(settings.theme());
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Uncaught exception in {}", thread.getName(), error);
+            SwingUtilities.invokeLater(() -> ErrorDialog.show(null, texts, error));
+        });
+        if (!options.demo() && !Workstation.isEnrolled(options.directory())) {
+            new NotEnrolledFrame(texts, options.directory().root().toString(), () -> exit(0)).setVisible(true);
+            return;
+        }
+        // The login window is the splash: it shows start-up progress while the clerk already types.
+        showLogin();
+        new SwingWorker<Workstation, Workstation.Progress>() {
+            @Override
+            protected Workstation doInBackground() {
+                return Workstation.open(options, this::publish);
+            }
+
+            @Override
+            protected void process(List<Workstation.Progress> chunks) {
+                if (login != null) {
+                    login.progress(chunks.get(chunks.size() - 1));
+                }
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    workstation = get();
+                } catch (ExecutionException e) {
+                    LOG.error("The workstation could not start", e.getCause());
+                    ErrorDialog.show(null, texts, e.getCause());
+                    exit(1);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    exit(1);
+                    return;
+                }
+                if (login != null) {
+                    login.ready(workstation);
+                    startupProbeLogin();
+                }
+            }
+        }.execute();
+    }
+
+    private void showLogin() {
+        login = new LoginFrame(texts, options.demo() ? DemoDataGenerator.demoStaff(DemoMode.SEED) : List.of(),
+                Clock.systemDefaultZone(), new LoginFrame.Listener() {
+            @Override
+            public void attemptStarted() {
+                timing.loginSubmitted();
+            }
+
+            @Override
+            public void loggedIn(StaffSession s, boolean mustChangePassword) {
+                if (mustChangePassword && !new ChangePasswordDialog(login, texts, workstation, s,
+                        texts.text("password.mustChange")).ask()) {
+                    return; // stays at the login window; the old password still works only to try again
+                }
+                showMain(s);
+            }
+
+            @Override
+            public void exitRequested() {
+                exit(0);
+            }
+        });
+        login.setVisible(true);
+        if (workstation != null) {
+            login.ready(workstation); // after a logout the replica is already open
+        } else {
+            timing.loginVisible();
+        }
+    }
+
+    /** The start-up probe logs in as the first demo clerk once the replica is ready, or stops at the login. */
+    private void startupProbeLogin() {
+        if ("main".equals(timing.probe()) && options.demo()) {
+            var clerk = workstation.demoStaff().get(0);
+            login.submitFor(clerk.username(), clerk.demoPassword().toCharArray());
+        } else if ("login".equals(timing.probe())) {
+            exit(0);
+        }
+    }
+
+    private void showMain(StaffSession s) {
+        session = s;
+        if (login != null) {
+            login.dispose();
+            login = null;
+        }
+        buildMain(null);
+        idle = new IdleLock(settings.idleLockSeconds(), this::lock);
+        timing.mainVisible();
+        if ("main".equals(timing.probe())) {
+            exit(0);
+        }
+    }
+
+    private void buildMain(Feature open) {
+        main = new MainFrame(texts, session, workstation.demo(), settings, new MainFrame.Listener() {
+            @Override
+            public void logoutRequested() {
+                logout("logout");
+            }
+
+            @Override
+            public void exitRequested() {
+                exit(0);
+            }
+
+            @Override
+            public void settingsApplied(UiSettings chosen) {
+                applySettings(chosen);
+            }
+        });
+        if (open != null) {
+            main.open(open);
+        }
+        main.setVisible(true);
+    }
+
+    private void lock() {
+        main.setLocked(true);
+        LockDialog.Outcome outcome = new LockDialog(main, texts, workstation, session).await();
+        if (outcome == LockDialog.Outcome.UNLOCKED) {
+            main.setLocked(false);
+            idle.resume();
+        } else {
+            logout("session.ended");
+        }
+    }
+
+    private void logout(String action) {
+        StaffSession leaving = session;
+        Background.run(() -> workstation.audit().append(new AuditEntry(leaving.userId(), leaving.username(), action,
+                "StaffUser", leaving.userId().toString(), null, null)), event -> { }, error -> ErrorDialog.show(null, texts, error));
+        closeMain();
+        session = null;
+        showLogin();
+    }
+
+    private void closeMain() {
+        if (idle != null) {
+            idle.close();
+            idle = null;
+        }
+        if (main != null) {
+            main.dispose();
+            main = null;
+        }
+    }
+
+    private void applySettings(UiSettings chosen) {
+        UiSettings before = settings;
+        settings = chosen;
+        Background.run(() -> {
+            settingsStore.save(chosen);
+            return chosen;
+        }, saved -> { }, error -> ErrorDialog.show(main, texts, error));
+        if (chosen.theme() != before.theme()) {
+            LookAndFeel.install(chosen.theme());
+        }
+        if (chosen.language() != before.language() || chosen.idleLockSeconds() != before.idleLockSeconds()) {
+            // Rebuilding is simpler and surer than relabelling every component in place.
+            texts = new Texts(chosen.language().locale());
+            closeMain();
+            buildMain(Feature.SETTINGS);
+            idle = new IdleLock(settings.idleLockSeconds(), this::lock);
+        }
+    }
+
+    /** Closes every window and the replica (off the EDT), then releases {@link #awaitExit()}. */
+    public void exit(int code) {
+        if (exiting) {
+            return;
+        }
+        exiting = true;
+        exitCode = code;
+        closeMain();
+        if (login != null) {
+            login.dispose();
+        }
+        for (Window w : Window.getWindows()) {
+            w.dispose();
+        }
+        Workstation opened = workstation;
+        Thread closer = new Thread(() -> {
+            try {
+                if (opened != null) {
+                    opened.close();
+                }
+            } catch (IOException e) {
+                LOG.error("Replica did not close cleanly", e);
+            } finally {
+                exited.countDown();
+            }
+        }, "workstation-exit");
+        closer.start();
+    }
+
+    /** Blocks until the application has exited and the replica is closed; returns the exit status. */
+    public int awaitExit() throws InterruptedException {
+        exited.await();
+        return exitCode;
+    }
+
+    /** As {@link #awaitExit()}, giving up after the timeout (tests must never hang). */
+    public int awaitExit(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        if (!exited.await(timeout, unit)) {
+            throw new IllegalStateException("the application did not exit within " + timeout + " " + unit);
+        }
+        return exitCode;
+    }
+}

@@ -1,0 +1,252 @@
+package cn.shebao.counter.workstation.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.app.DemoMode;
+import cn.shebao.counter.workstation.app.Workstation;
+import cn.shebao.counter.workstation.app.WorkstationOptions;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.testing.GuiTest;
+import java.awt.Rectangle;
+import java.awt.Window;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.exception.ComponentLookupException;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the real windows under a display (Xvfb with a window manager in CI). */
+@GuiTest
+class ShellGuiTest {
+
+    private static final int PERSONS = 40;
+    private static Path template;
+
+    @TempDir
+    Path tmp;
+    private Robot robot;
+    private WorkstationApp app;
+
+    @BeforeAll
+    static void prepareDemoTemplate() throws IOException {
+        FailOnThreadViolationRepaintManager.install();
+        // One demo replica for the class; each test works on its own copy, so lockouts never leak between tests.
+        template = Files.createTempDirectory("shebao-gui-template");
+        try (Workstation w = Workstation.open(new WorkstationOptions(new DataDirectory(template), true, PERSONS), p -> { })) {
+            assertThat(w.demoStaff()).isNotEmpty();
+        }
+    }
+
+    @BeforeEach
+    void robot() throws IOException {
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(10);
+        copy(template, tmp.resolve("data"));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        try {
+            if (app != null) {
+                GuiActionRunner.execute(() -> app.exit(0));
+                assertThat(awaitExit(app)).isZero();
+            }
+        } finally {
+            robot.cleanUp();
+        }
+    }
+
+    private WorkstationApp start(boolean demo) {
+        WorkstationApp started = new WorkstationApp(new WorkstationOptions(new DataDirectory(tmp.resolve("data")), demo, PERSONS));
+        started.start();
+        return started;
+    }
+
+    private FrameFixture loginWindow() {
+        FrameFixture login = WindowFinder.findFrame("login").withTimeout(60, TimeUnit.SECONDS).using(robot);
+        javax.swing.JProgressBar progress = robot.finder().findByName(login.target(), "login.progress", javax.swing.JProgressBar.class, false);
+        await("replica ready", () -> !progress.isShowing(), 60);
+        return login;
+    }
+
+    private static DemoDataGenerator.DemoStaff staff(String username) {
+        return DemoDataGenerator.demoStaff(DemoMode.SEED).stream().filter(s -> s.username().equals(username)).findFirst().orElseThrow();
+    }
+
+    private FrameFixture logIn(String username) {
+        FrameFixture login = loginWindow();
+        login.textBox("login.username").setText(username);
+        login.textBox("login.password").setText(staff(username).demoPassword());
+        login.button("login.submit").click();
+        return WindowFinder.findFrame("main").withTimeout(30, TimeUnit.SECONDS).using(robot);
+    }
+
+    @Test
+    void demoStartShowsDemoAccountsAndAClerkSeesClerkNavigationOnly() throws Exception {
+        app = start(true);
+        FrameFixture login = loginWindow();
+        login.label("login.demoWarning").requireText(java.util.regex.Pattern.compile(".*演示.*"));
+        assertThat(login.table("login.demoAccounts").rowCount()).isEqualTo(DemoDataGenerator.demoStaff(DemoMode.SEED).size());
+        screenshot(login.target(), "login-zh");
+
+        FrameFixture main = logIn("chenjing");
+        main.toggleButton("nav.CITIZEN_LOOKUP").requireVisible();
+        main.toggleButton("nav.IDENTITY").requireVisible();
+        assertThatThrownBy(() -> main.toggleButton("nav.APPROVALS")).isInstanceOf(ComponentLookupException.class);
+        assertThatThrownBy(() -> main.toggleButton("nav.AUDIT")).isInstanceOf(ComponentLookupException.class);
+        assertThat(main.label("status.user").text()).contains("陈静").contains("柜员");
+        assertThat(main.label("status.reader").text()).contains("未配置");
+        main.label("status.demo").requireVisible();
+        main.label("feature.notAvailable").requireVisible();
+        // A function key for a feature the clerk cannot see does nothing.
+        main.pressAndReleaseKeys(KeyEvent.VK_F5);
+        assertThatThrownBy(() -> main.panel("feature.APPROVALS")).isInstanceOf(ComponentLookupException.class);
+        screenshot(main.target(), "main-zh");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountAndTheLockSurvivesARestart() throws InterruptedException {
+        app = start(true);
+        FrameFixture login = loginWindow();
+        for (int i = 0; i < 5; i++) {
+            login.textBox("login.username").setText("wanglei");
+            login.textBox("login.password").setText("wrong-password-" + i);
+            login.button("login.submit").click();
+            await("attempt checked", () -> login.button("login.submit").target().isEnabled()
+                    && !login.label("login.message").text().contains("核对"), 30);
+        }
+        assertThat(login.label("login.message").text()).contains("锁定");
+
+        GuiActionRunner.execute(() -> app.exit(0));
+        assertThat(awaitExit(app)).isZero();
+        app = start(true); // restart on the same data
+        FrameFixture again = loginWindow();
+        again.textBox("login.username").setText("wanglei");
+        again.textBox("login.password").setText(staff("wanglei").demoPassword());
+        again.button("login.submit").click();
+        await("refused", () -> again.label("login.message").text().contains("锁定"), 30);
+        assertThat(Window.getWindows()).noneMatch(w -> "main".equals(w.getName()) && w.isShowing());
+    }
+
+    @Test
+    void supervisorSeesApprovalsAndOpensThemWithF5() {
+        app = start(true);
+        FrameFixture main = logIn("zhaomin");
+        main.toggleButton("nav.APPROVALS").requireVisible();
+        main.pressAndReleaseKeys(KeyEvent.VK_F5);
+        main.panel("feature.APPROVALS").requireVisible();
+        main.toggleButton("nav.APPROVALS").requireSelected();
+    }
+
+    @Test
+    void idleSessionLocksAndOnlyTheSamePasswordUnlocksIt() throws IOException {
+        new UiSettingsStore(tmp.resolve("data")).save(UiSettings.defaults().withIdleLockSeconds(2));
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        DialogFixture lock = WindowFinder.findDialog("lock.dialog").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        javax.swing.JPanel record = robot.finder().findByName(main.target(), "feature.CITIZEN_LOOKUP", javax.swing.JPanel.class, false);
+        assertThat(GuiActionRunner.execute(() -> record.isShowing())).as("nothing stays on screen behind the lock").isFalse();
+
+        lock.textBox("lock.password").setText(staff("wanglei").demoPassword()); // someone else's password
+        lock.button("lock.unlock").click();
+        await("refused", () -> lock.label("lock.message").text().contains("不正确"), 30);
+
+        lock.textBox("lock.password").setText(staff("chenjing").demoPassword());
+        lock.button("lock.unlock").click();
+        await("unlocked", () -> !lock.target().isShowing(), 30);
+        main.panel("feature.CITIZEN_LOOKUP").requireVisible();
+    }
+
+    @Test
+    void englishRendersAfterSwitchingTheLanguage() throws Exception {
+        app = start(true);
+        FrameFixture main = logIn("sunli");
+        main.pressAndReleaseKeys(KeyEvent.VK_F9);
+        main.comboBox("settings.language").selectItem("English");
+        main.button("settings.apply").click();
+        await("rebuilt in English", () -> Stream.of(Window.getWindows())
+                .anyMatch(w -> "main".equals(w.getName()) && w.isShowing() && ((javax.swing.JFrame) w).getTitle().startsWith("Shebao Counter")), 30);
+        FrameFixture english = WindowFinder.findFrame(new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JFrame>(javax.swing.JFrame.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JFrame frame) {
+                return "main".equals(frame.getName()) && frame.isShowing();
+            }
+        }).withTimeout(10, TimeUnit.SECONDS).using(robot);
+        assertThat(english.toggleButton("nav.CITIZEN_LOOKUP").text()).contains("Citizen lookup");
+        assertThat(english.label("status.reader").text()).contains("not configured");
+        assertThat(new UiSettingsStore(tmp.resolve("data")).load().language()).isEqualTo(UiSettings.Language.EN);
+        screenshot(english.target(), "main-en");
+    }
+
+    @Test
+    void normalStartWithoutEnrolmentSaysSoAndCreatesNothing() throws InterruptedException, IOException {
+        Path empty = tmp.resolve("empty");
+        app = new WorkstationApp(new WorkstationOptions(new DataDirectory(empty), false, 0));
+        app.start();
+        FrameFixture frame = WindowFinder.findFrame("notEnrolled").withTimeout(30, TimeUnit.SECONDS).using(robot);
+        assertThat(frame.label("notEnrolled.body").text()).contains("没有注册").contains(empty.toString()).doesNotContain("Exception");
+        frame.button("notEnrolled.close").click();
+        assertThat(awaitExit(app)).isZero();
+        app = null;
+        assertThat(Files.exists(empty.resolve("replica"))).isFalse();
+    }
+
+    private static int awaitExit(WorkstationApp a) throws InterruptedException {
+        return a.awaitExit(60, TimeUnit.SECONDS);
+    }
+
+    private static void await(String what, BooleanSupplier condition, int seconds) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                Boolean met = GuiActionRunner.execute(() -> condition.getAsBoolean());
+                return met;
+            }
+        }, Timeout.timeout(seconds, TimeUnit.SECONDS));
+    }
+
+    /** Screenshots of the real windows; scripts/screenshots.sh copies them into docs/. */
+    private static void screenshot(Window window, String name) throws Exception {
+        Rectangle bounds = GuiActionRunner.execute(() -> window.getBounds());
+        BufferedImage image = new java.awt.Robot().createScreenCapture(bounds);
+        Path dir = Path.of(System.getProperty("shebao.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().equals(".instance.lock")) {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
