@@ -22,7 +22,7 @@ final class ErrorDialog extends JDialog {
         super(owner, texts.text("error.title"), ModalityType.APPLICATION_MODAL);
         setName("error.dialog");
         JPanel panel = new JPanel(new MigLayout("wrap 1, insets 16", "[420!]"));
-        JLabel message = new JLabel("<html>" + escape(texts.describe(error)) + "</html>");
+        JLabel message = new JLabel(html(texts.describe(error)));
         message.setName("error.message");
         panel.add(message, "growx");
         JButton copy = new JButton(texts.text("error.copyDetails"));
@@ -52,7 +52,8 @@ final class ErrorDialog extends JDialog {
         return out.toString();
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** Wraps translated text so a label breaks long lines; the text is escaped, never interpreted. */
+    static String html(String text) {
+        return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</html>";
     }
 }

@@ -246,6 +246,6 @@ final class LoginFrame extends JFrame {
     }
 
     static String rolesText(Texts texts, java.util.Set<StaffRole> roles) {
-        return roles.stream().sorted().map(r -> texts.text("role." + r.name())).collect(Collectors.joining("、"));
+        return roles.stream().sorted().map(r -> texts.text("role." + r.name())).collect(Collectors.joining(texts.text("list.separator")));
     }
 }

@@ -27,7 +27,7 @@ final class NotEnrolledFrame extends JFrame {
         JLabel title = new JLabel(texts.text("notEnrolled.title"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         panel.add(title);
-        JLabel body = new JLabel("<html>" + ErrorDialog.escape(texts.text("notEnrolled.body", dataDirectory)) + "</html>");
+        JLabel body = new JLabel(ErrorDialog.html(texts.text("notEnrolled.body", dataDirectory)));
         body.setName("notEnrolled.body");
         panel.add(body, "growx, gaptop 12");
         JButton close = new JButton(texts.text("common.close"));
