@@ -181,6 +181,46 @@ class ShellGuiTest {
     }
 
     @Test
+    void supervisorEndsALockedSessionAndTheWindowReturnsToLogin() throws IOException {
+        new UiSettingsStore(tmp.resolve("data")).save(UiSettings.defaults().withIdleLockSeconds(2));
+        app = start(true);
+        logIn("liuyang");
+        DialogFixture lock = WindowFinder.findDialog("lock.dialog").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        // A clerk's credentials cannot end someone else's session.
+        lock.textBox("lock.supervisorUser").setText("wanglei");
+        lock.textBox("lock.supervisorPassword").setText(staff("wanglei").demoPassword());
+        lock.button("lock.endSession").click();
+        await("refused", () -> lock.label("lock.message").text().contains("无权"), 30);
+
+        lock.textBox("lock.supervisorUser").setText("zhaomin");
+        lock.textBox("lock.supervisorPassword").setText(staff("zhaomin").demoPassword());
+        lock.button("lock.endSession").click();
+        WindowFinder.findFrame("login").withTimeout(30, TimeUnit.SECONDS).using(robot).requireVisible();
+        assertThat(Window.getWindows()).noneMatch(w -> "main".equals(w.getName()) && w.isShowing());
+    }
+
+    @Test
+    void anUncaughtExceptionShowsADialogWhoseDetailsCanBeCopied() throws Exception {
+        app = start(true);
+        loginWindow();
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            throw new IllegalStateException("simulated failure 4711");
+        });
+        DialogFixture error = WindowFinder.findDialog("error.dialog").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        assertThat(error.label("error.message").text()).contains("信息科").doesNotContain("4711");
+        error.button("error.copy").click();
+        await("details copied", () -> {
+            try {
+                return String.valueOf(java.awt.Toolkit.getDefaultToolkit().getSystemClipboard()
+                        .getData(java.awt.datatransfer.DataFlavor.stringFlavor)).contains("simulated failure 4711");
+            } catch (java.awt.datatransfer.UnsupportedFlavorException | IOException e) {
+                return false;
+            }
+        }, 10);
+        error.button("error.close").click();
+    }
+
+    @Test
     void englishRendersAfterSwitchingTheLanguage() throws Exception {
         app = start(true);
         FrameFixture main = logIn("sunli");
