@@ -421,19 +421,10 @@ final class PersonHistoryFactory {
         reg.setStatus(reg.getValidTo().isBefore(settings.asOf()) ? RegistrationStatus.EXPIRED : RegistrationStatus.ACTIVE);
         reg.setRegisteredOn(from);
         out.add(reg);
-        List<SpecialDrug> indicated = drugs.stream().filter(d -> indicated(d, dx.code())).toList();
+        List<SpecialDrug> indicated = drugs.stream().filter(d -> d.indicates(dx.code())).toList();
         if (!indicated.isEmpty() && r.nextInt(100) < 60) {
             application(r, c, indicated.get(r.nextInt(indicated.size())), dx, hospital, out);
         }
-    }
-
-    private static boolean indicated(SpecialDrug drug, String code) {
-        for (String prefix : drug.getIndicationCodes().split(",")) {
-            if (code.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void application(SplittableRandom r, Career c, SpecialDrug drug, MedicalCatalogue.Diagnosis dx,

@@ -82,4 +82,14 @@ public class SpecialDrug extends DomainEntity {
     public void setActive(boolean active) {
         this.active = active;
     }
+
+    /** True when one of the drug's indications (ICD-10 code prefixes) covers the diagnosis. */
+    public boolean indicates(String diagnosisCode) {
+        for (String prefix : indicationCodes.split(",")) {
+            if (!prefix.isBlank() && diagnosisCode.startsWith(prefix.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

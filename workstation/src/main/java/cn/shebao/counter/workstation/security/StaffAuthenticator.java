@@ -44,7 +44,8 @@ public final class StaffAuthenticator {
             Instant now = clock.instant();
             if (user == null || !user.isActive()) {
                 hasher.verify(password, decoyHash);
-                audit.append(s, new AuditEntry(null, name.isEmpty() ? "?" : name, "login.unknownUser", null, null, null, null));
+                // Not the typed name: clerks sometimes type their password into the name field.
+                audit.append(s, new AuditEntry(null, "?", "login.unknownUser", null, null, null, null));
                 return new LoginOutcome.WrongCredentials(policy.maxFailures());
             }
             if (user.getLockedUntil() != null && now.isBefore(user.getLockedUntil())) {

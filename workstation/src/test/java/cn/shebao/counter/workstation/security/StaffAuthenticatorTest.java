@@ -75,8 +75,15 @@ class StaffAuthenticatorTest {
     }
 
     @Test
-    void unknownUserLooksLikeAWrongPassword() {
-        assertThat(auth.login("nobody", "whatever".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(5));
+    void unknownUserLooksLikeAWrongPasswordAndTheTypedNameIsNotAudited() {
+        // A password typed into the name field by mistake must not end up in the audit log.
+        assertThat(auth.login("Pw-typed-in-name-2026", "whatever".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(5));
+        long leaks = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "select count(*) from AuditEvent where actorName like '%typed%' or detail like '%typed%'", Long.class).getSingleResult());
+        long recorded = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "select count(*) from AuditEvent where actionCode = 'login.unknownUser'", Long.class).getSingleResult());
+        assertThat(leaks).isZero();
+        assertThat(recorded).isEqualTo(1);
     }
 
     @Test
