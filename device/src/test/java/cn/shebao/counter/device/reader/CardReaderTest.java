@@ -2,14 +2,10 @@ package cn.shebao.counter.device.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.device.card.CardType;
 import cn.shebao.counter.device.card.IdCard;
-import cn.shebao.counter.device.id.CitizenIdNumber;
-import cn.shebao.counter.device.id.Gender;
 import cn.shebao.counter.device.sim.Fault;
 import cn.shebao.counter.device.sim.ReaderSimulator;
 import cn.shebao.counter.device.sim.SimulatorLink;
-import java.time.LocalDate;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The polling reader against the simulator through an in-memory link (the pty tests use real ports). */
 class CardReaderTest {
 
-    static final IdCard CARD = new IdCard("司马昇", Gender.MALE, "01", LocalDate.of(1972, 5, 17), "浙江省杭州市拱墅区丽水路58号",
-            CitizenIdNumber.of("330105", LocalDate.of(1972, 5, 17), 35).value(), "杭州市公安局拱墅分局",
-            LocalDate.of(2012, 8, 1), LocalDate.of(2032, 8, 1), CardType.RESIDENT, null, null);
+    private static final IdCard CARD = cn.shebao.counter.device.TestCards.CARD;
 
     private final ReaderSimulator simulator = new ReaderSimulator();
     private final SimulatorLink link = new SimulatorLink(simulator, 115200);
