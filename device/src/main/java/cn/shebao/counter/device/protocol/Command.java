@@ -37,6 +37,26 @@ public enum Command {
         return Ga467Frame.wrap(new byte[] {(byte) cmd, (byte) para});
     }
 
+    /**
+     * Whether a response can answer this command. The protocol carries no request ids, so a late answer
+     * to an earlier, timed-out command must be recognised by its shape and skipped.
+     */
+    public boolean accepts(Response r) {
+        ModuleStatus s = r.status();
+        if (s != ModuleStatus.SUCCESS && s != ModuleStatus.CARD_FOUND && s != ModuleStatus.NO_CARD
+                && s != ModuleStatus.SELECT_FAILED && s != ModuleStatus.READ_FAILED) {
+            return true; // a module-level error answers whatever was asked
+        }
+        return switch (this) {
+            case FIND_CARD -> s == ModuleStatus.CARD_FOUND || s == ModuleStatus.NO_CARD;
+            case SELECT_CARD -> (s == ModuleStatus.SUCCESS && r.data().length == 8) || s == ModuleStatus.SELECT_FAILED;
+            case READ_TEXT_PHOTO, READ_TEXT_PHOTO_FINGERPRINT -> (s == ModuleStatus.SUCCESS && r.data().length >= 4 + 256)
+                    || s == ModuleStatus.READ_FAILED;
+            case READ_SAM_ID -> s == ModuleStatus.SUCCESS && r.data().length == 16;
+            default -> s == ModuleStatus.SUCCESS;
+        };
+    }
+
     /** The command a request body names, or null when it is not one we know (the module answers 21). */
     public static Command of(byte[] body) {
         if (body.length < 2) {

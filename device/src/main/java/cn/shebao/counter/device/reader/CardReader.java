@@ -3,8 +3,6 @@ package cn.shebao.counter.device.reader;
 import cn.shebao.counter.device.card.CardDecodingException;
 import cn.shebao.counter.device.card.IdCardText;
 import cn.shebao.counter.device.protocol.Command;
-import cn.shebao.counter.device.protocol.FrameDecoder;
-import cn.shebao.counter.device.protocol.FrameException;
 import cn.shebao.counter.device.protocol.ModuleStatus;
 import cn.shebao.counter.device.protocol.Response;
 import java.io.IOException;
@@ -31,8 +29,7 @@ public final class CardReader implements AutoCloseable {
     private final ReaderLink link;
     private final ReaderTimings timings;
     private final CopyOnWriteArrayList<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final FrameDecoder decoder = new FrameDecoder();
-    private final byte[] readBuffer = new byte[2048];
+    private final Exchanger exchanger;
     private final Thread thread;
     private volatile boolean running = true;
     private boolean connected;
@@ -42,6 +39,8 @@ public final class CardReader implements AutoCloseable {
     public CardReader(ReaderLink link, ReaderTimings timings) {
         this.link = link;
         this.timings = timings;
+        this.exchanger = new Exchanger(link,
+                problem -> emit(new CardEvent.ReadFailed(ReadFailure.DAMAGED_FRAME, "damaged frame skipped: " + problem)));
         this.thread = new Thread(this::run, "card-reader-" + link.name());
         this.thread.setDaemon(true);
     }
@@ -63,7 +62,7 @@ public final class CardReader implements AutoCloseable {
                     link.open();
                     connected = true;
                     backoff = timings.reopenMinMillis();
-                    decoder.reset();
+                    exchanger.reset();
                     state = State.SEARCHING;
                     emit(new CardEvent.ReaderConnected(link.name()));
                 } catch (IOException e) {
@@ -146,45 +145,8 @@ public final class CardReader implements AutoCloseable {
         }
     }
 
-    /** Sends one command and waits for its response until the deadline; null when none came in time. */
     private Response exchange(Command command, int deadlineMillis) throws IOException {
-        checkLink();
-        link.write(command.frame());
-        long deadline = System.nanoTime() + deadlineMillis * 1_000_000L;
-        while (true) {
-            for (FrameDecoder.Result r; (r = decoder.next()) != null; ) {
-                if (r instanceof FrameDecoder.Result.Body body) {
-                    try {
-                        return Response.of(body.body());
-                    } catch (FrameException e) {
-                        // Too short to be a response: skip it and keep waiting within the deadline.
-                    }
-                } else {
-                    emitDamaged();
-                }
-            }
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                decoder.reset();
-                link.flushInput();
-                return null;
-            }
-            int n = link.read(readBuffer, (int) Math.min(left, 100));
-            checkLink();
-            if (n > 0) {
-                decoder.feed(readBuffer, 0, n);
-            }
-        }
-    }
-
-    private void emitDamaged() {
-        emit(new CardEvent.ReadFailed(ReadFailure.DAMAGED_FRAME, "damaged frame skipped"));
-    }
-
-    private void checkLink() throws IOException {
-        if (link.lost()) {
-            throw new IOException("reader disconnected");
-        }
+        return exchanger.exchange(command, deadlineMillis);
     }
 
     private void loseLink(String detail) {

@@ -26,7 +26,12 @@ public final class SerialPortLink implements ReaderLink {
     @Override
     public void open() throws IOException {
         // Resolved on every open: a pty symlink points elsewhere after socat restarts, a USB port may return renamed.
-        SerialPort p = SerialPort.getCommPort(path);
+        SerialPort p;
+        try {
+            p = SerialPort.getCommPort(path);
+        } catch (RuntimeException e) { // SerialPortInvalidPortException: no such device
+            throw new IOException("no such port " + path, e);
+        }
         p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);

@@ -23,7 +23,11 @@ public final class SimulatorServer implements AutoCloseable {
     public SimulatorServer(ReaderSimulator simulator, String path, int baud) throws IOException {
         this.simulator = simulator;
         this.nanosPerByte = 10_000_000_000L / baud; // 8N1: ten bits per byte
-        this.port = SerialPort.getCommPort(path);
+        try {
+            this.port = SerialPort.getCommPort(path);
+        } catch (RuntimeException e) { // SerialPortInvalidPortException: no such device
+            throw new IOException("no such port " + path, e);
+        }
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
         if (!port.openPort()) {

@@ -52,6 +52,20 @@ class Ga467FrameTest {
     }
 
     @Test
+    void aLateAnswerToAnotherCommandIsRecognisedByItsShape() {
+        Response found = new Response(0, 0, 0x9F, new byte[4]);
+        Response selected = new Response(0, 0, 0x90, new byte[8]);
+        Response read = new Response(0, 0, 0x90, new byte[4 + 256 + 1024]);
+        assertThat(Command.FIND_CARD.accepts(found)).isTrue();
+        assertThat(Command.SELECT_CARD.accepts(found)).isFalse();
+        assertThat(Command.SELECT_CARD.accepts(selected)).isTrue();
+        assertThat(Command.READ_TEXT_PHOTO.accepts(selected)).isFalse();
+        assertThat(Command.READ_TEXT_PHOTO.accepts(read)).isTrue();
+        assertThat(Command.FIND_CARD.accepts(read)).isFalse();
+        assertThat(Command.SELECT_CARD.accepts(new Response(0, 0, 0x24, new byte[0]))).isTrue();
+    }
+
+    @Test
     void everyListedStatusCodeMaps() {
         for (ModuleStatus s : ModuleStatus.values()) {
             if (s != ModuleStatus.UNLISTED) {

@@ -6,18 +6,18 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A linked pseudo-terminal pair made by socat: what the workstation sees as a serial reader, and its far end. */
-final class SocatPair implements AutoCloseable {
+public final class SocatPair implements AutoCloseable {
 
     private final Path reader;
     private final Path device;
     private Process socat;
 
-    SocatPair(Path dir) {
+    public SocatPair(Path dir) {
         this.reader = dir.resolve("reader");
         this.device = dir.resolve("device");
     }
 
-    SocatPair start() throws IOException, InterruptedException {
+    public SocatPair start() throws IOException, InterruptedException {
         Files.deleteIfExists(reader);
         Files.deleteIfExists(device);
         socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + reader, "pty,raw,echo=0,link=" + device)
@@ -33,16 +33,16 @@ final class SocatPair implements AutoCloseable {
     }
 
     /** Kills socat: both ptys hang up, as when the reader's cable is pulled. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         socat.destroy();
         socat.waitFor(10, TimeUnit.SECONDS);
     }
 
-    String readerPath() {
+    public String readerPath() {
         return reader.toString();
     }
 
-    String devicePath() {
+    public String devicePath() {
         return device.toString();
     }
 
