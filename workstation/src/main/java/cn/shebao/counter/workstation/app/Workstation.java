@@ -34,14 +34,21 @@ public final class Workstation implements AutoCloseable {
     private final AuditLog audit;
     private final StaffAuthenticator authenticator;
     private final StaffAccounts staffAccounts;
+    private final ReaderConnection reader;
+    private final ReaderStatus readerStatus = new ReaderStatus();
 
-    private Workstation(WorkstationOptions options, Replica replica, Clock clock) {
+    private Workstation(WorkstationOptions options, Replica replica, Clock clock, ReaderConnection reader) {
         this.options = options;
         this.replica = replica;
         this.clock = clock;
         this.audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), workstationCode());
         this.authenticator = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
         this.staffAccounts = new StaffAccounts(replica.sessions(), audit);
+        this.reader = reader;
+        if (reader.configuredReader()) {
+            readerStatus.configured(reader.simulator().isPresent());
+        }
+        reader.start(readerStatus::accept);
     }
 
     /** A production start needs an enrolled workstation; enrolment creates the replica (sync issue). */
@@ -55,14 +62,16 @@ public final class Workstation implements AutoCloseable {
             if (options.demo()) {
                 fillDemoReplicaIfEmpty(replica, options.demoPersons(), progress);
             }
-            return new Workstation(options, replica, Clock.systemDefaultZone());
-        } catch (RuntimeException e) {
+            ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions())
+                    : ReaderConnection.configured(options.directory().root());
+            return new Workstation(options, replica, Clock.systemDefaultZone(), reader);
+        } catch (IOException | RuntimeException e) {
             try {
                 replica.close();
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw e;
+            throw e instanceof RuntimeException re ? re : new java.io.UncheckedIOException((IOException) e);
         }
     }
 
@@ -111,8 +120,23 @@ public final class Workstation implements AutoCloseable {
         return staffAccounts;
     }
 
+    public ReaderConnection reader() {
+        return reader;
+    }
+
+    /** The card reader's latest state, for the status bar. */
+    public ReaderStatus readerStatus() {
+        return readerStatus;
+    }
+
     @Override
     public void close() throws IOException {
-        replica.close();
+        try {
+            reader.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            replica.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
@@ -37,7 +38,7 @@ final class MainFrame extends JFrame {
     private final JPanel content = new JPanel(cards);
     private final Map<Feature, AbstractButton> buttons = new EnumMap<>(Feature.class);
 
-    MainFrame(Texts texts, StaffSession session, boolean demo, UiSettings settings, Listener listener) {
+    MainFrame(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus, UiSettings settings, Listener listener) {
         super(texts.text("main.title", session.displayName()));
         setName("main");
         this.navigation = new NavigationModel(session);
@@ -74,7 +75,7 @@ final class MainFrame extends JFrame {
         JPanel root = new JPanel(new BorderLayout());
         root.add(nav, BorderLayout.WEST);
         root.add(content, BorderLayout.CENTER);
-        root.add(new StatusBar(texts, session, demo), BorderLayout.SOUTH);
+        root.add(new StatusBar(texts, session, demo, readerStatus), BorderLayout.SOUTH);
         setContentPane(root);
         if (navigation.selected() != null) {
             open(navigation.selected());

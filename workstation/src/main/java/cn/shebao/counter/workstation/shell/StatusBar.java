@@ -1,6 +1,9 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
+import java.util.function.Consumer;
+import javax.swing.SwingUtilities;
 import com.formdev.flatlaf.FlatClientProperties;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -10,20 +13,26 @@ import javax.swing.SwingConstants;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * User and role, card reader, network, pending commands and last sync. Each part is wired to real state
- * when its feature lands; until then it says "not configured" rather than showing a made-up value.
+ * User and role, card reader, network, pending commands and last sync. The reader part follows the real
+ * reader; the sync parts say "not configured" until sync lands, rather than showing a made-up value.
  */
 final class StatusBar extends JPanel {
 
     private static final long serialVersionUID = 1L;
 
-    StatusBar(Texts texts, StaffSession session, boolean demo) {
+    private final transient ReaderStatus readerStatus;
+    private final transient Consumer<ReaderStatus.State> readerListener;
+
+    StatusBar(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus) {
         super(new MigLayout("insets 4 8 4 8, gap 12", "[][][][][][][][][][]push[]"));
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, javax.swing.UIManager.getColor("Separator.foreground")));
         add(label("status.user", texts.text("status.user", session.displayName(), LoginFrame.rolesText(texts, session.roles()))));
         String notConfigured = texts.text("status.notConfigured");
         add(separator());
-        add(label("status.reader", texts.text("status.reader", notConfigured)));
+        JLabel reader = label("status.reader", readerText(texts, readerStatus.state()));
+        add(reader);
+        this.readerStatus = readerStatus;
+        this.readerListener = state -> SwingUtilities.invokeLater(() -> reader.setText(readerText(texts, state)));
         add(separator());
         add(label("status.network", texts.text("status.network", notConfigured)));
         add(separator());
@@ -36,6 +45,23 @@ final class StatusBar extends JPanel {
             badge.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
             add(badge);
         }
+    }
+
+    private static String readerText(Texts texts, ReaderStatus.State state) {
+        return texts.text("status.reader", texts.text("status.reader." + state.name()));
+    }
+
+    /** Listens to the reader only while shown, so a closed window leaves no listener behind. */
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        readerStatus.addListener(readerListener);
+    }
+
+    @Override
+    public void removeNotify() {
+        readerStatus.removeListener(readerListener);
+        super.removeNotify();
     }
 
     private static JLabel label(String name, String text) {

@@ -36,6 +36,7 @@ public final class WorkstationApp {
     private LoginFrame login;
     private MainFrame main;
     private IdleLock idle;
+    private SimulatorWindow simulatorWindow;
     private StaffSession session;
     private boolean exiting;
 
@@ -149,6 +150,12 @@ public final class WorkstationApp {
         }
         buildMain(null);
         idle = new IdleLock(settings.idleLockSeconds(), this::lock);
+        if (simulatorWindow == null) {
+            workstation.reader().simulator().ifPresent(simulator -> {
+                simulatorWindow = new SimulatorWindow(simulator, workstation.reader().demoCards(), texts.locale());
+                simulatorWindow.setVisible(true);
+            });
+        }
         timing.mainVisible();
         if ("main".equals(timing.probe())) {
             exit(0);
@@ -156,7 +163,7 @@ public final class WorkstationApp {
     }
 
     private void buildMain(Feature open) {
-        main = new MainFrame(texts, session, workstation.demo(), settings, new MainFrame.Listener() {
+        main = new MainFrame(texts, session, workstation.demo(), workstation.readerStatus(), settings, new MainFrame.Listener() {
             @Override
             public void logoutRequested() {
                 logout("logout");

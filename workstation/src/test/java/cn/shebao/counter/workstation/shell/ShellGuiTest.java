@@ -118,13 +118,26 @@ class ShellGuiTest {
         assertThatThrownBy(() -> main.toggleButton("nav.APPROVALS")).isInstanceOf(ComponentLookupException.class);
         assertThatThrownBy(() -> main.toggleButton("nav.AUDIT")).isInstanceOf(ComponentLookupException.class);
         assertThat(main.label("status.user").text()).contains("陈静").contains("柜员");
-        assertThat(main.label("status.reader").text()).contains("未配置");
+        assertThat(main.label("status.network").text()).contains("未配置");
+        await("simulated reader connected", () -> main.label("status.reader").text().contains("模拟"), 20);
         main.label("status.demo").requireVisible();
         main.label("feature.notAvailable").requireVisible();
         // A function key for a feature the clerk cannot see does nothing.
         main.pressAndReleaseKeys(KeyEvent.VK_F5);
         assertThatThrownBy(() -> main.panel("feature.APPROVALS")).isInstanceOf(ComponentLookupException.class);
         screenshot(main.target(), "main-zh");
+    }
+
+    @Test
+    void aCardPlacedOnTheSimulatedReaderIsReadAndShownInTheStatusBar() {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        assertThat(simulator.list("simulator.cards").contents()).isNotEmpty();
+        simulator.button("simulator.present").click();
+        await("card read", () -> main.label("status.reader").text().contains("已读取"), 20);
+        simulator.button("simulator.remove").click();
+        await("card removed", () -> main.label("status.reader").text().contains("模拟"), 20);
     }
 
     @Test
@@ -236,7 +249,7 @@ class ShellGuiTest {
             }
         }).withTimeout(10, TimeUnit.SECONDS).using(robot);
         assertThat(english.toggleButton("nav.CITIZEN_LOOKUP").text()).contains("Citizen lookup");
-        assertThat(english.label("status.reader").text()).contains("not configured");
+        assertThat(english.label("status.network").text()).contains("not configured");
         assertThat(new UiSettingsStore(tmp.resolve("data")).load().language()).isEqualTo(UiSettings.Language.EN);
         screenshot(english.target(), "main-en");
     }
