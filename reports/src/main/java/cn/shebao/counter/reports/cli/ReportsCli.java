@@ -1,27 +1,61 @@
 package cn.shebao.counter.reports.cli;
 
+import cn.shebao.counter.reports.ReportTemplate;
+import cn.shebao.counter.reports.data.SampleDocuments;
+import cn.shebao.counter.reports.render.ReportException;
+import cn.shebao.counter.reports.render.ReportRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/**
- * Command line of the reports module: {@code java -jar reports/target/shebao-reports.jar --help}.
- * Rendering subcommands arrive with the reports issue; until then it offers help and version only
- * and says so instead of pretending to render.
- */
+/** Command line of the reports module: {@code java -jar reports/target/shebao-reports.jar --help}. */
 @Command(name = "shebao-reports", mixinStandardHelpOptions = true, versionProvider = ReportsCli.Version.class,
-        description = {"Certificates, statements, credential slips and notices for Shebao Counter.",
-                "No report templates are bundled in this build yet."})
-public final class ReportsCli implements Callable<Integer> {
+        description = "Certificates, statements, credential slips and notices for Shebao Counter.",
+        subcommands = {ReportsCli.Samples.class, CommandLine.HelpCommand.class})
+public final class ReportsCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ReportsCli()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Renders every template with its built-in sample data. */
+    @Command(name = "samples", mixinStandardHelpOptions = true, description = "Render every template with sample data to DIR/<template>.pdf.")
+    static final class Samples implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Files.createDirectories(out);
+            ReportRenderer renderer = new ReportRenderer();
+            for (ReportTemplate t : ReportTemplate.values()) {
+                try {
+                    Path file = out.resolve(t.fileName() + ".pdf");
+                    Files.write(file, renderer.pdf(SampleDocuments.of(t)));
+                    spec.commandLine().getOut().println(file);
+                } catch (ReportException e) {
+                    spec.commandLine().getErr().println(e.message(Locale.getDefault()));
+                    return 1;
+                }
+            }
+            return 0;
+        }
     }
 
     /** Reads the version Maven writes into the jar manifest. */
