@@ -3,7 +3,10 @@ package cn.shebao.counter.reports;
 /** The documents the counter prints. Each is a JasperReports 7 template under src/main/jasperreports. */
 public enum ReportTemplate {
     PARTICIPATION_CERTIFICATE("participation-certificate"),
-    CREDENTIAL_SLIP("credential-slip");
+    RIGHTS_RECORD_STATEMENT("rights-record-statement"),
+    CREDENTIAL_SLIP("credential-slip"),
+    DRUG_DECISION_NOTICE("drug-decision-notice"),
+    PENSION_STATEMENT("pension-statement");
 
     private final String fileName;
 

@@ -41,9 +41,7 @@ class ReportRenderingTest {
     @Test
     void certificateQrCodeDecodesToNumberAndVerificationCode() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(renderer.pdf(SampleDocuments.certificate()))) {
-            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 200);
-            Result qr = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))));
-            assertThat(qr.getText()).isEqualTo(SampleDocuments.QR);
+            assertThat(qr(pdf)).isEqualTo(SampleDocuments.QR);
         }
     }
 
@@ -57,6 +55,57 @@ class ReportRenderingTest {
             assertEveryFontEmbedded(pdf);
         }
         assertThat(slip.toString()).doesNotContain("Hk7mPq2Wxz");
+    }
+
+    @Test
+    void decisionNoticeCarriesTheDecisionAndAQrCheck() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(renderer.pdf(SampleDocuments.decision()))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("特殊药品使用申请审批决定书", "甲磺酸奥希替尼片", "C34.9", "审批结果：核准", "60,000.00",
+                    "司马玥", "行政复议");
+            assertEveryFontEmbedded(pdf);
+            assertThat(qr(pdf)).isEqualTo("TYSP2026000321|Q3MZ8KTR");
+        }
+    }
+
+    @Test
+    void pensionStatementListsTwelveMonthsAndTheYearTotal() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(renderer.pdf(SampleDocuments.pensions()))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("养老金发放明细", "2026年1月", "2026年12月", "4,284.00", "2.0%");
+            assertThat(text).contains("51,408.00"); // 12 x 4,284.00, summed by the template
+            assertEveryFontEmbedded(pdf);
+        }
+    }
+
+    @Test
+    void rightsRecordStatementRunsOverPagesWithRepeatedHeadersNumberingAndSubtotals() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(renderer.pdf(SampleDocuments.statement()))) {
+            int pages = pdf.getNumberOfPages();
+            assertThat(pages).isGreaterThanOrEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= pages; p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String page = stripper.getText(pdf);
+                assertThat(page).as("page %d", p).contains("缴费月份", "单位缴纳").contains("第 " + p + " /").contains("/ " + pages);
+            }
+            stripper.setStartPage(1);
+            stripper.setEndPage(pages);
+            String all = stripper.getText(pdf);
+            // Pension subtotals: 8,650.00 x 16% x 12 and x 8% x 12, computed by the template's group variables.
+            assertThat(all).contains("企业职工基本养老保险", "生育保险", "16,608.00", "8,304.00", "欠缴", "186,420.55");
+            assertEveryFontEmbedded(pdf);
+        }
+    }
+
+    /** Decodes the QR code on the first page, as a phone would from a 200 dpi scan. */
+    private static String qr(PDDocument pdf) throws Exception {
+        BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 200);
+        Result result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                        com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
+        return result.getText();
     }
 
     private static void assertEveryFontEmbedded(PDDocument pdf) throws Exception {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** Command line of the reports module: {@code java -jar reports/target/shebao-reports.jar --help}. */
 @Command(name = "shebao-reports", mixinStandardHelpOptions = true, versionProvider = ReportsCli.Version.class,
         description = "Certificates, statements, credential slips and notices for Shebao Counter.",
-        subcommands = {ReportsCli.Samples.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportsCli.Samples.class, ReportsCli.Printers.class, CommandLine.HelpCommand.class})
 public final class ReportsCli implements Runnable {
 
     @CommandLine.Spec
@@ -54,6 +54,19 @@ public final class ReportsCli implements Runnable {
                     return 1;
                 }
             }
+            return 0;
+        }
+    }
+
+    /** Lists the printers the Java Print Service sees, by the exact names the workstation uses. */
+    @Command(name = "printers", mixinStandardHelpOptions = true, description = "List the printers this machine offers.")
+    static final class Printers implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            cn.shebao.counter.reports.render.ReportPrinter.printers().forEach(spec.commandLine().getOut()::println);
             return 0;
         }
     }

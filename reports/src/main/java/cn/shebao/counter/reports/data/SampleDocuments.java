@@ -32,7 +32,10 @@ public final class SampleDocuments {
     public static ReportData of(ReportTemplate template) {
         return switch (template) {
             case PARTICIPATION_CERTIFICATE -> certificate();
+            case RIGHTS_RECORD_STATEMENT -> statement();
             case CREDENTIAL_SLIP -> slip();
+            case DRUG_DECISION_NOTICE -> decision();
+            case PENSION_STATEMENT -> pensions();
         };
     }
 
@@ -41,5 +44,50 @@ public final class SampleDocuments {
                 "Hk7mPq2Wxz", "权限范围", "网上业务办理", "本账号已生效。",
                 "请登录网上服务大厅，首次登录时必须修改初始密码。初始密码 30 日内有效，逾期请携带身份证到窗口重新办理。",
                 "办理窗口：3 号窗口  经办人：陈静  日期：2026年11月27日");
+    }
+
+    public static DrugDecisionNotice decision() {
+        return new DrugDecisionNotice("杭州市社会保险服务中心", "特殊药品使用申请审批决定书", "编号：TYSP2026000321",
+                "申请人：" + NAME + "（公民身份号码 330106********3218）",
+                "申请药品：甲磺酸奥希替尼片 80mg×30片\n诊断：C34.9 肺恶性肿瘤\n就诊医院：浙江省肿瘤医院  处方医师：司马玥",
+                "审批结果：核准", "经审核，申请材料齐全，诊断符合该药品限定支付范围。",
+                "有效期：2026年12月1日至2027年11月30日，年度支付限额 60,000.00 元。",
+                "如对本决定不服，可自收到本决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼。",
+                "审批人：赵敏\n2026年11月27日", "验证码 Q3MZ8KTR：扫描二维码或登录网上服务大厅核验。", "业务专用章",
+                "TYSP2026000321|Q3MZ8KTR");
+    }
+
+    public static PensionStatement pensions() {
+        java.util.List<PensionStatement.Payment> payments = new java.util.ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            java.math.BigDecimal total = new java.math.BigDecimal("4284.00");
+            payments.add(new PensionStatement.Payment("2026年" + m + "月", new java.math.BigDecimal("2141.80"),
+                    new java.math.BigDecimal("856.80"), new java.math.BigDecimal("1285.40"), total, "2026-" + String.format("%02d", m) + "-10"));
+        }
+        return new PensionStatement("杭州市社会保险服务中心", "养老金发放明细（2026年度）",
+                "姓名：" + NAME + "    公民身份号码：330106********3218\n退休日期：2021年8月1日    发放银行：中国工商银行杭州分行",
+                "月份", "基础养老金", "个人账户养老金", "过渡性养老金", "合计", "发放日期", payments, "全年合计",
+                "待遇调整：2026年1月起按 2.0% 调整，月养老金由 4,200.00 元调整为 4,284.00 元。", "2026年11月27日");
+    }
+
+    public static RightsRecordStatement statement() {
+        java.util.List<RightsRecordStatement.Month> months = new java.util.ArrayList<>();
+        String[][] types = {{"企业职工基本养老保险", "0.16", "0.08"}, {"职工基本医疗保险", "0.09", "0.02"},
+            {"失业保险", "0.005", "0.005"}, {"工伤保险", "0.004", "0"}, {"生育保险", "0.005", "0"}};
+        java.math.BigDecimal base = new java.math.BigDecimal("8650.00");
+        for (String[] t : types) {
+            for (int m = 1; m <= 12; m++) {
+                boolean arrears = m >= 11;
+                months.add(new RightsRecordStatement.Month(t[0], "2025年" + m + "月", base,
+                        base.multiply(new java.math.BigDecimal(t[1])).setScale(2, java.math.RoundingMode.HALF_UP),
+                        base.multiply(new java.math.BigDecimal(t[2])).setScale(2, java.math.RoundingMode.HALF_UP),
+                        arrears ? "欠缴" : "已缴"));
+            }
+        }
+        return new RightsRecordStatement("杭州市社会保险服务中心", "个人权益记录单（2025年度）",
+                "姓名：" + NAME + "    公民身份号码：330106********3218\n单位：杭州昇玥科技有限公司",
+                "缴费月份", "缴费基数", "单位缴纳", "个人缴纳", "缴费状态", months, "小计",
+                "累计缴费年限：33年2个月    个人账户余额：186,420.55 元    欠缴金额合计：4,844.00 元（2025年11月至12月）",
+                "第", "2026年11月27日");
     }
 }

@@ -8,7 +8,7 @@ public final class ReportException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Problem { TEMPLATE_MISSING, FILL_FAILED, EXPORT_FAILED }
+    public enum Problem { TEMPLATE_MISSING, FILL_FAILED, EXPORT_FAILED, PRINTER_NOT_FOUND, PRINT_REJECTED }
 
     private final Problem problem;
     private final String template;
