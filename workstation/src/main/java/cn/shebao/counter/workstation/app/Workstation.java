@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.reports.data.SampleDocuments;
+import cn.shebao.counter.reports.render.ReportException;
+import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
@@ -22,6 +25,8 @@ import java.util.function.Consumer;
  */
 public final class Workstation implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workstation.class);
+
     /** Progress while opening, for the splash: a replica step, or demo data generated so far. */
     public record Progress(Replica.Step step, int done, int total) {
     }
@@ -36,6 +41,7 @@ public final class Workstation implements AutoCloseable {
     private final StaffAccounts staffAccounts;
     private final ReaderConnection reader;
     private final ReaderStatus readerStatus = new ReaderStatus();
+    private final ReportRenderer reports;
 
     private Workstation(WorkstationOptions options, Replica replica, Clock clock, ReaderConnection reader) {
         this.options = options;
@@ -49,6 +55,29 @@ public final class Workstation implements AutoCloseable {
             readerStatus.configured(reader.simulator().isPresent());
         }
         reader.start(readerStatus::accept);
+        this.reports = new ReportRenderer(options.directory().root().resolve("templates"));
+        warmUpReports();
+    }
+
+    /**
+     * The first render in a JVM takes seconds (classes, the 10 MB font); doing it now, on a low-priority
+     * background thread, keeps the clerk's first print from freezing the window.
+     */
+    private void warmUpReports() {
+        Thread warm = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                reports.pdf(SampleDocuments.certificate());
+                LOG.info("Reports warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+                reports.overrideProblems().forEach((template, problem) ->
+                        LOG.error("Template override for {} is broken, the bundled template is used: {}", template, problem));
+            } catch (ReportException | RuntimeException e) {
+                LOG.error("Report warm-up failed; the first print will be slow or fail", e);
+            }
+        }, "reports-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     /** A production start needs an enrolled workstation; enrolment creates the replica (sync issue). */
@@ -118,6 +147,10 @@ public final class Workstation implements AutoCloseable {
 
     public StaffAccounts staffAccounts() {
         return staffAccounts;
+    }
+
+    public ReportRenderer reports() {
+        return reports;
     }
 
     public ReaderConnection reader() {
