@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** Command line of the reports module: {@code java -jar reports/target/shebao-reports.jar --help}. */
 @Command(name = "shebao-reports", mixinStandardHelpOptions = true, versionProvider = ReportsCli.Version.class,
         description = "Certificates, statements, credential slips and notices for Shebao Counter.",
-        subcommands = {ReportsCli.Samples.class, ReportsCli.Printers.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportsCli.Samples.class, ReportsCli.Render.class, ReportsCli.Printers.class, CommandLine.HelpCommand.class})
 public final class ReportsCli implements Runnable {
 
     @CommandLine.Spec
@@ -55,6 +55,43 @@ public final class ReportsCli implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    /** Renders one template with data from a JSON file. */
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Render --template NAME with --data FILE.json ({\"parameters\":{...},\"rows\":[...]}) to --out FILE.pdf.")
+    static final class Render implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--template", required = true, description = "One of: participation-certificate, "
+                + "rights-record-statement, credential-slip, drug-decision-notice, pension-statement.")
+        String template;
+
+        @Option(names = "--data", required = true)
+        Path data;
+
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            ReportTemplate chosen = java.util.Arrays.stream(ReportTemplate.values())
+                    .filter(t -> t.fileName().equals(template)).findFirst().orElse(null);
+            if (chosen == null) {
+                spec.commandLine().getErr().println("unknown template " + template);
+                return 2;
+            }
+            try {
+                Files.write(out, new ReportRenderer().pdf(cn.shebao.counter.reports.data.JsonReportData.parse(chosen,
+                        Files.readString(data, java.nio.charset.StandardCharsets.UTF_8))));
+                spec.commandLine().getOut().println(out);
+                return 0;
+            } catch (ReportException e) {
+                spec.commandLine().getErr().println(e.message(Locale.getDefault()));
+                return 1;
+            }
         }
     }
 
