@@ -13,7 +13,7 @@ probe() {
   xvfb-run -a -s "-screen 0 1600x1000x24" java -Dshebao.startupProbe=main -jar "$jar" --demo --demo-persons 500 2>/dev/null | grep '^STARTUP'
 }
 probe >/dev/null # first start: creates and fills the demo replica
-for i in $(seq 1 "$runs"); do probe; done | awk -F'[ =]' '
-  { v[$2] = v[$2] " " $3 }
-  END { for (k in v) { n = split(v[k], a, " "); asort(a); printf "%s: median %d ms over %d runs (all:%s)\n", k, a[int((n + 1) / 2)], n, v[k] } }'
+for i in $(seq 1 "$runs"); do probe; done | sort -t= -k1,1 -k2,2n | awk -F'[ =]' '
+  { n[$2]++; v[$2, n[$2]] = $3; all[$2] = all[$2] " " $3 }
+  END { for (k in n) printf "%s: median %d ms over %d runs (all:%s)\n", k, v[k, int((n[k] + 1) / 2)], n[k], all[k] }'
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
