@@ -39,6 +39,15 @@ class ReportRenderingTest {
     }
 
     @Test
+    void certificateMasksTheIdNumberUnlessToldToPrintItInFull() throws Exception {
+        try (PDDocument masked = Loader.loadPDF(renderer.pdf(SampleDocuments.certificate(false)));
+                PDDocument full = Loader.loadPDF(renderer.pdf(SampleDocuments.certificate(true)))) {
+            assertThat(new PDFTextStripper().getText(masked)).contains("330106********3218").doesNotContain(SampleDocuments.ID_NUMBER);
+            assertThat(new PDFTextStripper().getText(full)).contains(SampleDocuments.ID_NUMBER).contains("1961年7月29日", "男");
+        }
+    }
+
+    @Test
     void certificateQrCodeDecodesToNumberAndVerificationCode() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(renderer.pdf(SampleDocuments.certificate()))) {
             assertThat(qr(pdf)).isEqualTo(SampleDocuments.QR);

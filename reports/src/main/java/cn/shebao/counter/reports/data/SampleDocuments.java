@@ -15,10 +15,16 @@ public final class SampleDocuments {
     private SampleDocuments() {
     }
 
+    public static final String ID_NUMBER = "330106196107293218";
+
     public static ParticipationCertificate certificate() {
+        return certificate(false);
+    }
+
+    public static ParticipationCertificate certificate(boolean fullIdNumber) {
         return new ParticipationCertificate("杭州市社会保险服务中心", "参保证明", "编号：CBZM202600001234",
-                "兹证明 " + NAME + "（公民身份号码 330106********3218，男，1961年7月29日出生）在本中心参加社会保险，"
-                        + "参保情况如下。",
+                new ParticipationCertificate.Person("姓名", NAME, "公民身份号码", ID_NUMBER, "性别", "男", "出生日期", "1961年7月29日"),
+                fullIdNumber, "兹证明上述人员在本中心参加社会保险，参保情况如下。",
                 "现单位：杭州昇玥科技有限公司", "险种", "参保状态", "首次参保日期", "累计缴费月数",
                 List.of(new ParticipationCertificate.Line("企业职工基本养老保险", "正常参保", "1992年1月1日", "398"),
                         new ParticipationCertificate.Line("职工基本医疗保险", "正常参保", "2001年1月1日", "310"),
