@@ -59,6 +59,18 @@ class MigrationsOnPostgresTest {
     }
 
     @Test
+    void demoDataLoadsThroughTheApplicationPathIntoPostgres() {
+        var settings = new cn.shebao.counter.workstation.demo.DemoDataGenerator.Settings(9, 150, java.time.LocalDate.of(2026, 11, 1), 6, 50);
+        var result = new cn.shebao.counter.workstation.demo.DemoDataGenerator(settings)
+                .generate(new cn.shebao.counter.workstation.demo.HibernateDemoSink(sessions), (d, t, r) -> { });
+        long contributions = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from Contribution", Long.class).getSingleResult());
+        long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class).getSingleResult());
+        assertThat(result.persons()).isEqualTo(150);
+        assertThat(contributions).isPositive();
+        assertThat(staff).isEqualTo(6);
+    }
+
+    @Test
     void auditChainHashesSurviveThePostgresRoundTrip() {
         AuditLog log = new AuditLog(sessions, Clock.systemUTC(), new TimeOrderedIds(Clock.systemUTC(),
                 new SplittableRandom(1)), "PG-TEST");
