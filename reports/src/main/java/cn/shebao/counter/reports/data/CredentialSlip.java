@@ -1,8 +1,6 @@
 package cn.shebao.counter.reports.data;
 
 import cn.shebao.counter.reports.ReportTemplate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,23 +19,6 @@ public record CredentialSlip(String centreName, String title, String usernameLab
     @Override
     public ReportTemplate template() {
         return ReportTemplate.CREDENTIAL_SLIP;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("centreName", centreName);
-        p.put("title", title);
-        p.put("usernameLabel", usernameLabel);
-        p.put("username", username);
-        p.put("passwordLabel", passwordLabel);
-        p.put("initialPassword", initialPassword);
-        p.put("scopeLabel", scopeLabel);
-        p.put("scope", scope);
-        p.put("activation", activation);
-        p.put("instructions", instructions);
-        p.put("issuedBy", issuedBy);
-        return p;
     }
 
     @Override

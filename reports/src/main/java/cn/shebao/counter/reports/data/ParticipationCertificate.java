@@ -34,10 +34,7 @@ public record ParticipationCertificate(String centreName, String title, String c
 
     @Override
     public Map<String, Object> parameters() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("centreName", centreName);
-        p.put("title", title);
-        p.put("certificateNumber", certificateNumber);
+        Map<String, Object> p = ReportData.super.parameters();
         p.put("nameLabel", person.nameLabel());
         p.put("name", person.name());
         p.put("idLabel", person.idLabel());
@@ -46,17 +43,6 @@ public record ParticipationCertificate(String centreName, String title, String c
         p.put("gender", person.gender());
         p.put("birthLabel", person.birthLabel());
         p.put("birthDate", person.birthDate());
-        p.put("introduction", introduction);
-        p.put("employerLine", employerLine);
-        p.put("columnType", columnType);
-        p.put("columnStatus", columnStatus);
-        p.put("columnFirstInsured", columnFirstInsured);
-        p.put("columnMonths", columnMonths);
-        p.put("statement", statement);
-        p.put("issuedLine", issuedLine);
-        p.put("verificationLine", verificationLine);
-        p.put("sealText", sealText);
-        p.put("qrText", qrText);
         return p;
     }
 

@@ -2,7 +2,6 @@ package cn.shebao.counter.reports.data;
 
 import cn.shebao.counter.reports.ReportTemplate;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,24 +22,6 @@ public record PensionStatement(String centreName, String title, String personBlo
     @Override
     public ReportTemplate template() {
         return ReportTemplate.PENSION_STATEMENT;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("centreName", centreName);
-        p.put("title", title);
-        p.put("personBlock", personBlock);
-        p.put("columnMonth", columnMonth);
-        p.put("columnBasic", columnBasic);
-        p.put("columnAccount", columnAccount);
-        p.put("columnTransitional", columnTransitional);
-        p.put("columnTotal", columnTotal);
-        p.put("columnPaidOn", columnPaidOn);
-        p.put("totalLabel", totalLabel);
-        p.put("adjustmentsBlock", adjustmentsBlock);
-        p.put("issuedLine", issuedLine);
-        return p;
     }
 
     @Override

@@ -2,7 +2,6 @@ package cn.shebao.counter.reports.data;
 
 import cn.shebao.counter.reports.ReportTemplate;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,24 +22,6 @@ public record RightsRecordStatement(String centreName, String title, String pers
     @Override
     public ReportTemplate template() {
         return ReportTemplate.RIGHTS_RECORD_STATEMENT;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("centreName", centreName);
-        p.put("title", title);
-        p.put("personBlock", personBlock);
-        p.put("columnMonth", columnMonth);
-        p.put("columnBase", columnBase);
-        p.put("columnEmployer", columnEmployer);
-        p.put("columnPersonal", columnPersonal);
-        p.put("columnStatus", columnStatus);
-        p.put("subtotalLabel", subtotalLabel);
-        p.put("summaryBlock", summaryBlock);
-        p.put("pageLabel", pageLabel);
-        p.put("issuedLine", issuedLine);
-        return p;
     }
 
     @Override
