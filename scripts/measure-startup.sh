@@ -16,4 +16,4 @@ probe >/dev/null # first start: creates and fills the demo replica
 for i in $(seq 1 "$runs"); do probe; done | sort -t= -k1,1 -k2,2n | awk -F'[ =]' '
   { n[$2]++; v[$2, n[$2]] = $3; all[$2] = all[$2] " " $3 }
   END { for (k in n) printf "%s: median %d ms over %d runs (all:%s)\n", k, v[k, int((n[k] + 1) / 2)], n[k], all[k] }'
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | sed -n 1p)"

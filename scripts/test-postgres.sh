@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
+password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+password=${password:0:24}
 role=shebao_test
 
 if [ "$(id -u)" = 0 ] && command -v pg_ctlcluster >/dev/null; then
