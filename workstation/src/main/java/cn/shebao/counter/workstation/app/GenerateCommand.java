@@ -70,8 +70,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (into.startsWith("jdbc:")) {
             String secret = System.getenv(PASSWORD_ENV);
             DriverDataSource ds = DriverDataSource.withCredentials(into, user, secret == null ? null : secret.toCharArray());
-            Migrations.migrate(ds);
-            try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE)) {
+            // A JDBC target is a central database (or a copy of one): it gets the central schema.
+            Migrations.migrate(ds, Migrations.Role.CENTRAL);
+            try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
                 generate(sessions, settings, into, err, out, locale);
             }
         } else {

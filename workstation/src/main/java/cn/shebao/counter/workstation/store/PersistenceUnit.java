@@ -2,6 +2,11 @@ package cn.shebao.counter.workstation.store;
 
 import cn.shebao.counter.workstation.audit.AuditChainHead;
 import cn.shebao.counter.workstation.audit.AuditEvent;
+import cn.shebao.counter.workstation.central.AppliedCommand;
+import cn.shebao.counter.workstation.central.ChangeCounter;
+import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.SyncConflict;
+import cn.shebao.counter.workstation.central.SyncNode;
 import cn.shebao.counter.workstation.certificates.IssuedDocument;
 import cn.shebao.counter.workstation.citizen.BenefitAdjustment;
 import cn.shebao.counter.workstation.citizen.Contribution;
@@ -18,6 +23,8 @@ import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
 import cn.shebao.counter.workstation.identity.IdentityConfirmation;
 import cn.shebao.counter.workstation.identity.OnlineAccount;
 import cn.shebao.counter.workstation.security.StaffUser;
+import cn.shebao.counter.workstation.sync.OutboxCommand;
+import cn.shebao.counter.workstation.sync.OutboxCounter;
 import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
@@ -36,6 +43,13 @@ public final class PersistenceUnit {
             SpecialDrugApplication.class, StaffUser.class, OnlineAccount.class, IdentityConfirmation.class,
             IssuedDocument.class, AuditEvent.class, AuditChainHead.class);
 
+    /** What only the replica holds. */
+    static final List<Class<?>> REPLICA_ONLY = List.of(OutboxCounter.class, OutboxCommand.class);
+
+    /** What only the central database holds. */
+    static final List<Class<?>> CENTRAL_ONLY = List.of(SyncNode.class, AppliedCommand.class, ChangeCounter.class,
+            ChangeLogEntry.class, SyncConflict.class);
+
     /** What Hibernate does with the schema at start-up; it never creates or alters it. */
     public enum SchemaCheck {
         /** Compare every mapped table and column with the database and fail on a mismatch (tests, self-test). */
@@ -50,8 +64,14 @@ public final class PersistenceUnit {
     }
 
     public static SessionFactory create(DataSource dataSource, SchemaCheck check) {
+        return create(dataSource, check, Migrations.Role.REPLICA);
+    }
+
+    public static SessionFactory create(DataSource dataSource, SchemaCheck check, Migrations.Role role) {
+        List<Class<?>> classes = new java.util.ArrayList<>(ENTITIES);
+        classes.addAll(role == Migrations.Role.CENTRAL ? CENTRAL_ONLY : REPLICA_ONLY);
         HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("shebao-counter")
-                .managedClasses(ENTITIES)
+                .managedClasses(classes)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName())
                 .property(AvailableSettings.HBM2DDL_AUTO, check == SchemaCheck.VALIDATE ? "validate" : "none")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The replica's migrations also build the central schema: they must run on PostgreSQL and validate there. */
+/** The shared domain migrations plus the central ones build the central schema on PostgreSQL and validate there. */
 class MigrationsOnPostgresTest {
 
     private static TestPostgres pg;
@@ -25,9 +25,9 @@ class MigrationsOnPostgresTest {
     @BeforeAll
     static void migrateAndValidate() {
         pg = TestPostgres.createDatabase();
-        migration = Migrations.migrate(pg.dataSource());
+        migration = Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
         // VALIDATE makes Hibernate compare every mapped column with the migrated schema and fail on a mismatch.
-        sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE);
+        sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
     }
 
     @AfterAll
@@ -46,7 +46,7 @@ class MigrationsOnPostgresTest {
         assertThat(migration.migrationsExecuted).isGreaterThanOrEqualTo(2);
         assertThat(SqlFlavour.of(pg.dataSource())).isEqualTo(SqlFlavour.POSTGRESQL);
         // Running again is a no-op: the schema history is respected.
-        assertThat(Migrations.migrate(pg.dataSource()).migrationsExecuted).isZero();
+        assertThat(Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL).migrationsExecuted).isZero();
     }
 
     @Test

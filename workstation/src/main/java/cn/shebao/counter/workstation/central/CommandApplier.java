@@ -1,0 +1,83 @@
+package cn.shebao.counter.workstation.central;
+
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import java.time.Clock;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+
+/**
+ * Applies a workstation's commands centrally, one command per central transaction, exactly once and in
+ * order: the node's last applied sequence is locked and checked, a repeat returns the stored result, a
+ * gap is refused, and a business conflict is recorded and acknowledged so the queue never wedges.
+ */
+public final class CommandApplier {
+
+    private final SessionFactory central;
+    private final Map<String, CommandHandler> handlers;
+    private final ChangeLog changes;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+
+    public CommandApplier(SessionFactory central, Map<String, CommandHandler> handlers, Clock clock, TimeOrderedIds ids) {
+        this.central = central;
+        this.handlers = Map.copyOf(handlers);
+        this.changes = new ChangeLog(clock);
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public void register(String nodeCode) {
+        central.inTransaction(s -> {
+            if (s.find(SyncNode.class, nodeCode) == null) {
+                s.persist(new SyncNode(nodeCode, clock.instant()));
+            }
+        });
+    }
+
+    public ApplyResult apply(CommandEnvelope c) {
+        return central.fromTransaction(s -> {
+            // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
+            int locked = s.createMutationQuery("update SyncNode set lastAppliedSequence = lastAppliedSequence where nodeCode = :n")
+                    .setParameter("n", c.nodeCode()).executeUpdate();
+            if (locked == 0) {
+                return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_NODE, c.nodeCode());
+            }
+            SyncNode node = s.find(SyncNode.class, c.nodeCode());
+            s.refresh(node);
+            AppliedCommand earlier = s.createSelectionQuery(
+                    "from AppliedCommand where nodeCode = :n and sequenceNumber = :q", AppliedCommand.class)
+                    .setParameter("n", c.nodeCode()).setParameter("q", c.sequence()).uniqueResult();
+            if (earlier != null) {
+                if (!earlier.getCommandId().equals(c.commandId())) {
+                    return new ApplyResult(ApplyResult.Status.REFUSED_SEQUENCE_REUSED, "sequence " + c.sequence());
+                }
+                boolean conflict = ApplyResult.Status.CONFLICT.name().equals(earlier.getResultCode());
+                return new ApplyResult(conflict ? ApplyResult.Status.DUPLICATE_CONFLICT : ApplyResult.Status.DUPLICATE_APPLIED,
+                        earlier.getResultDetail());
+            }
+            if (c.sequence() != node.getLastAppliedSequence() + 1) {
+                return new ApplyResult(ApplyResult.Status.REFUSED_GAP,
+                        "expected " + (node.getLastAppliedSequence() + 1) + ", got " + c.sequence());
+            }
+            CommandHandler handler = handlers.get(c.commandType());
+            if (handler == null) {
+                // A newer workstation than this central: wait for the upgrade rather than drop the command.
+                return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
+            }
+            CommandHandler.HandlerOutcome outcome = handler.apply(s, c, changes);
+            ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
+            if (!outcome.applied()) {
+                java.util.UUID conflictId;
+                synchronized (ids) {
+                    conflictId = ids.next();
+                }
+                s.persist(new SyncConflict(conflictId, c.nodeCode(), c.commandId(), outcome.conflictKind(), outcome.detail(),
+                        clock.instant()));
+            }
+            s.persist(new AppliedCommand(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), status.name(),
+                    outcome.applied() ? null : outcome.conflictKind(), clock.instant()));
+            node.advanceTo(c.sequence());
+            return new ApplyResult(status, outcome.applied() ? null : outcome.conflictKind());
+        });
+    }
+}

@@ -1,0 +1,27 @@
+-- Replica only: the outbox of commands waiting for central, its gap-free per-node counter, and sync state.
+-- Versions are dates from here on (common, central and replica migrations interleave in time, so a later
+-- common migration can never sort before one a database already applied).
+CREATE TABLE outbox_counter (
+    id INTEGER NOT NULL,
+    last_sequence BIGINT NOT NULL,
+    CONSTRAINT pk_outbox_counter PRIMARY KEY (id)
+);
+INSERT INTO outbox_counter (id, last_sequence) VALUES (1, 0);
+
+CREATE TABLE outbox_command (
+    sequence_number BIGINT NOT NULL,
+    command_id ${uuid} NOT NULL,
+    command_type VARCHAR(40) NOT NULL,
+    payload_version INTEGER NOT NULL,
+    payload VARCHAR(8000) NOT NULL,
+    actor_id ${uuid},
+    actor_name VARCHAR(50) NOT NULL,
+    created_at ${timestamp} NOT NULL,
+    state VARCHAR(12) NOT NULL,
+    result_code VARCHAR(40),
+    result_detail VARCHAR(1000),
+    acknowledged_at ${timestamp},
+    CONSTRAINT pk_outbox_command PRIMARY KEY (sequence_number),
+    CONSTRAINT uq_outbox_command_id UNIQUE (command_id)
+);
+CREATE INDEX ix_outbox_state ON outbox_command (state, sequence_number);
