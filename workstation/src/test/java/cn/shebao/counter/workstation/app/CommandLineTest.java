@@ -38,6 +38,27 @@ class CommandLineTest {
     }
 
     @Test
+    void centralMigrateAndSeedBuildACentralDatabase() {
+        try (var pg = cn.shebao.counter.workstation.testing.TestPostgres.createDatabase()) {
+            String url = pg.dataSource().url();
+            String[] connection = {"--url", url, "--user", System.getenv("SHEBAO_TEST_PG_USER"), "--password-env", "SHEBAO_TEST_PG_PASSWORD"};
+            assertThat(ShebaoCli.run(concat(new String[] {"central", "migrate"}, connection))).isZero();
+            assertThat(ShebaoCli.run(concat(new String[] {"central", "seed", "--persons", "100"}, connection))).isZero();
+            try (var sessions = cn.shebao.counter.workstation.store.PersistenceUnit.create(pg.dataSource(),
+                    PersistenceUnit.SchemaCheck.VALIDATE, cn.shebao.counter.workstation.store.Migrations.Role.CENTRAL)) {
+                long persons = sessions.fromTransaction(x -> x.createSelectionQuery("select count(*) from InsuredPerson", Long.class).getSingleResult());
+                assertThat(persons).isEqualTo(100);
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void helpAndVersionWork() {
         assertThat(ShebaoCli.run(new String[] {"--version"})).isZero();
         assertThat(ShebaoCli.run(new String[] {"generate", "--help"})).isZero();
