@@ -25,6 +25,12 @@ public final class Outbox {
     }
 
     public OutboxCommand append(EntityManager em, CommandType type, String payload, UUID actorId, String actorName) {
+        return append(em, type, payload, null, null, actorId, actorName);
+    }
+
+    /** Appends a command that changes one replicated row, named by its table and id. */
+    public OutboxCommand append(EntityManager em, CommandType type, String payload, String subjectTable, UUID subjectId,
+            UUID actorId, String actorName) {
         // The no-op update takes the counter's write lock until commit (see AuditLog for why not PESSIMISTIC_WRITE).
         em.createQuery("update OutboxCounter set lastSequence = lastSequence where id = :id")
                 .setParameter("id", OutboxCounter.SINGLETON_ID).executeUpdate();
@@ -34,7 +40,8 @@ public final class Outbox {
         synchronized (ids) {
             commandId = ids.next();
         }
-        OutboxCommand command = new OutboxCommand(counter.next(), commandId, type, payload, actorId, actorName, clock.instant());
+        OutboxCommand command = new OutboxCommand(counter.next(), commandId, type, payload, subjectTable, subjectId, actorId,
+                actorName, clock.instant());
         em.persist(command);
         return command;
     }

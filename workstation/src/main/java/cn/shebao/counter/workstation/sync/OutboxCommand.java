@@ -20,6 +20,8 @@ public class OutboxCommand {
     private CommandType commandType;
     private int payloadVersion;
     private String payload;
+    private String subjectTable;
+    private UUID subjectId;
     private UUID actorId;
     private String actorName;
     private Instant createdAt;
@@ -33,13 +35,15 @@ public class OutboxCommand {
         // for Hibernate
     }
 
-    OutboxCommand(long sequenceNumber, UUID commandId, CommandType type, String payload, UUID actorId, String actorName,
-            Instant createdAt) {
+    OutboxCommand(long sequenceNumber, UUID commandId, CommandType type, String payload, String subjectTable, UUID subjectId,
+            UUID actorId, String actorName, Instant createdAt) {
         this.sequenceNumber = sequenceNumber;
         this.commandId = commandId;
         this.commandType = type;
         this.payloadVersion = type.payloadVersion();
         this.payload = payload;
+        this.subjectTable = subjectTable;
+        this.subjectId = subjectId;
         this.actorId = actorId;
         this.actorName = actorName;
         this.createdAt = createdAt;
@@ -71,6 +75,15 @@ public class OutboxCommand {
 
     public String getPayload() {
         return payload;
+    }
+
+    /** The main row this command changes (table and id), which a pull must not overwrite while it is pending. */
+    public String getSubjectTable() {
+        return subjectTable;
+    }
+
+    public UUID getSubjectId() {
+        return subjectId;
     }
 
     public UUID getActorId() {

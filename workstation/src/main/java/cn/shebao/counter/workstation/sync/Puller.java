@@ -1,0 +1,154 @@
+package cn.shebao.counter.workstation.sync;
+
+import cn.shebao.counter.workstation.store.SqlFlavour;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Changes down: reads the central change log after the replica's cursor, a page at a time, and applies the
+ * page and the new cursor in one replica transaction, so a crash repeats a page instead of skipping one.
+ * Applying is idempotent by row version; tombstones delete; a row with a pending local command is left
+ * alone (the command's own result will come back through the log once central applied it).
+ */
+public final class Puller {
+
+    /** What one page did. */
+    public record Page(int entries, int written, int deleted, int skipped, long cursor) {
+    }
+
+    private record Entry(long sequence, String table, UUID rowId, long rowVersion, boolean delete) {
+    }
+
+    private final DataSource central;
+    private final DataSource replica;
+    private final RowCopier copier;
+    private final SqlFlavour replicaFlavour;
+    private final int pageSize;
+    private final Clock clock;
+
+    public Puller(DataSource central, DataSource replica, int pageSize, Clock clock) {
+        this.central = central;
+        this.replica = replica;
+        this.replicaFlavour = SqlFlavour.of(replica);
+        this.copier = new RowCopier(SqlFlavour.of(central), replicaFlavour);
+        this.pageSize = pageSize;
+        this.clock = clock;
+    }
+
+    public Page pullPage() throws SQLException {
+        try (Connection local = replica.getConnection()) {
+            local.setAutoCommit(false);
+            long cursor = cursor(local);
+            List<Entry> entries;
+            Map<String, Map<UUID, Map<String, Object>>> rows = new HashMap<>();
+            try (Connection c = central.getConnection()) {
+                c.setReadOnly(true);
+                entries = read(c, cursor);
+                Map<String, Set<UUID>> wanted = new HashMap<>();
+                for (Entry e : entries) {
+                    if (!e.delete()) {
+                        wanted.computeIfAbsent(e.table(), t -> new LinkedHashSet<>()).add(e.rowId());
+                    }
+                }
+                for (Map.Entry<String, Set<UUID>> w : wanted.entrySet()) {
+                    rows.put(w.getKey(), copier.fetch(c, w.getKey(), w.getValue()));
+                }
+            }
+            int written = 0;
+            int deleted = 0;
+            int skipped = 0;
+            try {
+                for (Entry e : entries) {
+                    if (pendingLocally(local, e)) {
+                        skipped++;
+                    } else if (e.delete()) {
+                        copier.delete(local, e.table(), e.rowId());
+                        deleted++;
+                    } else {
+                        Map<String, Object> row = rows.get(e.table()).get(e.rowId());
+                        Long mine = copier.localVersion(local, e.table(), e.rowId());
+                        long theirs = row == null ? -1 : ((Number) row.get("row_version")).longValue();
+                        if (row == null || (mine != null && mine >= theirs)) {
+                            skipped++; // deleted since (its tombstone follows) or already this version or newer
+                        } else {
+                            copier.write(local, e.table(), row, mine != null);
+                            written++;
+                        }
+                    }
+                    cursor = e.sequence();
+                }
+                saveCursor(local, cursor);
+                local.commit();
+            } catch (SQLException | RuntimeException failure) {
+                local.rollback();
+                throw failure;
+            }
+            return new Page(entries.size(), written, deleted, skipped, cursor);
+        }
+    }
+
+    /** Pulls until the log is exhausted; returns the pages applied. */
+    public List<Page> pullAll() throws SQLException {
+        List<Page> pages = new ArrayList<>();
+        for (Page p = pullPage(); p.entries() > 0; p = pullPage()) {
+            pages.add(p);
+        }
+        return pages;
+    }
+
+    private List<Entry> read(Connection c, long after) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence_number, table_name, row_id, row_version, operation "
+                + "FROM change_log WHERE sequence_number > ? ORDER BY sequence_number")) {
+            ps.setLong(1, after);
+            ps.setMaxRows(pageSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getLong(1), ReplicatedTables.checked(rs.getString(2)), RowCopier.toUuid(rs.getObject(3)),
+                            rs.getLong(4), "DELETE".equals(rs.getString(5))));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private boolean pendingLocally(Connection local, Entry e) throws SQLException {
+        try (PreparedStatement ps = local.prepareStatement(
+                "SELECT COUNT(*) FROM outbox_command WHERE state = 'PENDING' AND subject_table = ? AND subject_id = ?")) {
+            ps.setString(1, e.table());
+            ps.setObject(2, RowCopier.uuidFor(replicaFlavour, e.rowId()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static long cursor(Connection local) throws SQLException {
+        try (PreparedStatement ps = local.prepareStatement("SELECT pull_cursor FROM sync_state WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void saveCursor(Connection local, long cursor) throws SQLException {
+        try (PreparedStatement ps = local.prepareStatement("UPDATE sync_state SET pull_cursor = ?, last_pull_at = ? WHERE id = 1")) {
+            ps.setLong(1, cursor);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package cn.shebao.counter.workstation.sync;
+
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import jakarta.persistence.Table;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The tables a pull may write: the domain entities' tables and nothing else. A table name read from the
+ * change log is checked against this list before it goes into any SQL.
+ */
+final class ReplicatedTables {
+
+    private static final Set<String> NAMES = PersistenceUnit.ENTITIES.stream()
+            .map(c -> c.getAnnotation(Table.class))
+            .filter(t -> t != null && !t.name().equals("audit_chain_head") && !t.name().equals("audit_event"))
+            .map(t -> t.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private ReplicatedTables() {
+    }
+
+    static String checked(String table) {
+        String name = table.toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("not a replicated table: " + table);
+        }
+        return name;
+    }
+}
