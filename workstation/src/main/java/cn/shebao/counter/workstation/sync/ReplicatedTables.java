@@ -2,9 +2,9 @@ package cn.shebao.counter.workstation.sync;
 
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The tables a pull may write: the domain entities' tables and nothing else. A table name read from the
@@ -12,11 +12,13 @@ import java.util.stream.Collectors;
  */
 final class ReplicatedTables {
 
-    private static final Set<String> NAMES = PersistenceUnit.ENTITIES.stream()
+    /** In foreign-key order, which the initial load follows. Audit stays per workstation and is not replicated down. */
+    static final List<String> IN_ORDER = PersistenceUnit.ENTITIES.stream()
             .map(c -> c.getAnnotation(Table.class))
             .filter(t -> t != null && !t.name().equals("audit_chain_head") && !t.name().equals("audit_event"))
             .map(t -> t.name().toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
+            .toList();
+    private static final Set<String> NAMES = Set.copyOf(IN_ORDER);
 
     private ReplicatedTables() {
     }

@@ -92,6 +92,50 @@ final class RowCopier {
         }
     }
 
+    /** Reads the next rows after {@code afterId} in id order: keyset pages that a resumed load can continue. */
+    java.util.List<Map<String, Object>> page(Connection from, String table, UUID afterId, int limit) throws SQLException {
+        String t = ReplicatedTables.checked(table);
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = from.prepareStatement(afterId == null
+                ? "SELECT * FROM " + t + " ORDER BY id" : "SELECT * FROM " + t + " WHERE id > ? ORDER BY id")) {
+            if (afterId != null) {
+                ps.setObject(1, uuidFor(source, afterId));
+            }
+            ps.setMaxRows(limit);
+            ps.setFetchSize(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= md.getColumnCount(); c++) {
+                        row.put(md.getColumnName(c).toLowerCase(java.util.Locale.ROOT), normalise(rs.getObject(c)));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Inserts rows of one table with a JDBC batch. */
+    void insertBatch(Connection replica, String table, java.util.List<Map<String, Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        java.util.List<String> columns = new java.util.ArrayList<>(rows.get(0).keySet());
+        String sql = "INSERT INTO " + ReplicatedTables.checked(table) + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement ps = replica.prepareStatement(sql)) {
+            for (Map<String, Object> row : rows) {
+                for (int i = 0; i < columns.size(); i++) {
+                    ps.setObject(i + 1, forTarget(row.get(columns.get(i))));
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     void delete(Connection replica, String table, UUID id) throws SQLException {
         try (PreparedStatement ps = replica.prepareStatement("DELETE FROM " + ReplicatedTables.checked(table) + " WHERE id = ?")) {
             ps.setObject(1, uuidFor(target, id));

@@ -1,0 +1,158 @@
+package cn.shebao.counter.workstation.sync;
+
+import cn.shebao.counter.workstation.store.SqlFlavour;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Fills a new replica from central: every replicated table in foreign-key order, in keyset pages, each page
+ * committed locally together with its progress, so a crash or a cut connection resumes where it stopped.
+ *
+ * <p>Consistency: the first attempt records the change-log sequence of its snapshot, and the pull cursor
+ * starts there. Pages read in later snapshots (after a resume) may be newer than that; replaying the log
+ * from the first snapshot is idempotent by row version and deletes what was removed meanwhile, so the
+ * replica converges on central without needing one snapshot to last the whole load.
+ */
+public final class InitialLoad {
+
+    /** Progress for a progress bar: rows copied so far out of the table's rows. */
+    public record Progress(String table, long copied, long total) {
+    }
+
+    private final DataSource central;
+    private final DataSource replica;
+    private final RowCopier copier;
+    private final SqlFlavour replicaFlavour;
+    private final int pageSize;
+
+    public InitialLoad(DataSource central, DataSource replica, int pageSize) {
+        this.central = central;
+        this.replica = replica;
+        this.replicaFlavour = SqlFlavour.of(replica);
+        this.copier = new RowCopier(SqlFlavour.of(central), replicaFlavour);
+        this.pageSize = pageSize;
+    }
+
+    /** Runs (or resumes) the load; returns the change-log sequence pulls continue from. */
+    public long run(Consumer<Progress> progress) throws SQLException {
+        try (Connection local = replica.getConnection(); Connection c = central.getConnection()) {
+            local.setAutoCommit(false);
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot per attempt
+            long snapshot = snapshotSequence(local, c);
+            for (String table : ReplicatedTables.IN_ORDER) {
+                copyTable(local, c, table, progress);
+            }
+            try (PreparedStatement ps = local.prepareStatement(
+                    "UPDATE sync_state SET pull_cursor = ? WHERE id = 1 AND pull_cursor < ?")) {
+                ps.setLong(1, snapshot);
+                ps.setLong(2, snapshot);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = local.prepareStatement("UPDATE initial_load SET completed = TRUE WHERE id = 1")) {
+                ps.executeUpdate();
+            }
+            local.commit();
+            c.commit();
+            return snapshot;
+        }
+    }
+
+    public static boolean completed(DataSource replica) throws SQLException {
+        try (Connection c = replica.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT completed FROM initial_load WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static long snapshotSequence(Connection local, Connection c) throws SQLException {
+        try (PreparedStatement ps = local.prepareStatement("SELECT snapshot_sequence FROM initial_load WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long recorded = rs.getLong(1);
+            if (!rs.wasNull()) {
+                return recorded; // resuming: replay from the first attempt's snapshot
+            }
+        }
+        long sequence;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM change_counter WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            sequence = rs.getLong(1);
+        }
+        try (PreparedStatement ps = local.prepareStatement("UPDATE initial_load SET snapshot_sequence = ? WHERE id = 1")) {
+            ps.setLong(1, sequence);
+            ps.executeUpdate();
+        }
+        local.commit();
+        return sequence;
+    }
+
+    private void copyTable(Connection local, Connection c, String table, Consumer<Progress> progress) throws SQLException {
+        UUID lastId = null;
+        long copied = 0;
+        try (PreparedStatement ps = local.prepareStatement("SELECT last_id, copied, done FROM initial_load_table WHERE table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getBoolean(3)) {
+                        return;
+                    }
+                    Object id = rs.getObject(1);
+                    lastId = id == null ? null : RowCopier.toUuid(id);
+                    copied = rs.getLong(2);
+                } else {
+                    try (PreparedStatement insert = local.prepareStatement(
+                            "INSERT INTO initial_load_table (table_name, copied, done) VALUES (?, 0, FALSE)")) {
+                        insert.setString(1, table);
+                        insert.executeUpdate();
+                    }
+                    local.commit();
+                }
+            }
+        }
+        long total = count(c, table);
+        while (true) {
+            List<Map<String, Object>> rows = copier.page(c, table, lastId, pageSize);
+            boolean last = rows.size() < pageSize;
+            if (!rows.isEmpty()) {
+                copier.insertBatch(local, table, rows);
+                lastId = RowCopier.toUuid(rows.get(rows.size() - 1).get("id"));
+                copied += rows.size();
+            }
+            try (PreparedStatement ps = local.prepareStatement(
+                    "UPDATE initial_load_table SET last_id = ?, copied = ?, done = ? WHERE table_name = ?")) {
+                if (lastId == null) {
+                    ps.setNull(1, replicaFlavour == SqlFlavour.DERBY ? java.sql.Types.BINARY : java.sql.Types.OTHER);
+                } else {
+                    ps.setObject(1, RowCopier.uuidFor(replicaFlavour, lastId));
+                }
+                ps.setLong(2, copied);
+                ps.setBoolean(3, last);
+                ps.setString(4, table);
+                ps.executeUpdate();
+            }
+            local.commit(); // the page and its progress together
+            progress.accept(new Progress(table, copied, total));
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + ReplicatedTables.checked(table));
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
