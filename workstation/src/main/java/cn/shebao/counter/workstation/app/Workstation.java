@@ -82,7 +82,7 @@ public final class Workstation implements AutoCloseable {
 
     /** A production start needs an enrolled workstation; enrolment creates the replica (sync issue). */
     public static boolean isEnrolled(DataDirectory directory) {
-        return Files.exists(directory.replica().resolve("service.properties"));
+        return Files.exists(directory.replica().resolve("service.properties")) && Enrolment.read(directory).isPresent();
     }
 
     public static Workstation open(WorkstationOptions options, Consumer<Progress> progress) {
@@ -121,7 +121,8 @@ public final class Workstation implements AutoCloseable {
     }
 
     public String workstationCode() {
-        return options.demo() ? DEMO_WORKSTATION_CODE : "UNENROLLED";
+        return options.demo() ? DEMO_WORKSTATION_CODE
+                : Enrolment.read(options.directory()).map(Enrolment::workstationCode).orElse("UNENROLLED");
     }
 
     /** Demo staff with their demo passwords; empty outside demo mode. */

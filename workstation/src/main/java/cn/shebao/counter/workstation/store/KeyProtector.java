@@ -14,6 +14,12 @@ public interface KeyProtector {
     /** Generates a new random key, stores it and returns it. Refuses to overwrite an existing key. */
     BootKey create();
 
+    /** Keeps another secret of this workstation (its central database password) beside the boot key. */
+    void storeSecret(String name, char[] secret);
+
+    /** A secret kept with {@link #storeSecret}, or empty. The caller wipes the array after use. */
+    Optional<char[]> loadSecret(String name);
+
     /** True only when the operating system or hardware guards the key; false means "anyone who copies
      * the whole data directory can open the replica", and the workstation says so loudly. */
     boolean osProtected();

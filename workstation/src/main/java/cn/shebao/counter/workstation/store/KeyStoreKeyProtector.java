@@ -135,6 +135,54 @@ public final class KeyStoreKeyProtector implements KeyProtector {
     }
 
     @Override
+    public void storeSecret(String name, char[] secret) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    store.load(in, storePassword);
+                }
+            } else {
+                Files.createDirectories(file.getParent());
+                store.load(null, storePassword);
+            }
+            byte[] bytes = new String(secret).getBytes(StandardCharsets.UTF_8);
+            store.setEntry("secret-" + name, new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes, "AES") /* PKCS#12 needs a known algorithm name; the bytes are opaque */),
+                    new KeyStore.PasswordProtection(storePassword));
+            Arrays.fill(bytes, (byte) 0);
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                store.store(out, storePassword);
+            }
+            FilePermissions.ownerOnly(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
+        }
+    }
+
+    @Override
+    public Optional<char[]> loadSecret(String name) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, storePassword);
+            KeyStore.Entry entry = store.getEntry("secret-" + name, new KeyStore.PasswordProtection(storePassword));
+            if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
+                return Optional.empty();
+            }
+            byte[] bytes = secret.getSecretKey().getEncoded();
+            char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes)).array();
+            Arrays.fill(bytes, (byte) 0);
+            return Optional.of(chars);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LocalizedException(e, "replica.error.keyStoreUnreadable", file.toString());
+        }
+    }
+
+    @Override
     public boolean osProtected() {
         return false;
     }

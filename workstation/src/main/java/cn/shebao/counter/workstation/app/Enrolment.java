@@ -1,0 +1,49 @@
+package cn.shebao.counter.workstation.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What enrolment recorded about this workstation: its code and how to reach central. Kept in
+ * {@code workstation.properties}; the central password is not here but in the key protector.
+ */
+public record Enrolment(String workstationCode, String centralUrl, String centralUser) {
+
+    static final String FILE = "workstation.properties";
+    public static final String CENTRAL_SECRET = "central-password";
+
+    public static Optional<Enrolment> read(DataDirectory dir) {
+        Path file = dir.root().resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(new Enrolment(p.getProperty("workstation.code"), p.getProperty("central.url"), p.getProperty("central.user")));
+    }
+
+    void write(DataDirectory dir) {
+        Properties p = new Properties();
+        p.setProperty("workstation.code", workstationCode);
+        p.setProperty("central.url", centralUrl);
+        if (centralUser != null) {
+            p.setProperty("central.user", centralUser);
+        }
+        try (Writer out = Files.newBufferedWriter(dir.root().resolve(FILE), StandardCharsets.UTF_8)) {
+            p.store(out, "Shebao Counter enrolment (no secrets here: the central password is in keys/)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
