@@ -1,0 +1,128 @@
+package cn.shebao.counter.workstation.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background sync: push, then pull, every few seconds, on its own thread. Success means online; a failure
+ * means offline, and the next attempt waits with exponential backoff and jitter. The clerk does nothing:
+ * local work continues against the replica and the queue drains when central is reachable again.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    private static final int PUSH_BATCH = 200;
+
+    /** What the status bar and the sync screen show. */
+    public record Status(boolean online, long pending, Instant lastPush, Instant lastPull, String lastError) {
+    }
+
+    private final Outbox outbox;
+    private final Pusher pusher;
+    private final Puller puller;
+    private final Clock clock;
+    private final Duration interval;
+    private final Backoff backoff;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Status status;
+
+    public SyncEngine(Outbox outbox, Pusher pusher, Puller puller, Clock clock, Duration interval, Backoff backoff) {
+        this.outbox = outbox;
+        this.pusher = pusher;
+        this.puller = puller;
+        this.clock = clock;
+        this.interval = interval;
+        this.backoff = backoff;
+        this.status = new Status(false, 0, null, null, null);
+    }
+
+    public SyncEngine start() {
+        executor.execute(this::cycle);
+        return this;
+    }
+
+    /** Runs a cycle now, e.g. right after a local command or from the "sync now" button. */
+    public void syncNow() {
+        executor.execute(this::runOnce);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public void addListener(Consumer<Status> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<Status> listener) {
+        listeners.remove(listener);
+    }
+
+    private void cycle() {
+        Duration next = runOnce() ? interval : backoff.nextDelay();
+        if (!executor.isShutdown()) {
+            executor.schedule(this::cycle, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One push-then-pull round; true when central answered throughout. */
+    private boolean runOnce() {
+        Status before = status;
+        try {
+            Pusher.Report report;
+            do {
+                report = pusher.push(PUSH_BATCH);
+                if (report.error() != null) {
+                    throw report.error();
+                }
+            } while (report.complete() && report.acknowledged() == PUSH_BATCH);
+            Instant pushed = clock.instant();
+            String refusal = report.refusal() == null ? null : report.refusal().status() + " " + report.refusal().detail();
+            puller.pullAll();
+            backoff.succeeded();
+            publish(new Status(true, outbox.pendingCount(), pushed, clock.instant(), refusal));
+            return true;
+        } catch (Exception e) {
+            // Offline (or central refused): keep working locally, say why, and try again later.
+            LOG.info("Central not reachable: {}", e.toString());
+            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), e.getClass().getSimpleName()));
+            return false;
+        }
+    }
+
+    private long safePending() {
+        try {
+            return outbox.pendingCount();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot count pending commands", e);
+            return status.pending();
+        }
+    }
+
+    private void publish(Status s) {
+        status = s;
+        for (Consumer<Status> l : listeners) {
+            l.accept(s);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
