@@ -10,7 +10,9 @@ import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAccounts;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
+import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.sync.SyncEngine;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +44,7 @@ public final class Workstation implements AutoCloseable {
     private final ReaderConnection reader;
     private final ReaderStatus readerStatus = new ReaderStatus();
     private final ReportRenderer reports;
+    private final CentralConnection central;
 
     private Workstation(WorkstationOptions options, Replica replica, Clock clock, ReaderConnection reader) {
         this.options = options;
@@ -56,6 +59,8 @@ public final class Workstation implements AutoCloseable {
         }
         reader.start(readerStatus::accept);
         this.reports = new ReportRenderer(options.directory().root().resolve("templates"));
+        this.central = options.demo() ? null : CentralConnection.open(options.directory(),
+                KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, clock).orElse(null);
         warmUpReports();
     }
 
@@ -154,6 +159,11 @@ public final class Workstation implements AutoCloseable {
         return reports;
     }
 
+    /** The background sync engine of an enrolled workstation; empty in demo mode (no central yet). */
+    public java.util.Optional<SyncEngine> sync() {
+        return java.util.Optional.ofNullable(central).map(CentralConnection::engine);
+    }
+
     public ReaderConnection reader() {
         return reader;
     }
@@ -167,6 +177,9 @@ public final class Workstation implements AutoCloseable {
     public void close() throws IOException {
         try {
             reader.close();
+            if (central != null) {
+                central.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

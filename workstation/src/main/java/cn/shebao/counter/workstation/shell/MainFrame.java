@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.event.KeyEvent;
@@ -38,7 +39,8 @@ final class MainFrame extends JFrame {
     private final JPanel content = new JPanel(cards);
     private final Map<Feature, AbstractButton> buttons = new EnumMap<>(Feature.class);
 
-    MainFrame(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus, UiSettings settings, Listener listener) {
+    MainFrame(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync,
+            UiSettings settings, Listener listener) {
         super(texts.text("main.title", session.displayName()));
         setName("main");
         this.navigation = new NavigationModel(session);
@@ -60,8 +62,7 @@ final class MainFrame extends JFrame {
             group.add(b);
             nav.add(b);
             buttons.put(f, b);
-            content.add(f == Feature.SETTINGS ? new SettingsPanel(texts, settings, listener::settingsApplied)
-                    : new PlaceholderPanel(texts, f), f.name());
+            content.add(panelFor(f, texts, settings, sync, listener), f.name());
             Keys.bind(getRootPane(), KeyStroke.getKeyStroke(f.functionKey(), 0), "open." + f.name(), () -> open(f));
         }
         JButton logout = new JButton(KeyEvent.getKeyText(KeyEvent.VK_F12) + "  " + texts.text("main.logout"));
@@ -75,13 +76,24 @@ final class MainFrame extends JFrame {
         JPanel root = new JPanel(new BorderLayout());
         root.add(nav, BorderLayout.WEST);
         root.add(content, BorderLayout.CENTER);
-        root.add(new StatusBar(texts, session, demo, readerStatus), BorderLayout.SOUTH);
+        root.add(new StatusBar(texts, session, demo, readerStatus, sync), BorderLayout.SOUTH);
         setContentPane(root);
         if (navigation.selected() != null) {
             open(navigation.selected());
         }
         setSize(1100, 720);
         setLocationRelativeTo(null);
+    }
+
+    private static javax.swing.JComponent panelFor(Feature f, Texts texts, UiSettings settings,
+            java.util.Optional<SyncEngine> sync, Listener listener) {
+        if (f == Feature.SETTINGS) {
+            return new SettingsPanel(texts, settings, listener::settingsApplied);
+        }
+        if (f == Feature.SYNC && sync.isPresent()) {
+            return new SyncPanel(texts, sync.get());
+        }
+        return new PlaceholderPanel(texts, f);
     }
 
     void open(Feature feature) {

@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import com.formdev.flatlaf.FlatClientProperties;
@@ -23,7 +24,10 @@ final class StatusBar extends JPanel {
     private final transient ReaderStatus readerStatus;
     private final transient Consumer<ReaderStatus.State> readerListener;
 
-    StatusBar(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus) {
+    private final transient java.util.Optional<SyncEngine> sync;
+    private final transient Consumer<SyncEngine.Status> syncListener;
+
+    StatusBar(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync) {
         super(new MigLayout("insets 4 8 4 8, gap 12", "[][][][][][][][][][]push[]"));
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, javax.swing.UIManager.getColor("Separator.foreground")));
         add(label("status.user", texts.text("status.user", session.displayName(), LoginFrame.rolesText(texts, session.roles()))));
@@ -34,11 +38,22 @@ final class StatusBar extends JPanel {
         this.readerStatus = readerStatus;
         this.readerListener = state -> SwingUtilities.invokeLater(() -> reader.setText(readerText(texts, state)));
         add(separator());
-        add(label("status.network", texts.text("status.network", notConfigured)));
+        JLabel network = label("status.network", texts.text("status.network", notConfigured));
+        add(network);
         add(separator());
-        add(label("status.pending", texts.text("status.pending", notConfigured)));
+        JLabel pending = label("status.pending", texts.text("status.pending", notConfigured));
+        add(pending);
         add(separator());
-        add(label("status.lastSync", texts.text("status.lastSync", notConfigured)));
+        JLabel lastSync = label("status.lastSync", texts.text("status.lastSync", notConfigured));
+        add(lastSync);
+        this.sync = sync;
+        this.syncListener = status -> SwingUtilities.invokeLater(() -> {
+            network.setText(texts.text("status.network", texts.text(status.online() ? "status.network.online" : "status.network.offline")));
+            pending.setText(texts.text("status.pending", texts.text("status.pending.count", status.pending())));
+            lastSync.setText(texts.text("status.lastSync", status.lastPull() == null ? texts.text("status.lastSync.never")
+                    : SyncPanel.TIME.format(status.lastPull().atZone(java.time.ZoneId.systemDefault()))));
+        });
+        sync.ifPresent(engine -> syncListener.accept(engine.status()));
         add(new JLabel());
         if (demo) {
             JLabel badge = label("status.demo", texts.text("status.demo"));
@@ -56,11 +71,13 @@ final class StatusBar extends JPanel {
     public void addNotify() {
         super.addNotify();
         readerStatus.addListener(readerListener);
+        sync.ifPresent(engine -> engine.addListener(syncListener));
     }
 
     @Override
     public void removeNotify() {
         readerStatus.removeListener(readerListener);
+        sync.ifPresent(engine -> engine.removeListener(syncListener));
         super.removeNotify();
     }
 

@@ -163,7 +163,8 @@ public final class WorkstationApp {
     }
 
     private void buildMain(Feature open) {
-        main = new MainFrame(texts, session, workstation.demo(), workstation.readerStatus(), settings, new MainFrame.Listener() {
+        main = new MainFrame(texts, session, workstation.demo(), workstation.readerStatus(), workstation.sync(), settings,
+                new MainFrame.Listener() {
             @Override
             public void logoutRequested() {
                 logout("logout");

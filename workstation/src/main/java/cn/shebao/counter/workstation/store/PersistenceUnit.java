@@ -26,6 +26,7 @@ import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.sync.OutboxCommand;
 import cn.shebao.counter.workstation.sync.OutboxCounter;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
@@ -67,7 +68,22 @@ public final class PersistenceUnit {
         return create(dataSource, check, Migrations.Role.REPLICA);
     }
 
+    /**
+     * A session factory that boots without touching the database (dialect named, no metadata reads), so a
+     * workstation can start while central is unreachable; connections are only made when used.
+     */
+    public static SessionFactory createOffline(DataSource dataSource, String jdbcUrl, Migrations.Role role) {
+        String dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? "org.hibernate.dialect.PostgreSQLDialect"
+                : "org.hibernate.community.dialect.DerbyDialect";
+        return build(dataSource, SchemaCheck.NONE, role, Map.of(AvailableSettings.DIALECT, dialect,
+                "hibernate.boot.allow_jdbc_metadata_access", false));
+    }
+
     public static SessionFactory create(DataSource dataSource, SchemaCheck check, Migrations.Role role) {
+        return build(dataSource, check, role, Map.of());
+    }
+
+    private static SessionFactory build(DataSource dataSource, SchemaCheck check, Migrations.Role role, Map<String, Object> extra) {
         List<Class<?>> classes = new java.util.ArrayList<>(ENTITIES);
         classes.addAll(role == Migrations.Role.CENTRAL ? CENTRAL_ONLY : REPLICA_ONLY);
         HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("shebao-counter")
@@ -80,6 +96,7 @@ public final class PersistenceUnit {
                 .property(AvailableSettings.ORDER_UPDATES, true)
                 .property(AvailableSettings.STATEMENT_FETCH_SIZE, 500)
                 .property(AvailableSettings.SHOW_SQL, false);
+        extra.forEach(config::property);
         return config.createEntityManagerFactory();
     }
 }

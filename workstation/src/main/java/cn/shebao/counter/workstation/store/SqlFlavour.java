@@ -25,6 +25,17 @@ public enum SqlFlavour {
         return placeholders;
     }
 
+    /** From a JDBC URL, without connecting (a workstation must start while central is unreachable). */
+    public static SqlFlavour ofUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:derby:")) {
+            return DERBY;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database URL");
+    }
+
     public static SqlFlavour of(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

@@ -39,10 +39,19 @@ public final class Puller {
     private final Clock clock;
 
     public Puller(DataSource central, DataSource replica, int pageSize, Clock clock) {
+        this(central, SqlFlavour.of(central), replica, pageSize, clock);
+    }
+
+    /** Knowing central's kind from its URL, so building a puller never needs central to be reachable. */
+    public Puller(DataSource central, DataSource replica, int pageSize, Clock clock, String centralUrl) {
+        this(central, SqlFlavour.ofUrl(centralUrl), replica, pageSize, clock);
+    }
+
+    private Puller(DataSource central, SqlFlavour centralFlavour, DataSource replica, int pageSize, Clock clock) {
         this.central = central;
         this.replica = replica;
         this.replicaFlavour = SqlFlavour.of(replica);
-        this.copier = new RowCopier(SqlFlavour.of(central), replicaFlavour);
+        this.copier = new RowCopier(centralFlavour, replicaFlavour);
         this.pageSize = pageSize;
         this.clock = clock;
     }

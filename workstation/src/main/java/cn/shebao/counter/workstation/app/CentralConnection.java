@@ -1,0 +1,80 @@
+package cn.shebao.counter.workstation.app;
+
+import cn.shebao.counter.workstation.central.CommandApplier;
+import cn.shebao.counter.workstation.store.DriverDataSource;
+import cn.shebao.counter.workstation.store.KeyProtector;
+import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.sync.Backoff;
+import cn.shebao.counter.workstation.sync.Outbox;
+import cn.shebao.counter.workstation.sync.Puller;
+import cn.shebao.counter.workstation.sync.Pusher;
+import cn.shebao.counter.workstation.sync.SyncEngine;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.hibernate.SessionFactory;
+
+/**
+ * An enrolled workstation's link to central: the connection (password from the key protector), and the
+ * background sync engine. Built without contacting central, so the workstation starts offline just as well.
+ */
+final class CentralConnection implements AutoCloseable {
+
+    static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
+
+    private final SessionFactory central;
+    private final SyncEngine engine;
+
+    private CentralConnection(SessionFactory central, SyncEngine engine) {
+        this.central = central;
+        this.engine = engine;
+    }
+
+    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Clock clock) {
+        Optional<Enrolment> enrolment = Enrolment.read(dir);
+        if (enrolment.isEmpty()) {
+            return Optional.empty();
+        }
+        Enrolment e = enrolment.get();
+        char[] secret = keys.loadSecret(Enrolment.CENTRAL_SECRET).orElse(new char[0]);
+        char[] kept = secret.clone();
+        Arrays.fill(secret, '\0');
+        DriverDataSource dataSource = new DriverDataSource(e.centralUrl(), () -> {
+            Properties p = new Properties();
+            if (e.centralUser() != null) {
+                p.setProperty("user", e.centralUser());
+            }
+            p.setProperty("password", new String(kept));
+            p.setProperty("connectTimeout", "5"); // PostgreSQL: never hang the sync thread on a dead network
+            return p;
+        });
+        SessionFactory central = PersistenceUnit.createOffline(dataSource, e.centralUrl(), Migrations.Role.CENTRAL);
+        // Command handlers arrive with the features that write commands; until then nothing is queued to push.
+        CommandApplier applier = new CommandApplier(central, Map.of(), clock, TimeOrderedIds.system());
+        Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
+        SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, e.workstationCode()),
+                new Puller(dataSource, replica.dataSource(), 1000, clock, e.centralUrl()), clock, SYNC_INTERVAL,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
+        return Optional.of(new CentralConnection(central, engine.start()));
+    }
+
+    SyncEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            engine.close();
+        } finally {
+            central.close();
+        }
+    }
+}

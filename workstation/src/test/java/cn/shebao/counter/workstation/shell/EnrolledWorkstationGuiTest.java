@@ -1,0 +1,85 @@
+package cn.shebao.counter.workstation.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.app.ShebaoCli;
+import cn.shebao.counter.workstation.app.WorkstationOptions;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.testing.GuiTest;
+import cn.shebao.counter.workstation.testing.TestPostgres;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real enrolled workstation against PostgreSQL: it logs in offline-capable, syncs in the background, says so. */
+@GuiTest
+class EnrolledWorkstationGuiTest {
+
+    private static final long SEED = 7;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEnrolledWorkstationShowsItIsOnlineAndSyncsOnRequest() throws Exception {
+        try (TestPostgres pg = TestPostgres.createDatabase()) {
+            Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
+            try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+                new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 60, LocalDate.of(2026, 11, 1), 3, 60))
+                        .generate(new HibernateDemoSink(central), (d, t, r) -> { });
+            }
+            String dir = tmp.resolve("ws").toString();
+            assertThat(ShebaoCli.run(new String[] {"enrol", "--data-dir", dir, "--central-url", pg.dataSource().url(), "--user",
+                System.getenv("SHEBAO_TEST_PG_USER"), "--password-env", "SHEBAO_TEST_PG_PASSWORD", "--workstation-code", "HZ-GUI-01"})).isZero();
+
+            Robot robot = BasicRobot.robotWithNewAwtHierarchy();
+            WorkstationApp app = new WorkstationApp(new WorkstationOptions(new DataDirectory(Path.of(dir)), false, 0));
+            try {
+                app.start();
+                FrameFixture login = WindowFinder.findFrame("login").withTimeout(60, TimeUnit.SECONDS).using(robot);
+                var clerk = DemoDataGenerator.demoStaff(SEED).get(0);
+                login.textBox("login.username").setText(clerk.username());
+                login.textBox("login.password").setText(clerk.demoPassword());
+                login.button("login.submit").click();
+                FrameFixture main = WindowFinder.findFrame("main").withTimeout(60, TimeUnit.SECONDS).using(robot);
+                await(() -> main.label("status.network").text().contains("在线"));
+                assertThat(main.label("status.pending").text()).contains("0");
+
+                main.pressAndReleaseKeys(KeyEvent.VK_F7);
+                main.button("sync.now").click();
+                await(() -> !main.label("sync.lastPull").text().contains("尚未"));
+                assertThat(main.label("sync.state").text()).contains("在线");
+            } finally {
+                GuiActionRunner.execute(() -> app.exit(0));
+                assertThat(app.awaitExit(60, TimeUnit.SECONDS)).isZero();
+                robot.cleanUp();
+            }
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Pause.pause(new Condition("condition") {
+            @Override
+            public boolean test() {
+                Boolean met = GuiActionRunner.execute(() -> condition.getAsBoolean());
+                return met;
+            }
+        }, Timeout.timeout(30, TimeUnit.SECONDS));
+    }
+}
