@@ -20,6 +20,8 @@ final class SimulatorWindow extends JFrame {
         super(DeviceMessages.bundle(locale).getString("simulator.title"));
         setName("simulatorWindow");
         setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
+        // Appearing must not take the keyboard from the clerk's main window.
+        setAutoRequestFocus(false);
         setContentPane(new SimulatorPanel(simulator, cards, locale));
         setSize(460, 320);
         // Beside the main window, at the right edge of the screen.

@@ -156,6 +156,8 @@ public final class WorkstationApp {
                 simulatorWindow.setVisible(true);
             });
         }
+        main.toFront();
+        main.requestFocus();
         timing.mainVisible();
         if ("main".equals(timing.probe())) {
             exit(0);
