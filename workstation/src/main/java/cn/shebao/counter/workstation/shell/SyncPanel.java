@@ -51,7 +51,8 @@ final class SyncPanel extends JPanel {
             pending.setText(texts.text("status.pending.count", s.pending()));
             pushed.setText(s.lastPush() == null ? texts.text("status.lastSync.never") : TIME.format(s.lastPush().atZone(ZoneId.systemDefault())));
             pulled.setText(s.lastPull() == null ? texts.text("status.lastSync.never") : TIME.format(s.lastPull().atZone(ZoneId.systemDefault())));
-            error.setText(s.lastError() == null ? "-" : s.lastError());
+            error.setText(s.problem() == null ? texts.text("sync.problem.none") : texts.text("sync.problem." + s.problem().name()));
+            error.setToolTipText(s.detail()); // the technical detail, for IT
         });
         listener.accept(engine.status());
     }

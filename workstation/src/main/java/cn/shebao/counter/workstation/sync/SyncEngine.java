@@ -22,8 +22,20 @@ public final class SyncEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final int PUSH_BATCH = 200;
 
-    /** What the status bar and the sync screen show. */
-    public record Status(boolean online, long pending, Instant lastPush, Instant lastPull, String lastError) {
+    /** Why the last round did not complete; each has a translated message {@code sync.problem.<name>}. */
+    public enum Problem {
+        /** Central could not be reached (network, server down); work continues locally. */
+        UNREACHABLE,
+        /** Central answered but refused a command (a gap, an unknown newer command type): the queue waits. */
+        REFUSED
+    }
+
+    /**
+     * What the status bar and the sync screen show.
+     *
+     * @param problem null when the last round went through; {@code detail} is technical, for IT and the log
+     */
+    public record Status(boolean online, long pending, Instant lastPush, Instant lastPull, Problem problem, String detail) {
     }
 
     private final Outbox outbox;
@@ -47,7 +59,7 @@ public final class SyncEngine implements AutoCloseable {
         this.clock = clock;
         this.interval = interval;
         this.backoff = backoff;
-        this.status = new Status(false, 0, null, null, null);
+        this.status = new Status(false, 0, null, null, null, null);
     }
 
     public SyncEngine start() {
@@ -94,12 +106,12 @@ public final class SyncEngine implements AutoCloseable {
             String refusal = report.refusal() == null ? null : report.refusal().status() + " " + report.refusal().detail();
             puller.pullAll();
             backoff.succeeded();
-            publish(new Status(true, outbox.pendingCount(), pushed, clock.instant(), refusal));
+            publish(new Status(true, outbox.pendingCount(), pushed, clock.instant(), refusal == null ? null : Problem.REFUSED, refusal));
             return true;
         } catch (Exception e) {
             // Offline (or central refused): keep working locally, say why, and try again later.
             LOG.info("Central not reachable: {}", e.toString());
-            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), e.getClass().getSimpleName()));
+            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), Problem.UNREACHABLE, e.toString()));
             return false;
         }
     }

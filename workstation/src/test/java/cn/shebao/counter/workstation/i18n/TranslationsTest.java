@@ -63,6 +63,7 @@ class TranslationsTest {
         }
         // Keys built from enum names.
         Stream.of(StaffRole.values()).forEach(r -> used.add("role." + r.name()));
+        Stream.of(cn.shebao.counter.workstation.sync.SyncEngine.Problem.values()).forEach(p -> used.add("sync.problem." + p.name()));
         Stream.of(cn.shebao.counter.workstation.app.ReaderStatus.State.values()).forEach(r -> used.add("status.reader." + r.name()));
         Stream.of(Replica.Step.values()).forEach(s -> used.add("startup.step." + s.name()));
         Stream.of(AuditVerification.Kind.values()).forEach(k -> used.add("audit.problem." + k.name()));

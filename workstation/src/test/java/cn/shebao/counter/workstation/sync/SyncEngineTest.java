@@ -75,10 +75,12 @@ class SyncEngineTest {
                     engine.syncNow();
                     await(() -> !engine.status().online());
                     assertThat(engine.status().pending()).isEqualTo(5);
-                    assertThat(engine.status().lastError()).isNotBlank();
+                    assertThat(engine.status().problem()).isEqualTo(SyncEngine.Problem.UNREACHABLE);
+                    assertThat(engine.status().detail()).contains("unreachable");
 
                     reachable.set(true);
                     await(() -> engine.status().online() && engine.status().pending() == 0);
+                    assertThat(engine.status().problem()).isNull();
                     // Each pushed command's change came back down through the log: the cursor moved past all five.
                     assertThat(cursor(replica)).isEqualTo(5);
                 }
