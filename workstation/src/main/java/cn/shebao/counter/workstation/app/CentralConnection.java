@@ -52,7 +52,9 @@ final class CentralConnection implements AutoCloseable {
                 p.setProperty("user", e.centralUser());
             }
             p.setProperty("password", new String(kept));
-            p.setProperty("connectTimeout", "5"); // PostgreSQL: never hang the sync thread on a dead network
+            if (e.centralUrl().startsWith("jdbc:postgresql:")) {
+                p.setProperty("connectTimeout", "5"); // never hang the sync thread on a dead network
+            }
             return p;
         });
         SessionFactory central = PersistenceUnit.createOffline(dataSource, e.centralUrl(), Migrations.Role.CENTRAL);

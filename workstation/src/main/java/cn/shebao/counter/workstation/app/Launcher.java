@@ -14,7 +14,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        DataDirectory dir = DataDirectory.resolveForThisMachine(dataDirFlag(args));
+        Path flag = dataDirFlag(args);
+        DataDirectory dir = flag == null && java.util.Arrays.asList(args).contains("--demo")
+                ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
             System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());
         }

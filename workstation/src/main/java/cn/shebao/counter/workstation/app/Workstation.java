@@ -4,6 +4,8 @@ import cn.shebao.counter.reports.data.SampleDocuments;
 import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.central.CommandApplier;
+import cn.shebao.counter.workstation.demo.DemoCentral;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.security.LoginPolicy;
@@ -11,11 +13,17 @@ import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAccounts;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.Map;
+import org.hibernate.SessionFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,8 +37,8 @@ public final class Workstation implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workstation.class);
 
-    /** Progress while opening, for the splash: a replica step, or demo data generated so far. */
-    public record Progress(Replica.Step step, int done, int total) {
+    /** Progress while opening, for the splash: a replica step, demo persons generated, or rows loaded into a table. */
+    public record Progress(Replica.Step step, int done, int total, String loadingTable) {
     }
 
     public static final String DEMO_WORKSTATION_CODE = "DEMO-01";
@@ -45,8 +53,9 @@ public final class Workstation implements AutoCloseable {
     private final ReaderStatus readerStatus = new ReaderStatus();
     private final ReportRenderer reports;
     private final CentralConnection central;
+    private final DemoCentral demoCentral;
 
-    private Workstation(WorkstationOptions options, Replica replica, Clock clock, ReaderConnection reader) {
+    private Workstation(WorkstationOptions options, Replica replica, Clock clock, ReaderConnection reader, DemoCentral demoCentral) {
         this.options = options;
         this.replica = replica;
         this.clock = clock;
@@ -59,7 +68,8 @@ public final class Workstation implements AutoCloseable {
         }
         reader.start(readerStatus::accept);
         this.reports = new ReportRenderer(options.directory().root().resolve("templates"));
-        this.central = options.demo() ? null : CentralConnection.open(options.directory(),
+        this.demoCentral = demoCentral;
+        this.central = CentralConnection.open(options.directory(),
                 KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, clock).orElse(null);
         warmUpReports();
     }
@@ -91,34 +101,66 @@ public final class Workstation implements AutoCloseable {
     }
 
     public static Workstation open(WorkstationOptions options, Consumer<Progress> progress) {
-        Replica replica = AppReplica.open(options.directory(), step -> progress.accept(new Progress(step, 0, 0)));
+        DemoCentral demoCentral = null;
+        Replica replica = null;
         try {
             if (options.demo()) {
-                fillDemoReplicaIfEmpty(replica, options.demoPersons(), progress);
+                demoCentral = DemoCentral.start(options.directory().root().resolve("central-demo"));
+            }
+            replica = AppReplica.open(options.directory(), step -> progress.accept(new Progress(step, 0, 0, null)));
+            if (demoCentral != null) {
+                prepareDemo(options, replica, demoCentral, progress);
             }
             ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions())
                     : ReaderConnection.configured(options.directory().root());
-            return new Workstation(options, replica, Clock.systemDefaultZone(), reader);
-        } catch (IOException | RuntimeException e) {
-            try {
-                replica.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e instanceof RuntimeException re ? re : new java.io.UncheckedIOException((IOException) e);
+            return new Workstation(options, replica, Clock.systemDefaultZone(), reader, demoCentral);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(replica, demoCentral, e);
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
     }
 
-    private static void fillDemoReplicaIfEmpty(Replica replica, int persons, Consumer<Progress> progress) {
-        long existing = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
-                "select count(*) from StaffUser", Long.class).getSingleResult());
-        if (existing > 0) {
-            return;
+    private static void closeQuietly(Replica replica, DemoCentral demoCentral, Exception primary) {
+        try {
+            if (replica != null) {
+                replica.close();
+            }
+            if (demoCentral != null) {
+                demoCentral.close();
+            }
+        } catch (IOException | InterruptedException suppressed) {
+            primary.addSuppressed(suppressed);
         }
-        progress.accept(new Progress(Replica.Step.READY, 0, persons));
-        new DemoDataGenerator(DemoDataGenerator.Settings.of(DemoMode.SEED, persons, LocalDate.now()))
-                .generate(new HibernateDemoSink(replica.sessions()),
-                        (done, total, rows) -> progress.accept(new Progress(Replica.Step.READY, done, total)));
+    }
+
+    /**
+     * Demo mode works like a real workstation: a local demo central database (filled with generated persons on
+     * the first start), this workstation enrolled against it and loaded from it, then synced in the background.
+     */
+    private static void prepareDemo(WorkstationOptions options, Replica replica, DemoCentral central,
+            Consumer<Progress> progress) throws SQLException {
+        DataDirectory dir = options.directory();
+        KeyStoreKeyProtector.forMachine(dir.keys()).storeSecret(Enrolment.CENTRAL_SECRET, central.password());
+        boolean loaded = Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
+        if (!loaded) {
+            Migrations.migrate(central.dataSource(), Migrations.Role.CENTRAL);
+            try (SessionFactory sessions = PersistenceUnit.create(central.dataSource(), PersistenceUnit.SchemaCheck.NONE,
+                    Migrations.Role.CENTRAL)) {
+                long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class)
+                        .getSingleResult());
+                if (staff == 0) {
+                    progress.accept(new Progress(Replica.Step.READY, 0, options.demoPersons(), null));
+                    new DemoDataGenerator(DemoDataGenerator.Settings.of(DemoMode.SEED, options.demoPersons(), LocalDate.now()))
+                            .generate(new HibernateDemoSink(sessions),
+                                    (done, total, rows) -> progress.accept(new Progress(Replica.Step.READY, done, total, null)));
+                }
+                new CommandApplier(sessions, Map.of(), Clock.systemUTC(), TimeOrderedIds.system()).register(DEMO_WORKSTATION_CODE);
+            }
+            new InitialLoad(central.dataSource(), replica.dataSource(), 1000).run(p -> progress.accept(
+                    new Progress(Replica.Step.READY, (int) Math.min(p.copied(), Integer.MAX_VALUE), (int) Math.min(p.total(), Integer.MAX_VALUE), p.table())));
+        }
+        // The demo central gets a new port and password at every start.
+        new Enrolment(DEMO_WORKSTATION_CODE, central.url(), central.user()).write(dir);
     }
 
     public boolean demo() {
@@ -159,7 +201,7 @@ public final class Workstation implements AutoCloseable {
         return reports;
     }
 
-    /** The background sync engine of an enrolled workstation; empty in demo mode (no central yet). */
+    /** The background sync engine; empty when the workstation is not enrolled. */
     public java.util.Optional<SyncEngine> sync() {
         return java.util.Optional.ofNullable(central).map(CentralConnection::engine);
     }
@@ -179,6 +221,9 @@ public final class Workstation implements AutoCloseable {
             reader.close();
             if (central != null) {
                 central.close();
+            }
+            if (demoCentral != null) {
+                demoCentral.close();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

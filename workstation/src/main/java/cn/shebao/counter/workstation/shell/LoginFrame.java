@@ -172,7 +172,12 @@ final class LoginFrame extends JFrame {
 
     /** Start-up progress while the replica opens (or demo data is generated). */
     void progress(Workstation.Progress p) {
-        if (p.total() > 0) {
+        if (p.loadingTable() != null) {
+            progress.setIndeterminate(false);
+            progress.setMaximum(Math.max(1, p.total()));
+            progress.setValue(p.done());
+            startup.setText(texts.text("startup.loading", p.loadingTable(), p.done(), p.total()));
+        } else if (p.total() > 0) {
             progress.setIndeterminate(false);
             progress.setMaximum(p.total());
             progress.setValue(p.done());

@@ -69,7 +69,11 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Runs a cycle now, e.g. right after a local command or from the "sync now" button. */
     public void syncNow() {
-        executor.execute(this::runOnce);
+        try {
+            executor.execute(this::runOnce);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the workstation is shutting down
+        }
     }
 
     public Status status() {
@@ -87,7 +91,11 @@ public final class SyncEngine implements AutoCloseable {
     private void cycle() {
         Duration next = runOnce() ? interval : backoff.nextDelay();
         if (!executor.isShutdown()) {
-            executor.schedule(this::cycle, next.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                executor.schedule(this::cycle, next.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // shut down between the check and the schedule: nothing more to do
+            }
         }
     }
 
@@ -132,9 +140,16 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops after the round in progress. Not by interrupting it: Derby closes a connection whose thread is
+     * interrupted mid-statement, which would turn a clean exit into errors in the log.
+     */
     @Override
     public void close() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        executor.shutdown();
+        if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

@@ -1,0 +1,44 @@
+package cn.shebao.counter.workstation.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Demo mode as a real workstation: a local demo central (child JVM), enrolled, loaded, online, and gone on close. */
+class DemoWorkstationTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoCentralIsLocalSyncsAndStopsWithTheWorkstation() throws Exception {
+        DataDirectory dir = new DataDirectory(tmp.resolve("demo"));
+        long childrenBefore = ProcessHandle.current().children().count();
+        try (Workstation w = Workstation.open(new WorkstationOptions(dir, true, 30), p -> { })) {
+            assertThat(Workstation.isEnrolled(dir)).isTrue();
+            assertThat(w.sync()).isPresent();
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!w.sync().get().status().online() && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            assertThat(w.sync().get().status().online()).isTrue();
+            String enrolment = Files.readString(dir.root().resolve(Enrolment.FILE));
+            assertThat(enrolment).contains("127.0.0.1");
+            assertThat(enrolment.lines().filter(l -> !l.startsWith("#"))).noneMatch(l -> l.toLowerCase().contains("password"));
+        }
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ProcessHandle.current().children().count() > childrenBefore && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(ProcessHandle.current().children().count()).as("demo central stopped").isEqualTo(childrenBefore);
+
+        // A second start reuses the demo central's data and the loaded replica.
+        try (Workstation again = Workstation.open(new WorkstationOptions(dir, true, 30), p -> { })) {
+            assertThat(again.sync()).isPresent();
+        }
+    }
+}
