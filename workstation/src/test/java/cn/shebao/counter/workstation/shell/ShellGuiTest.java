@@ -284,8 +284,15 @@ class ShellGuiTest {
 
     /** Screenshots of the real windows; scripts/screenshots.sh copies them into docs/. */
     private static void screenshot(Window window, String name) throws Exception {
-        Rectangle bounds = GuiActionRunner.execute(() -> window.getBounds());
-        BufferedImage image = new java.awt.Robot().createScreenCapture(bounds);
+        // Painted from the window itself, so another window on top (the demo reader panel) never spoils it.
+        BufferedImage image = GuiActionRunner.execute(() -> {
+            Rectangle bounds = window.getBounds();
+            BufferedImage img = new BufferedImage(bounds.width, bounds.height, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            window.printAll(g);
+            g.dispose();
+            return img;
+        });
         Path dir = Path.of(System.getProperty("shebao.screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
         ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());
