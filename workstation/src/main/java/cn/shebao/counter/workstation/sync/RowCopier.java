@@ -43,15 +43,24 @@ final class RowCopier {
             for (UUID id : ids) {
                 ps.setObject(i++, uuidFor(source, id));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= md.getColumnCount(); c++) {
-                        row.put(md.getColumnName(c).toLowerCase(java.util.Locale.ROOT), normalise(rs.getObject(c)));
-                    }
-                    rows.put(toUuid(row.get("id")), row);
+            for (Map<String, Object> row : read(ps)) {
+                rows.put(toUuid(row.get("id")), row);
+            }
+        }
+        return rows;
+    }
+
+    /** Rows as column-name maps (lower case, values normalised across databases), in result order. */
+    private java.util.List<Map<String, Object>> read(PreparedStatement ps) throws SQLException {
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int c = 1; c <= md.getColumnCount(); c++) {
+                    row.put(md.getColumnName(c).toLowerCase(java.util.Locale.ROOT), normalise(rs.getObject(c)));
                 }
+                rows.add(row);
             }
         }
         return rows;
@@ -103,16 +112,7 @@ final class RowCopier {
             }
             ps.setMaxRows(limit);
             ps.setFetchSize(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= md.getColumnCount(); c++) {
-                        row.put(md.getColumnName(c).toLowerCase(java.util.Locale.ROOT), normalise(rs.getObject(c)));
-                    }
-                    rows.add(row);
-                }
-            }
+            rows.addAll(read(ps));
         }
         return rows;
     }
