@@ -23,6 +23,7 @@ public final class ReportsCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Process entry point only: the exit status tells scripts whether rendering succeeded.
         System.exit(new CommandLine(new ReportsCli()).execute(args));
     }
 
