@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.hibernate.SessionFactory;
@@ -37,7 +36,7 @@ final class CentralConnection implements AutoCloseable {
         this.engine = engine;
     }
 
-    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Clock clock) {
+    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, Clock clock) {
         Optional<Enrolment> enrolment = Enrolment.read(dir);
         if (enrolment.isEmpty()) {
             return Optional.empty();
@@ -58,9 +57,7 @@ final class CentralConnection implements AutoCloseable {
             return p;
         });
         SessionFactory central = PersistenceUnit.createOffline(dataSource, e.centralUrl(), Migrations.Role.CENTRAL);
-        // Command handlers arrive with the features that write commands; until then nothing is queued to push.
-        CommandApplier applier = new CommandApplier(central, Map.of(), clock, TimeOrderedIds.system());
-        Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
+        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(), clock, TimeOrderedIds.system());
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, e.workstationCode()),
                 new Puller(dataSource, replica.dataSource(), 1000, clock, e.centralUrl()), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));

@@ -4,6 +4,11 @@ import cn.shebao.counter.reports.data.SampleDocuments;
 import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.certificates.DocumentRegister;
+import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.citizen.CitizenSearch;
+import cn.shebao.counter.workstation.retirement.RetirementReminders;
+import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.demo.DemoCentral;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
@@ -51,6 +56,12 @@ public final class Workstation implements AutoCloseable {
     private final StaffAccounts staffAccounts;
     private final ReaderConnection reader;
     private final ReaderStatus readerStatus = new ReaderStatus();
+    private final PresentedCards presentedCards = new PresentedCards();
+    private final Outbox outbox;
+    private final CitizenSearch citizenSearch;
+    private final CitizenRecords citizenRecords;
+    private final RetirementReminders retirementReminders;
+    private final DocumentRegister documents;
     private final ReportRenderer reports;
     private final CentralConnection central;
     private final DemoCentral demoCentral;
@@ -66,11 +77,21 @@ public final class Workstation implements AutoCloseable {
         if (reader.configuredReader()) {
             readerStatus.configured(reader.simulator().isPresent());
         }
-        reader.start(readerStatus::accept);
+        reader.start(event -> {
+            readerStatus.accept(event);
+            presentedCards.accept(event);
+        });
         this.reports = new ReportRenderer(options.directory().root().resolve("templates"));
         this.demoCentral = demoCentral;
+        this.outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
         this.central = CentralConnection.open(options.directory(),
-                KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, clock).orElse(null);
+                KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, outbox, clock).orElse(null);
+        this.citizenSearch = new CitizenSearch(replica.sessions());
+        this.citizenRecords = new CitizenRecords(replica.sessions(), audit, clock);
+        this.retirementReminders = new RetirementReminders(replica.sessions());
+        // A queued command is pushed at once when online, instead of waiting for the next round.
+        this.documents = new DocumentRegister(replica.sessions(), reports, outbox, audit, clock, TimeOrderedIds.system(),
+                workstationCode(), () -> sync().ifPresent(SyncEngine::syncNow));
         warmUpReports();
     }
 
@@ -204,6 +225,27 @@ public final class Workstation implements AutoCloseable {
     /** The background sync engine; empty when the workstation is not enrolled. */
     public java.util.Optional<SyncEngine> sync() {
         return java.util.Optional.ofNullable(central).map(CentralConnection::engine);
+    }
+
+    public CitizenSearch citizenSearch() {
+        return citizenSearch;
+    }
+
+    public CitizenRecords citizenRecords() {
+        return citizenRecords;
+    }
+
+    public RetirementReminders retirementReminders() {
+        return retirementReminders;
+    }
+
+    public DocumentRegister documents() {
+        return documents;
+    }
+
+    /** Cards read on the reader, for the views that open the holder's record. */
+    public PresentedCards presentedCards() {
+        return presentedCards;
     }
 
     public ReaderConnection reader() {

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffSession;

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
 import javax.swing.JButton;
 import javax.swing.JFrame;

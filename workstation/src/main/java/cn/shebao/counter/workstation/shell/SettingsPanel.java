@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.util.function.Consumer;
 import javax.swing.JButton;

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.SyncEngine;

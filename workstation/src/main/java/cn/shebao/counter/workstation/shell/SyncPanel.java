@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.time.ZoneId;

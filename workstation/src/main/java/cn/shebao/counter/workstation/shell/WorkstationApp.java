@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.app.DemoMode;
 import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.app.WorkstationOptions;

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.security.LoginOutcome;

@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.shell;
+package cn.shebao.counter.workstation.ui;
 
 import java.awt.Component;
 import java.awt.Toolkit;
@@ -14,7 +14,7 @@ import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 
 /** A short translated message and a "copy details" button for IT; the details are in the log as well. */
-final class ErrorDialog extends JDialog {
+public final class ErrorDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,19 +41,19 @@ final class ErrorDialog extends JDialog {
         setLocationRelativeTo(owner);
     }
 
-    static void show(Component parent, Texts texts, Throwable error) {
+    public static void show(Component parent, Texts texts, Throwable error) {
         Window owner = parent == null ? null : SwingUtilities.getWindowAncestor(parent);
         new ErrorDialog(owner, texts, error).setVisible(true);
     }
 
-    static String details(Throwable error) {
+    public static String details(Throwable error) {
         StringWriter out = new StringWriter();
         error.printStackTrace(new PrintWriter(out));
         return out.toString();
     }
 
     /** Wraps translated text so a label breaks long lines; the text is escaped, never interpreted. */
-    static String html(String text) {
+    public static String html(String text) {
         return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</html>";
     }
 }

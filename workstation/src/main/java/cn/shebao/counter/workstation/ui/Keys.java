@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.shell;
+package cn.shebao.counter.workstation.ui;
 
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -9,16 +9,16 @@ import javax.swing.JRootPane;
 import javax.swing.KeyStroke;
 
 /** Keyboard conventions shared by every window: Escape backs out, function keys run actions. */
-final class Keys {
+public final class Keys {
 
     private Keys() {
     }
 
-    static void closeOnEscape(JDialog dialog) {
+    public static void closeOnEscape(JDialog dialog) {
         bind(dialog.getRootPane(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "escape", dialog::dispose);
     }
 
-    static void bind(JRootPane root, KeyStroke key, String name, Runnable action) {
+    public static void bind(JRootPane root, KeyStroke key, String name, Runnable action) {
         root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(key, name);
         root.getActionMap().put(name, new AbstractAction() {
             private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
-package cn.shebao.counter.workstation.shell;
+package cn.shebao.counter.workstation.ui;
 
+import cn.shebao.counter.device.id.InvalidCitizenIdException;
+import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
 import java.util.Locale;
@@ -27,6 +29,12 @@ public final class Texts {
         while (cause != null) {
             if (cause instanceof LocalizedException le) {
                 return le.message(locale);
+            }
+            if (cause instanceof ReportException report) {
+                return report.message(locale);
+            }
+            if (cause instanceof InvalidCitizenIdException invalid) {
+                return text("citizen.error.invalidId", invalid.localizedReason(locale));
             }
             cause = cause.getCause();
         }

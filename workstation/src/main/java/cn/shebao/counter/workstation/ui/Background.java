@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.shell;
+package cn.shebao.counter.workstation.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -9,12 +9,12 @@ import javax.swing.SwingWorker;
  * Runs database and crypto work off the Event Dispatch Thread and hands the result (or the failure,
  * never swallowed: {@code done()} always calls {@code get()}) back on the EDT.
  */
-final class Background {
+public final class Background {
 
     private Background() {
     }
 
-    static <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public static <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         new SwingWorker<T, Void>() {
             @Override
             protected T doInBackground() throws Exception {

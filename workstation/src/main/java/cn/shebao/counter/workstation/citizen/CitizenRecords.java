@@ -1,0 +1,183 @@
+package cn.shebao.counter.workstation.citizen;
+
+import cn.shebao.counter.workstation.audit.AuditEntry;
+import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.drugs.SpecialDrug;
+import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.retirement.RetirementOutlook;
+import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.security.StaffSession;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * Opens a citizen's record for a stated purpose and reads its tabs from the local replica (so it works
+ * offline). Every opening and every tab read is audited in the transaction that read it: nothing is shown
+ * that was not audited.
+ */
+public final class CitizenRecords {
+
+    public static final String ACTION_OPEN = "citizen.record.open";
+    public static final String ACTION_VIEW = "citizen.record.view";
+
+    private final SessionFactory sessions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CitizenRecords(SessionFactory sessions, AuditLog audit, Clock clock) {
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An opened record: the access to read its other tabs with, and its basic tab. */
+    public record Opened(RecordAccess access, CitizenProfile profile) {
+    }
+
+    public Opened open(StaffSession staff, UUID personId, AccessPurpose purpose) {
+        staff.require(StaffRole.CLERK, StaffRole.SUPERVISOR);
+        RecordAccess access = new RecordAccess(personId, purpose, staff);
+        CitizenProfile profile = sessions.fromTransaction(s -> {
+            InsuredPerson p = s.find(InsuredPerson.class, personId);
+            if (p == null) {
+                throw new LocalizedException("citizen.error.notFound");
+            }
+            audited(s, access, ACTION_OPEN, RecordTab.BASIC);
+            return profile(s, p);
+        });
+        return new Opened(access, profile);
+    }
+
+    public ContributionHistory contributions(RecordAccess access) {
+        return read(access, RecordTab.CONTRIBUTIONS, s -> {
+            List<Contribution> rows = s.createSelectionQuery(
+                    "from Contribution where personId = :p order by contributionMonth, insuranceType", Contribution.class)
+                    .setParameter("p", access.personId()).getResultList();
+            return ContributionHistory.of(rows, employerNames(s, rows.stream().map(Contribution::getEmployerId).toList()));
+        });
+    }
+
+    /** Empty for a person already retired or deceased: the outlook is for those still to retire. */
+    public Optional<RetirementOutlook> retirement(RecordAccess access) {
+        return read(access, RecordTab.RETIREMENT, s -> {
+            InsuredPerson p = s.find(InsuredPerson.class, access.personId());
+            if (p.getStatus() == PersonStatus.RETIRED || p.getStatus() == PersonStatus.DECEASED) {
+                return Optional.empty();
+            }
+            int months = pensionMonths(s, p.getId());
+            return Optional.of(RetirementOutlook.of(p.getRetirementCategory(), p.getBirthDate(), months,
+                    p.getStatus() == PersonStatus.CONTRIBUTING, LocalDate.now(clock)));
+        });
+    }
+
+    public List<PensionPayment> pensionPayments(RecordAccess access) {
+        return rows(access, RecordTab.PENSION_PAYMENTS, PensionPayment.class, "paymentMonth desc");
+    }
+
+    public List<BenefitAdjustment> benefitAdjustments(RecordAccess access) {
+        return rows(access, RecordTab.BENEFIT_ADJUSTMENTS, BenefitAdjustment.class, "effectiveMonth desc");
+    }
+
+    public List<MedicalReimbursement> medicalReimbursements(RecordAccess access) {
+        return rows(access, RecordTab.MEDICAL_REIMBURSEMENTS, MedicalReimbursement.class, "settledOn desc");
+    }
+
+    public List<WorkInjuryClaim> workInjuries(RecordAccess access) {
+        return rows(access, RecordTab.WORK_INJURY, WorkInjuryClaim.class, "injuredOn desc");
+    }
+
+    public List<MaternityBenefit> maternityBenefits(RecordAccess access) {
+        return rows(access, RecordTab.MATERNITY, MaternityBenefit.class, "childbirthOn desc");
+    }
+
+    public List<SpecifiedDiseaseRegistration> specifiedDiseases(RecordAccess access) {
+        return rows(access, RecordTab.SPECIFIED_DISEASES, SpecifiedDiseaseRegistration.class, "validTo desc");
+    }
+
+    public List<DrugApproval> drugApprovals(RecordAccess access) {
+        return read(access, RecordTab.DRUG_APPROVALS, s -> {
+            List<SpecialDrugApplication> applications = s.createSelectionQuery(
+                    "from SpecialDrugApplication where personId = :p order by registeredAt desc", SpecialDrugApplication.class)
+                    .setParameter("p", access.personId()).getResultList();
+            Map<UUID, SpecialDrug> drugs = byId(s, SpecialDrug.class,
+                    applications.stream().map(SpecialDrugApplication::getDrugId).toList(), SpecialDrug::getId);
+            return applications.stream().map(a -> {
+                SpecialDrug d = drugs.get(a.getDrugId());
+                return new DrugApproval(a, d == null ? null : d.getName(), d == null ? null : d.getSpecification());
+            }).toList();
+        });
+    }
+
+    private <T> List<T> rows(RecordAccess access, RecordTab tab, Class<T> type, String order) {
+        return read(access, tab, s -> s.createSelectionQuery("from " + type.getSimpleName()
+                + " where personId = :p order by " + order, type).setParameter("p", access.personId()).getResultList());
+    }
+
+    private <T> T read(RecordAccess access, RecordTab tab, Function<Session, T> reader) {
+        return sessions.fromTransaction(s -> {
+            audited(s, access, ACTION_VIEW, tab);
+            return reader.apply(s);
+        });
+    }
+
+    private void audited(Session s, RecordAccess access, String action, RecordTab tab) {
+        StaffSession staff = access.staff();
+        audit.append(s, new AuditEntry(staff.userId(), staff.username(), action, "InsuredPerson",
+                access.personId().toString(), access.purpose().name(), tab.name()));
+    }
+
+    private static CitizenProfile profile(Session s, InsuredPerson p) {
+        Employer employer = p.getCurrentEmployerId() == null ? null : s.find(Employer.class, p.getCurrentEmployerId());
+        Map<InsuranceType, Long> paidMonths = s.createSelectionQuery(
+                "select insuranceType, count(*) from Contribution where personId = :p and status <> :arrears group by insuranceType",
+                Object[].class).setParameter("p", p.getId()).setParameter("arrears", ContributionStatus.ARREARS)
+                .getResultList().stream().collect(Collectors.toMap(r -> (InsuranceType) r[0], r -> (Long) r[1]));
+        List<CitizenProfile.Participation> participations = s.createSelectionQuery(
+                "from InsuranceParticipation where personId = :p order by insuranceType", InsuranceParticipation.class)
+                .setParameter("p", p.getId()).getResultList().stream()
+                .map(ip -> new CitizenProfile.Participation(ip.getInsuranceType(), ip.getStatus(), ip.getFirstInsuredOn(),
+                        ip.getPriorMonths() + paidMonths.getOrDefault(ip.getInsuranceType(), 0L).intValue(),
+                        ip.getPersonalAccountBalance()))
+                .sorted(java.util.Comparator.comparing(CitizenProfile.Participation::type))
+                .toList();
+        return new CitizenProfile(p.getId(), p.getCitizenIdNumber(), p.getName(), p.getGender(), p.getBirthDate(),
+                p.getNationCode(), p.getHouseholdAreaCode(), p.getAddress(), p.getPhone(), p.getSocialSecurityCardNumber(),
+                p.getStatus(), p.getRetirementCategory(), p.getFirstWorkDate(), p.getRetiredOn(), p.getRegisteredOn(),
+                employer == null ? null : employer.getName(), employer == null ? null : employer.getCreditCode(), participations);
+    }
+
+    /** Pension months to date: brought in from before the records plus paid or back-paid months here. */
+    static int pensionMonths(Session s, UUID personId) {
+        Long paid = s.createSelectionQuery("select count(*) from Contribution where personId = :p and insuranceType = :t"
+                + " and status <> :arrears", Long.class).setParameter("p", personId).setParameter("t", InsuranceType.PENSION)
+                .setParameter("arrears", ContributionStatus.ARREARS).getSingleResult();
+        Integer prior = s.createSelectionQuery("select priorMonths from InsuranceParticipation where personId = :p"
+                + " and insuranceType = :t", Integer.class).setParameter("p", personId).setParameter("t", InsuranceType.PENSION)
+                .uniqueResult();
+        return paid.intValue() + (prior == null ? 0 : prior);
+    }
+
+    private static Map<UUID, String> employerNames(Session s, Collection<UUID> ids) {
+        return byId(s, Employer.class, ids, Employer::getId).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getName()));
+    }
+
+    private static <T> Map<UUID, T> byId(Session s, Class<T> type, Collection<UUID> ids, Function<T, UUID> id) {
+        List<UUID> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return s.findMultiple(type, distinct).stream().filter(java.util.Objects::nonNull)
+                .collect(Collectors.toMap(id, Function.identity()));
+    }
+}

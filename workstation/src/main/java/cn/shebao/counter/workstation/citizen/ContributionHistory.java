@@ -1,0 +1,92 @@
+package cn.shebao.counter.workstation.citizen;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The contribution tab: every month by insurance type, yearly totals, arrears, and where the contributions
+ * moved between employers or regions. Built from rows ordered by month.
+ */
+public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<Transfer> transfers,
+        BigDecimal arrearsTotal, int arrearsMonths) {
+
+    /** One month of one insurance type. */
+    public record Line(YearMonth month, InsuranceType type, String employerName, String regionCode, BigDecimal base,
+            BigDecimal employerAmount, BigDecimal personalAmount, ContributionStatus status) {
+
+        public boolean arrears() {
+            return status == ContributionStatus.ARREARS;
+        }
+    }
+
+    /** One calendar year, all insurance types together; {@code pensionMonths} counts paid pension months. */
+    public record YearTotal(int year, BigDecimal employerAmount, BigDecimal personalAmount, BigDecimal arrears,
+            int pensionMonths) {
+    }
+
+    /** A month where pension contributions moved to another employer or region. */
+    public record Transfer(YearMonth month, String fromEmployer, String toEmployer, String fromRegion, String toRegion) {
+
+        public boolean betweenRegions() {
+            return !Objects.equals(fromRegion, toRegion);
+        }
+    }
+
+    public ContributionHistory {
+        lines = List.copyOf(lines);
+        years = List.copyOf(years);
+        transfers = List.copyOf(transfers);
+    }
+
+    /** @param employerNames names of the employers the rows refer to, by id */
+    static ContributionHistory of(List<Contribution> rows, Map<UUID, String> employerNames) {
+        List<Line> lines = new ArrayList<>(rows.size());
+        Map<Integer, BigDecimal[]> sums = new TreeMap<>();
+        Map<Integer, Integer> pensionMonths = new LinkedHashMap<>();
+        List<Transfer> transfers = new ArrayList<>();
+        Map<InsuranceType, Contribution> previous = new EnumMap<>(InsuranceType.class);
+        BigDecimal arrears = BigDecimal.ZERO;
+        int arrearsMonths = 0;
+        for (Contribution c : rows) {
+            String employer = c.getEmployerId() == null ? null : employerNames.get(c.getEmployerId());
+            lines.add(new Line(c.getContributionMonth(), c.getInsuranceType(), employer, c.getRegionCode(), c.getBase(),
+                    c.getEmployerAmount(), c.getPersonalAmount(), c.getStatus()));
+            int year = c.getContributionMonth().getYear();
+            BigDecimal[] s = sums.computeIfAbsent(year, y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal owed = c.getEmployerAmount().add(c.getPersonalAmount());
+            if (c.getStatus() == ContributionStatus.ARREARS) {
+                s[2] = s[2].add(owed);
+                arrears = arrears.add(owed);
+                if (c.getInsuranceType() == InsuranceType.PENSION) {
+                    arrearsMonths++;
+                }
+            } else {
+                s[0] = s[0].add(c.getEmployerAmount());
+                s[1] = s[1].add(c.getPersonalAmount());
+                if (c.getInsuranceType() == InsuranceType.PENSION) {
+                    pensionMonths.merge(year, 1, Integer::sum);
+                }
+            }
+            if (c.getInsuranceType() == InsuranceType.PENSION) {
+                Contribution before = previous.put(InsuranceType.PENSION, c);
+                if (before != null && (!Objects.equals(before.getEmployerId(), c.getEmployerId())
+                        || !Objects.equals(before.getRegionCode(), c.getRegionCode()))) {
+                    transfers.add(new Transfer(c.getContributionMonth(),
+                            before.getEmployerId() == null ? null : employerNames.get(before.getEmployerId()), employer,
+                            before.getRegionCode(), c.getRegionCode()));
+                }
+            }
+        }
+        List<YearTotal> years = sums.entrySet().stream().map(e -> new YearTotal(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2], pensionMonths.getOrDefault(e.getKey(), 0))).toList();
+        return new ContributionHistory(lines, years, transfers, arrears, arrearsMonths);
+    }
+}
