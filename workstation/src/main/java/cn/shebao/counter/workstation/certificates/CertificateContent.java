@@ -24,8 +24,8 @@ import java.util.Locale;
 public final class CertificateContent {
 
     private static final Locale DOCUMENT = Locale.SIMPLIFIED_CHINESE;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", DOCUMENT);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy年M月", DOCUMENT);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(t("document.datePattern"), DOCUMENT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern(t("document.monthPattern"), DOCUMENT);
 
     private final ZoneId zone;
 

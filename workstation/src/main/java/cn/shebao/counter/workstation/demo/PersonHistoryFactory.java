@@ -212,8 +212,9 @@ final class PersonHistoryFactory {
         boolean fromElsewhere = transfer && r.nextInt(100) < 25;
         YearMonth gapStart = r.nextInt(100) < 6 ? windowStart.plusMonths(r.nextInt(settings.detailMonths())) : null;
         int wage = (int) Math.round(7000 * Math.exp(r.nextGaussian() * 0.45));
-        // About one employer in twenty-five is behind with its payments.
-        int arrears = employer != null && Math.floorMod(employer.getId().hashCode(), 25) == 0 ? 1 + r.nextInt(6) : 0;
+        // About one employer in twenty-five is behind with its payments, and one flexibly employed person in ten.
+        boolean behind = employer != null ? Math.floorMod(employer.getId().hashCode(), 25) == 0 : r.nextInt(10) == 0;
+        int arrears = behind ? 1 + r.nextInt(6) : 0;
         return new Career(p, careerStart, retirement, flexible, suspendedFrom, employer, previous, transferMonth,
                 fromElsewhere, gapStart, 2 + r.nextInt(7), wage, arrears);
     }

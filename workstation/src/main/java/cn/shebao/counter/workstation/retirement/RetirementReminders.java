@@ -63,7 +63,7 @@ public final class RetirementReminders {
         long low = day.minusYears(70).toEpochDay();
         long high = day.minusYears(40).toEpochDay();
         while (low < high) {
-            long mid = (low + high) >>> 1;
+            long mid = low + (high - low) / 2;
             if (StatutoryRetirementAge.date(category, LocalDate.ofEpochDay(mid)).isBefore(day)) {
                 low = mid + 1;
             } else {

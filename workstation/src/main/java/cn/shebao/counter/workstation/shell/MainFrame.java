@@ -2,9 +2,8 @@ package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
-import cn.shebao.counter.workstation.app.ReaderStatus;
+import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.event.KeyEvent;
@@ -41,11 +40,13 @@ final class MainFrame extends JFrame {
     private final JPanel content = new JPanel(cards);
     private final Map<Feature, AbstractButton> buttons = new EnumMap<>(Feature.class);
 
-    MainFrame(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync,
-            UiSettings settings, Listener listener) {
+    private final transient FeaturePanels features;
+
+    MainFrame(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, Listener listener) {
         super(texts.text("main.title", session.displayName()));
         setName("main");
         this.navigation = new NavigationModel(session);
+        this.features = new FeaturePanels(texts, session, workstation, settings, listener);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
@@ -64,7 +65,7 @@ final class MainFrame extends JFrame {
             group.add(b);
             nav.add(b);
             buttons.put(f, b);
-            content.add(panelFor(f, texts, settings, sync, listener), f.name());
+            content.add(features.panelFor(f, () -> open(Feature.CITIZEN_LOOKUP)), f.name());
             Keys.bind(getRootPane(), KeyStroke.getKeyStroke(f.functionKey(), 0), "open." + f.name(), () -> open(f));
         }
         JButton logout = new JButton(KeyEvent.getKeyText(KeyEvent.VK_F12) + "  " + texts.text("main.logout"));
@@ -78,7 +79,7 @@ final class MainFrame extends JFrame {
         JPanel root = new JPanel(new BorderLayout());
         root.add(nav, BorderLayout.WEST);
         root.add(content, BorderLayout.CENTER);
-        root.add(new StatusBar(texts, session, demo, readerStatus, sync), BorderLayout.SOUTH);
+        root.add(new StatusBar(texts, session, workstation.demo(), workstation.readerStatus(), workstation.sync()), BorderLayout.SOUTH);
         setContentPane(root);
         if (navigation.selected() != null) {
             open(navigation.selected());
@@ -87,15 +88,10 @@ final class MainFrame extends JFrame {
         setLocationRelativeTo(null);
     }
 
-    private static javax.swing.JComponent panelFor(Feature f, Texts texts, UiSettings settings,
-            java.util.Optional<SyncEngine> sync, Listener listener) {
-        if (f == Feature.SETTINGS) {
-            return new SettingsPanel(texts, settings, listener::settingsApplied);
-        }
-        if (f == Feature.SYNC && sync.isPresent()) {
-            return new SyncPanel(texts, sync.get());
-        }
-        return new PlaceholderPanel(texts, f);
+    @Override
+    public void dispose() {
+        features.close();
+        super.dispose();
     }
 
     void open(Feature feature) {

@@ -168,7 +168,7 @@ public final class WorkstationApp {
     }
 
     private void buildMain(Feature open) {
-        main = new MainFrame(texts, session, workstation.demo(), workstation.readerStatus(), workstation.sync(), settings,
+        main = new MainFrame(texts, session, workstation, settings,
                 new MainFrame.Listener() {
             @Override
             public void logoutRequested() {

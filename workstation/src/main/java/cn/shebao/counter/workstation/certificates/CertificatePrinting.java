@@ -1,0 +1,91 @@
+package cn.shebao.counter.workstation.certificates;
+
+import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.citizen.RecordAction;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.awt.Component;
+import java.awt.Window;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import javax.swing.JOptionPane;
+import javax.swing.JSpinner;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.SwingUtilities;
+
+/** The record's print buttons: participation certificate, rights-record statement of a year, and reprints. */
+public final class CertificatePrinting {
+
+    private final Texts texts;
+    private final DocumentRegister register;
+    private final CitizenRecords records;
+    private final CertificateContent content;
+    private final Clock clock;
+
+    public CertificatePrinting(Texts texts, DocumentRegister register, CitizenRecords records, CertificateContent content,
+            Clock clock) {
+        this.texts = texts;
+        this.register = register;
+        this.records = records;
+        this.content = content;
+        this.clock = clock;
+    }
+
+    public List<RecordAction> actions() {
+        return List.of(new RecordAction("record.printCertificate", texts.text("record.printCertificate"), this::certificate),
+                new RecordAction("record.printStatement", texts.text("record.printStatement"), this::statement),
+                new RecordAction("record.documents", texts.text("record.documents"), this::documents));
+    }
+
+    private void certificate(CitizenRecords.Opened opened, Component owner) {
+        issue(owner, () -> register.issue(opened.access(), DocumentType.PARTICIPATION_CERTIFICATE,
+                stamp -> content.certificate(opened.profile(), opened.access().purpose(), stamp)));
+    }
+
+    private void statement(CitizenRecords.Opened opened, Component owner) {
+        chooseYear(owner).ifPresent(year -> issue(owner, () -> register.issue(opened.access(), DocumentType.RIGHTS_RECORD_STATEMENT,
+                stamp -> content.statement(opened.profile(), records.contributions(opened.access()), year, stamp))));
+    }
+
+    /** The register keeps no copy of a statement's content, so a reprint asks again which year it covers. */
+    private java.util.Optional<Integer> chooseYear(Component owner) {
+        int lastYear = LocalDate.now(clock).getYear() - 1;
+        JSpinner year = new JSpinner(new SpinnerNumberModel(lastYear, 1990, lastYear + 1, 1));
+        year.setName("statement.year");
+        year.setEditor(new JSpinner.NumberEditor(year, "#"));
+        if (JOptionPane.showConfirmDialog(owner, year, texts.text("statement.chooseYear"), JOptionPane.OK_CANCEL_OPTION)
+                != JOptionPane.OK_OPTION) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((Integer) year.getValue());
+    }
+
+    private void documents(CitizenRecords.Opened opened, Component owner) {
+        Background.run(() -> register.documentsOf(opened.access()),
+                entries -> DocumentListDialog.show(window(owner), texts, entries, entry -> reprint(opened, owner, entry)),
+                error -> ErrorDialog.show(owner, texts, error));
+    }
+
+    private void reprint(CitizenRecords.Opened opened, Component owner, DocumentRegister.Entry original) {
+        if (original.type() == DocumentType.PARTICIPATION_CERTIFICATE) {
+            issue(owner, () -> register.reprint(opened.access(), original.documentId(),
+                    stamp -> content.certificate(opened.profile(), opened.access().purpose(), stamp)));
+        } else if (original.type() == DocumentType.RIGHTS_RECORD_STATEMENT) {
+            chooseYear(owner).ifPresent(year -> issue(owner, () -> register.reprint(opened.access(), original.documentId(),
+                    stamp -> content.statement(opened.profile(), records.contributions(opened.access()), year, stamp))));
+        } else {
+            JOptionPane.showMessageDialog(owner, texts.text("document.reprintElsewhere"));
+        }
+    }
+
+    private void issue(Component owner, java.util.concurrent.Callable<DocumentRegister.Issued> work) {
+        Background.run(work, issued -> IssuedDocumentDialog.show(window(owner), texts, issued),
+                error -> ErrorDialog.show(owner, texts, error));
+    }
+
+    private static Window window(Component c) {
+        return c instanceof Window w ? w : SwingUtilities.getWindowAncestor(c);
+    }
+}

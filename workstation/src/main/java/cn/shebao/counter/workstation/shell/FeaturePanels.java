@@ -1,0 +1,70 @@
+package cn.shebao.counter.workstation.shell;
+
+import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.app.Workstation;
+import cn.shebao.counter.workstation.certificates.CertificateContent;
+import cn.shebao.counter.workstation.certificates.CertificatePrinting;
+import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
+import cn.shebao.counter.workstation.citizen.CitizenLookupPanel;
+import cn.shebao.counter.workstation.retirement.RetirementRemindersPanel;
+import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.util.function.Consumer;
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+/**
+ * Builds the panel of each feature from the workstation's services and wires the features to each other
+ * (a card read opens the record; the record offers printing). Closing it detaches from the card reader.
+ */
+final class FeaturePanels implements AutoCloseable {
+
+    private final Texts texts;
+    private final StaffSession session;
+    private final Workstation workstation;
+    private final UiSettings settings;
+    private final MainFrame.Listener listener;
+    private Consumer<IdCard> cardListener;
+
+    FeaturePanels(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, MainFrame.Listener listener) {
+        this.texts = texts;
+        this.session = session;
+        this.workstation = workstation;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    JComponent panelFor(Feature f, Runnable showLookup) {
+        return switch (f) {
+            case CITIZEN_LOOKUP -> lookup(showLookup);
+            case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
+            case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
+            case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine))
+                    .orElseGet(() -> new PlaceholderPanel(texts, f));
+            default -> new PlaceholderPanel(texts, f);
+        };
+    }
+
+    private JComponent lookup(Runnable showLookup) {
+        CertificatePrinting printing = new CertificatePrinting(texts, workstation.documents(), workstation.citizenRecords(),
+                new CertificateContent(workstation.clock().getZone()), workstation.clock());
+        CitizenLookupPanel lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(),
+                workstation.citizenRecords(), printing.actions());
+        lookup.addSearchTab(texts.text("citizen.tab.reminders"), new RetirementRemindersPanel(texts, session,
+                workstation.retirementReminders(), workstation.clock(), lookup::openRecord));
+        cardListener = card -> SwingUtilities.invokeLater(() -> {
+            showLookup.run();
+            lookup.cardRead(card);
+        });
+        workstation.presentedCards().addListener(cardListener);
+        return lookup;
+    }
+
+    @Override
+    public void close() {
+        if (cardListener != null) {
+            workstation.presentedCards().removeListener(cardListener);
+            cardListener = null;
+        }
+    }
+}
