@@ -25,7 +25,8 @@ public final class CitizenSearch {
     public enum Kind { ID_NUMBER, SOCIAL_SECURITY_CARD, NAME }
 
     public static final int LIMIT = 100;
-    private static final Pattern ID_LIKE = Pattern.compile("\\d{15,17}[\\dXx]?");
+    /** Any other run of digits is taken for a mistyped ID number, so the clerk hears what is wrong with it. */
+    private static final Pattern ID_LIKE = Pattern.compile("\\d+[Xx]?");
     private static final Pattern CARD_NUMBER = Pattern.compile("[A-Za-z]\\d{8}|\\d{9}");
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}·A-Za-z ]{1,50}");
 
@@ -37,11 +38,11 @@ public final class CitizenSearch {
 
     public static Kind kindOf(String text) {
         String q = text.strip();
-        if (ID_LIKE.matcher(q).matches()) {
-            return Kind.ID_NUMBER;
-        }
         if (CARD_NUMBER.matcher(q).matches()) {
             return Kind.SOCIAL_SECURITY_CARD;
+        }
+        if (ID_LIKE.matcher(q).matches()) {
+            return Kind.ID_NUMBER;
         }
         return Kind.NAME;
     }

@@ -49,7 +49,8 @@ final class RecordView extends JPanel {
         this.columns = new RecordColumns(texts);
         CitizenProfile p = opened.profile();
 
-        JPanel header = new JPanel(new MigLayout("insets 0, gap 12", "[][][grow][]"));
+        // Two rows: who and why, then the actions; one row would push the buttons off a 1024-pixel screen.
+        JPanel header = new JPanel(new MigLayout("insets 0, gap 12, wrap 3", "[][][grow]"));
         JLabel name = new JLabel(p.name());
         name.setName("record.name");
         name.putClientProperty("FlatLaf.styleClass", "h2");
@@ -70,7 +71,8 @@ final class RecordView extends JPanel {
         JButton back = new JButton(texts.text("record.close"));
         back.setName("record.close");
         back.addActionListener(e -> close.run());
-        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0), "close");
+        // In the focused window: the focus may sit anywhere in the record, or nowhere after a dialog closed.
+        getInputMap(WHEN_IN_FOCUSED_WINDOW).put(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0), "close");
         getActionMap().put("close", new javax.swing.AbstractAction() {
             private static final long serialVersionUID = 1L;
 
@@ -80,7 +82,7 @@ final class RecordView extends JPanel {
             }
         });
         buttons.add(back);
-        header.add(buttons);
+        header.add(buttons, "span 3");
         add(header);
 
         tabs.setName("record.tabs");

@@ -80,6 +80,9 @@ class CitizenRecordsTest {
         assertThatThrownBy(() -> search.search(DemoReplica.clerk(), id.substring(0, 17) + wrongCheck, null, null))
                 .isInstanceOf(InvalidCitizenIdException.class)
                 .satisfies(e -> assertThat(((InvalidCitizenIdException) e).reason()).isEqualTo(InvalidCitizenIdException.Reason.CHECK_CHARACTER));
+        assertThatThrownBy(() -> search.search(DemoReplica.clerk(), "330106199913", null, null))
+                .isInstanceOf(InvalidCitizenIdException.class)
+                .satisfies(e -> assertThat(((InvalidCitizenIdException) e).reason()).isEqualTo(InvalidCitizenIdException.Reason.LENGTH));
         assertThatThrownBy(() -> search.search(DemoReplica.clerk(), "  ", null, null))
                 .isInstanceOf(LocalizedException.class).hasFieldOrPropertyWithValue("key", "citizen.error.emptyQuery");
         assertThatThrownBy(() -> search.search(DemoReplica.clerk(), "张三", null, "33A1"))

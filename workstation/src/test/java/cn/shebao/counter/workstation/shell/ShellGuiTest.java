@@ -29,6 +29,12 @@ import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JTableFixture;
+import cn.shebao.counter.workstation.audit.AuditEvent;
+import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.Replica;
+import java.util.List;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
@@ -122,7 +128,8 @@ class ShellGuiTest {
         await("demo central online", () -> main.label("status.network").text().contains("在线"), 30);
         await("simulated reader connected", () -> main.label("status.reader").text().contains("模拟"), 20);
         main.label("status.demo").requireVisible();
-        main.label("feature.notAvailable").requireVisible();
+        main.panel("feature.CITIZEN_LOOKUP").requireVisible();
+        main.textBox("citizen.query").requireVisible();
         // A function key for a feature the clerk cannot see does nothing.
         main.pressAndReleaseKeys(KeyEvent.VK_F5);
         assertThatThrownBy(() -> main.panel("feature.APPROVALS")).isInstanceOf(ComponentLookupException.class);
@@ -139,6 +146,117 @@ class ShellGuiTest {
         await("card read", () -> main.label("status.reader").text().contains("已读取"), 20);
         simulator.button("simulator.remove").click();
         await("card removed", () -> main.label("status.reader").text().contains("模拟"), 20);
+    }
+
+    @Test
+    void aPresentedCardOpensTheRecordAndTheCertificateIsSavedAsPdfWithEveryViewAudited() throws Exception {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        simulator.list("simulator.cards").selectItem(0);
+        simulator.button("simulator.present").click();
+        await("record opened from the card", () -> isShowing(main, "record"), 30);
+        String idNumber = main.label("record.idNumber").text();
+        assertThat(idNumber).matches("\\d{17}[\\dX]"); // whole: the citizen is at the window with the card
+        assertThat(main.label("record.purposeLabel").text()).contains("已读卡");
+        JTableFixture participations = main.table("record.participations");
+        String pensionType = participations.valueAt(org.assertj.swing.data.TableCell.row(0).column(0));
+        String pensionMonths = participations.valueAt(org.assertj.swing.data.TableCell.row(0).column(3));
+        assertThat(pensionType).isEqualTo("企业职工基本养老保险");
+
+        main.tabbedPane("record.tabs").selectTab("缴费明细");
+        await("contributions shown", () -> isShowing(main, "contributions.lines"), 30);
+        assertThat(main.table("contributions.years").rowCount()).isPositive();
+        screenshot(main.target(), "record-contributions-zh");
+
+        main.button("record.printCertificate").click();
+        DialogFixture document = WindowFinder.findDialog("document.dialog").withTimeout(60, TimeUnit.SECONDS).using(robot);
+        String registered = document.label("document.registered").text();
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("编号 ([A-Z0-9-]+)，验证码 ([A-Z0-9]+)").matcher(registered);
+        assertThat(stamp.find()).as(registered).isTrue();
+        document.button("document.savePdf").click();
+        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
+                .withTimeout(20, TimeUnit.SECONDS).using(robot);
+        chooser.setCurrentDirectory(tmp.toFile());
+        chooser.fileNameTextBox().setText("certificate");
+        chooser.approve();
+        Path pdf = tmp.resolve("certificate.pdf");
+        await("PDF saved", () -> Files.exists(pdf) && document.label("document.status").text().contains("已保存"), 20);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains(idNumber).contains(stamp.group(1)).contains(stamp.group(2)).contains(pensionType)
+                .contains(pensionMonths).contains(main.label("record.name").text());
+        document.button("document.close").click();
+        main.button("record.close").click();
+        await("back at the search", () -> isShowing(main, "citizen.query"), 10);
+
+        GuiActionRunner.execute(() -> app.exit(0));
+        assertThat(awaitExit(app)).isZero();
+        app = null;
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+            java.util.UUID personId = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "select id from InsuredPerson where citizenIdNumber = :n", java.util.UUID.class).setParameter("n", idNumber)
+                    .getSingleResult());
+            List<AuditEvent> events = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "from AuditEvent where subjectId = :id order by sequenceNumber", AuditEvent.class)
+                    .setParameter("id", personId.toString()).getResultList());
+            assertThat(events).extracting(AuditEvent::getActionCode)
+                    .containsExactly("citizen.record.open", "citizen.record.view", "document.issued");
+            assertThat(events).extracting(AuditEvent::getDetail).startsWith("BASIC", "CONTRIBUTIONS");
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.getPurpose()).isEqualTo("CARD_PRESENTED");
+                assertThat(e.getActorName()).isEqualTo("chenjing");
+            });
+            long registeredDocs = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from IssuedDocument where documentNumber = :n", Long.class)
+                    .setParameter("n", stamp.group(1)).getSingleResult());
+            assertThat(registeredDocs).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aTypedSearchAsksForThePurposeAndTheVerifyScreenChecksADocument() {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        main.textBox("citizen.query").enterText("330106199913");
+        main.textBox("citizen.query").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await("invalid number explained", () -> main.label("citizen.message").text().contains("身份证号无效"), 20);
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        String name = simulator.list("simulator.cards").contents()[0].split("  ")[0];
+        main.textBox("citizen.query").setText(name);
+        main.textBox("citizen.query").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await("found", () -> main.table("citizen.results").rowCount() > 0, 20);
+        assertThat(main.table("citizen.results").valueAt(org.assertj.swing.data.TableCell.row(0).column(0))).contains("********");
+        main.table("citizen.results").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        DialogFixture purpose = WindowFinder.findDialog("purpose.dialog").withTimeout(10, TimeUnit.SECONDS).using(robot);
+        purpose.radioButton("purpose.TELEPHONE_ENQUIRY").click();
+        purpose.button("purpose.ok").click();
+        await("record opened", () -> isShowing(main, "record"), 20);
+        assertThat(main.label("record.purposeLabel").text()).contains("电话咨询");
+        main.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        await("back", () -> isShowing(main, "citizen.query"), 10);
+
+        main.pressAndReleaseKeys(KeyEvent.VK_F6);
+        main.textBox("verify.number").enterText("CBZM20260101-NONE-0001");
+        main.textBox("verify.code").enterText("ABCDEFGH");
+        main.button("verify.check").click();
+        await("answer", () -> main.label("verify.result").text().contains("没有这个编号"), 20);
+    }
+
+    private static boolean isShowing(FrameFixture frame, String name) {
+        java.awt.Component c = GuiActionRunner.execute(() -> {
+            for (java.awt.Component found : frame.robot().finder().findAll(frame.target(),
+                    new org.assertj.swing.core.NameMatcher(name))) {
+                if (found.isShowing()) {
+                    return found;
+                }
+            }
+            return null;
+        });
+        return c != null;
     }
 
     @Test
