@@ -57,7 +57,7 @@ final class CentralConnection implements AutoCloseable {
             return p;
         });
         SessionFactory central = PersistenceUnit.createOffline(dataSource, e.centralUrl(), Migrations.Role.CENTRAL);
-        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(), clock, TimeOrderedIds.system());
+        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), clock, TimeOrderedIds.system());
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, e.workstationCode()),
                 new Puller(dataSource, replica.dataSource(), 1000, clock, e.centralUrl()), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));

@@ -2,7 +2,10 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
+import cn.shebao.counter.workstation.identity.CredentialHandlers;
 import cn.shebao.counter.workstation.sync.CommandType;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +17,10 @@ public final class CommandHandlers {
     private CommandHandlers() {
     }
 
-    public static Map<String, CommandHandler> all() {
-        return Map.of(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
+    /** @param centralClock central's time, which stamps what central decides (activations, status changes) */
+    public static Map<String, CommandHandler> all(Clock centralClock) {
+        Map<String, CommandHandler> handlers = new HashMap<>(new CredentialHandlers(centralClock).handlers());
+        handlers.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
+        return Map.copyOf(handlers);
     }
 }

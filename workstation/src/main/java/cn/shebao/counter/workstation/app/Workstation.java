@@ -7,6 +7,9 @@ import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.certificates.DocumentRegister;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
+import cn.shebao.counter.workstation.identity.CredentialSlips;
+import cn.shebao.counter.workstation.identity.IdentityConfirmations;
+import cn.shebao.counter.workstation.identity.OnlineCredentials;
 import cn.shebao.counter.workstation.retirement.RetirementReminders;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.central.CommandApplier;
@@ -62,6 +65,9 @@ public final class Workstation implements AutoCloseable {
     private final CitizenRecords citizenRecords;
     private final RetirementReminders retirementReminders;
     private final DocumentRegister documents;
+    private final IdentityConfirmations confirmations;
+    private final OnlineCredentials credentials;
+    private final CredentialSlips slips;
     private final ReportRenderer reports;
     private final CentralConnection central;
     private final DemoCentral demoCentral;
@@ -90,8 +96,15 @@ public final class Workstation implements AutoCloseable {
         this.citizenRecords = new CitizenRecords(replica.sessions(), audit, clock);
         this.retirementReminders = new RetirementReminders(replica.sessions());
         // A queued command is pushed at once when online, instead of waiting for the next round.
+        Runnable pushSoon = () -> sync().ifPresent(SyncEngine::syncNow);
         this.documents = new DocumentRegister(replica.sessions(), reports, outbox, audit, clock, TimeOrderedIds.system(),
-                workstationCode(), () -> sync().ifPresent(SyncEngine::syncNow));
+                workstationCode(), pushSoon);
+        this.confirmations = new IdentityConfirmations(replica.sessions(), authenticator, outbox, audit, clock,
+                TimeOrderedIds.system(), workstationCode());
+        this.credentials = new OnlineCredentials(replica.sessions(), confirmations, new PasswordHasher(), outbox, audit, clock,
+                TimeOrderedIds.system(), new SyncGuardrail(replica.dataSource(), outbox, clock,
+                        SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE))), pushSoon);
+        this.slips = new CredentialSlips(reports, clock, workstationCode());
         warmUpReports();
     }
 
@@ -241,6 +254,47 @@ public final class Workstation implements AutoCloseable {
 
     public DocumentRegister documents() {
         return documents;
+    }
+
+    public IdentityConfirmations confirmations() {
+        return confirmations;
+    }
+
+    public OnlineCredentials credentials() {
+        return credentials;
+    }
+
+    public CredentialSlips credentialSlips() {
+        return slips;
+    }
+
+    /**
+     * Waits a few seconds for central to activate a credential just issued, when online: the slip can then say
+     * the account is active. Offline it returns at once; the slip says when the account will activate.
+     */
+    public boolean awaitActivation(java.util.UUID accountId) {
+        SyncEngine engine = sync().orElse(null);
+        if (engine == null || !engine.status().online()) {
+            return false;
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(6).toNanos();
+        while (System.nanoTime() < deadline) {
+            engine.syncNow();
+            boolean active = replica.sessions().fromTransaction(s -> {
+                var a = s.find(cn.shebao.counter.workstation.identity.OnlineAccount.class, accountId);
+                return a != null && a.getStatus() == cn.shebao.counter.workstation.identity.AccountStatus.ACTIVE;
+            });
+            if (active) {
+                return true;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Cards read on the reader, for the views that open the holder's record. */

@@ -1,8 +1,6 @@
 package cn.shebao.counter.workstation.certificates;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.shebao.counter.workstation.sync.Payloads;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,20 +27,11 @@ final class IssuedDocumentPayload {
         m.put("issuedAt", d.getIssuedAt().toString());
         m.put("workstationCode", d.getWorkstationCode());
         m.put("reprintOf", d.getReprintOf() == null ? null : d.getReprintOf().toString());
-        try {
-            return JSON.std.asString(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.write(m);
     }
 
     static IssuedDocument read(String json) {
-        Map<String, Object> m;
-        try {
-            m = JSON.std.mapFrom(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("DOCUMENT_ISSUED payload is not JSON", e);
-        }
+        Map<String, Object> m = Payloads.read(json);
         IssuedDocument d = new IssuedDocument(UUID.fromString((String) m.get("id")));
         d.setDocumentNumber((String) m.get("documentNumber"));
         d.setDocumentType(DocumentType.valueOf((String) m.get("documentType")));

@@ -72,7 +72,7 @@ public final class CitizenSearch {
     }
 
     private List<CitizenSummary> single(String hql, String value) {
-        return sessions.fromTransaction(s -> s.createSelectionQuery(hql, InsuredPerson.class).setParameter("v", value)
+        return sessions.fromStatelessTransaction(s -> s.createSelectionQuery(hql, InsuredPerson.class).setParameter("v", value)
                 .getResultList()).stream().map(CitizenSummary::of).toList();
     }
 
@@ -92,7 +92,7 @@ public final class CitizenSearch {
             hql.append(" and householdAreaCode = :district");
         }
         hql.append(" order by birthDate, citizenIdNumber");
-        List<InsuredPerson> found = sessions.fromTransaction(s -> {
+        List<InsuredPerson> found = sessions.fromStatelessTransaction(s -> {
             var query = s.createSelectionQuery(hql.toString(), InsuredPerson.class).setParameter("name", name);
             if (birthDate != null) {
                 query.setParameter("birth", birthDate);

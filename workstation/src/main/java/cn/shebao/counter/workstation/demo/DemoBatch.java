@@ -29,6 +29,14 @@ public final class DemoBatch {
         rows.add(row);
     }
 
+    /** The rows {@code keep} accepts, for sinks that write a subset (the record benchmark's large replica). */
+    public DemoBatch filtered(java.util.function.Predicate<Object> keep) {
+        DemoBatch kept = new DemoBatch();
+        rowsByType.forEach((type, rows) -> rows.stream().filter(keep).forEach(kept::add));
+        kept.persons = persons;
+        return kept;
+    }
+
     void countPerson() {
         persons++;
     }

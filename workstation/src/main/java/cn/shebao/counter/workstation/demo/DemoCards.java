@@ -20,7 +20,7 @@ public final class DemoCards {
     }
 
     /** The card a person would carry: issued eight years ago (at 16 at the earliest), validity by age at issue. */
-    static IdCard cardOf(InsuredPerson p) {
+    public static IdCard cardOf(InsuredPerson p) {
         LocalDate issued = LocalDate.now().minusYears(8);
         if (issued.isBefore(p.getBirthDate().plusYears(16))) {
             issued = p.getBirthDate().plusYears(16);

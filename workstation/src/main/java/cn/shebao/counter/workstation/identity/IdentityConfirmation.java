@@ -30,6 +30,7 @@ public class IdentityConfirmation extends DomainEntity {
     private String refusalReason;
     private UUID clerkId;
     private UUID coSignerId;
+    private Boolean copyTaken;
     private String workstationCode;
     private Instant confirmedAt;
 
@@ -143,6 +144,14 @@ public class IdentityConfirmation extends DomainEntity {
 
     public void setClerkId(UUID clerkId) {
         this.clerkId = clerkId;
+    }
+
+    public Boolean getCopyTaken() {
+        return copyTaken;
+    }
+
+    public void setCopyTaken(Boolean copyTaken) {
+        this.copyTaken = copyTaken;
     }
 
     public UUID getCoSignerId() {

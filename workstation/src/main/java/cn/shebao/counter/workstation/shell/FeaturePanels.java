@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.certificates.CertificateContent;
 import cn.shebao.counter.workstation.certificates.CertificatePrinting;
 import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
 import cn.shebao.counter.workstation.citizen.CitizenLookupPanel;
+import cn.shebao.counter.workstation.identity.IdentityPanel;
 import cn.shebao.counter.workstation.retirement.RetirementRemindersPanel;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Texts;
@@ -25,6 +26,7 @@ final class FeaturePanels implements AutoCloseable {
     private final UiSettings settings;
     private final MainFrame.Listener listener;
     private Consumer<IdCard> cardListener;
+    private IdentityPanel identity;
 
     FeaturePanels(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, MainFrame.Listener listener) {
         this.texts = texts;
@@ -37,12 +39,20 @@ final class FeaturePanels implements AutoCloseable {
     JComponent panelFor(Feature f, Runnable showLookup) {
         return switch (f) {
             case CITIZEN_LOOKUP -> lookup(showLookup);
+            case IDENTITY -> identity();
             case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
             case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
             case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine))
                     .orElseGet(() -> new PlaceholderPanel(texts, f));
             default -> new PlaceholderPanel(texts, f);
         };
+    }
+
+    private JComponent identity() {
+        identity = new IdentityPanel(texts, session, new IdentityPanel.Services(workstation.citizenSearch(),
+                workstation.confirmations(), workstation.credentials(), workstation.credentialSlips(), workstation::awaitActivation,
+                workstation.demo()));
+        return identity;
     }
 
     private JComponent lookup(Runnable showLookup) {
@@ -52,9 +62,14 @@ final class FeaturePanels implements AutoCloseable {
                 workstation.citizenRecords(), printing.actions());
         lookup.addSearchTab(texts.text("citizen.tab.reminders"), new RetirementRemindersPanel(texts, session,
                 workstation.retirementReminders(), workstation.clock(), lookup::openRecord));
+        // A card goes to the identity screen when that is open, otherwise it opens the holder's record.
         cardListener = card -> SwingUtilities.invokeLater(() -> {
-            showLookup.run();
-            lookup.cardRead(card);
+            if (identity != null && identity.isShowing()) {
+                identity.cardRead(card);
+            } else {
+                showLookup.run();
+                lookup.cardRead(card);
+            }
         });
         workstation.presentedCards().addListener(cardListener);
         return lookup;

@@ -5,6 +5,10 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
@@ -17,6 +21,7 @@ public final class Outbox {
     private final SessionFactory sessions;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final Map<CommandType, BiConsumer<Session, OutboxCommand>> compensations = new ConcurrentHashMap<>();
 
     public Outbox(SessionFactory sessions, Clock clock, TimeOrderedIds ids) {
         this.sessions = sessions;
@@ -59,8 +64,24 @@ public final class Outbox {
                 .setParameter("p", OutboxState.PENDING).getSingleResult());
     }
 
+    /**
+     * What a feature undoes locally when central refuses one of its commands as a conflict, in the transaction
+     * that records the answer: a credential central refused must leave this replica before the next pull brings
+     * the account that won (which may share its username and would otherwise be refused by the replica).
+     */
+    public void compensateConflicts(CommandType type, BiConsumer<Session, OutboxCommand> compensation) {
+        compensations.put(type, compensation);
+    }
+
     /** Records central's answer for one command. */
     public void acknowledge(long sequence, OutboxState outcome, String code, String detail) {
-        sessions.inTransaction(s -> s.find(OutboxCommand.class, sequence).acknowledge(outcome, code, detail, clock.instant()));
+        sessions.inTransaction(s -> {
+            OutboxCommand command = s.find(OutboxCommand.class, sequence);
+            command.acknowledge(outcome, code, detail, clock.instant());
+            BiConsumer<Session, OutboxCommand> compensation = compensations.get(command.getCommandType());
+            if (outcome == OutboxState.CONFLICT && compensation != null) {
+                compensation.accept(s, command);
+            }
+        });
     }
 }

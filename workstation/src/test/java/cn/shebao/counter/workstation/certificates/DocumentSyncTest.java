@@ -59,7 +59,7 @@ class DocumentSyncTest {
         central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
         new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 60, DemoReplica.AS_OF, 12, 60))
                 .generate(new HibernateDemoSink(central), (done, total, rows) -> { });
-        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(), Clock.systemUTC(), TimeOrderedIds.system());
+        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(), TimeOrderedIds.system());
         applier.register("SYNC-01");
 
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),

@@ -218,6 +218,102 @@ class ShellGuiTest {
     }
 
     @Test
+    void aClerkConfirmsACardIssuesACredentialAndOnlyTheSlipHoldsThePassword() throws Exception {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        await("demo central online", () -> main.label("status.network").text().contains("在线"), 30);
+        main.pressAndReleaseKeys(KeyEvent.VK_F3);
+        main.panel("feature.IDENTITY").requireVisible();
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        int cards = simulator.list("simulator.cards").contents().length;
+        boolean free = false;
+        for (int i = 0; i < cards && !free; i++) {
+            simulator.list("simulator.cards").selectItem(i);
+            simulator.button("simulator.present").click();
+            await("card compared", () -> main.label("identity.problems").text().contains("一致")
+                    && main.label("identity.account").text().contains("账号"), 30);
+            free = main.label("identity.account").text().contains("尚无");
+            simulator.button("simulator.remove").click();
+        }
+        assertThat(free).as("a demo card of a citizen without an account").isTrue();
+        main.button("identity.confirm").click();
+        await("confirmed", () -> main.label("identity.outcome").text().contains("已核验"), 20);
+        String username = "gui" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+        main.textBox("identity.username").setText(username);
+        main.radioButton("identity.scope.ONLINE_BUSINESS").click();
+        main.button("identity.issue").click();
+        DialogFixture slip = WindowFinder.findDialog("slip.dialog").withTimeout(60, TimeUnit.SECONDS).using(robot);
+        screenshot(slip.target(), "credential-slip-zh");
+        slip.button("slip.savePdf").click();
+        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
+                .withTimeout(20, TimeUnit.SECONDS).using(robot);
+        chooser.setCurrentDirectory(tmp.toFile());
+        chooser.fileNameTextBox().setText("slip");
+        chooser.approve();
+        Path pdf = tmp.resolve("slip.pdf");
+        await("slip saved", () -> Files.exists(pdf) && slip.label("slip.status").text().contains("已保存"), 20);
+        slip.button("slip.close").click();
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("初始密码\\s*([2-9A-HJ-NP-Za-km-z]{12})").matcher(text);
+        assertThat(found.find()).as(text).isTrue();
+        String password = found.group(1);
+        assertThat(text).contains(username).contains("网上业务办理");
+        // The screen never showed it: the slip dialog shows the masked rendering.
+        assertThat(isShowingText(main, password)).isFalse();
+
+        GuiActionRunner.execute(() -> app.exit(0));
+        assertThat(awaitExit(app)).isZero();
+        app = null;
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        String hash;
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+            hash = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "select passwordHash from OnlineAccount where username = :u", String.class).setParameter("u", username)
+                    .getSingleResult());
+            assertThat(new cn.shebao.counter.workstation.security.PasswordHasher().verify(password.toCharArray(), hash)).isTrue();
+            assertThat(ClearTextScan.columnsHolding(replica.dataSource(), password)).isEmpty();
+            assertThat(ClearTextScan.columnsHolding(replica.dataSource(), hash)).as("the scan finds what is there")
+                    .contains("ONLINE_ACCOUNT.PASSWORD_HASH");
+        }
+        Path central = tmp.resolve("data").resolve("central-demo");
+        assertThat(ClearTextScan.filesHolding(central, password)).isEmpty();
+        assertThat(ClearTextScan.filesHolding(central, username)).as("central holds the account").isNotEmpty();
+        assertThat(ClearTextScan.filesHolding(tmp.resolve("data").resolve("logs"), password)).isEmpty();
+    }
+
+    /** Whether any showing component of the frame displays the text. */
+    private static boolean isShowingText(FrameFixture frame, String text) {
+        return GuiActionRunner.execute(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && containsText(w, text)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static boolean containsText(java.awt.Component c, String text) {
+        if (c instanceof javax.swing.JLabel l && l.getText() != null && l.getText().contains(text)) {
+            return true;
+        }
+        if (c instanceof javax.swing.text.JTextComponent t && t.getText() != null && t.getText().contains(text)) {
+            return true;
+        }
+        if (c instanceof java.awt.Container container) {
+            for (java.awt.Component child : container.getComponents()) {
+                if (containsText(child, text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aTypedSearchAsksForThePurposeAndTheVerifyScreenChecksADocument() {
         app = start(true);
         FrameFixture main = logIn("chenjing");

@@ -1,0 +1,354 @@
+package cn.shebao.counter.workstation.identity;
+
+import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.citizen.CitizenSearch;
+import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Formats;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.awt.Window;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import javax.swing.border.TitledBorder;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * F3, the clerk's main job: the card on the reader is shown beside the record with every difference named;
+ * the clerk compares the face and confirms (or uses the manual path with a supervisor); then issues, resets,
+ * locks, unlocks or revokes the citizen's online account. The password goes to paper only.
+ */
+public final class IdentityPanel extends JPanel {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The services this panel uses, wired by the shell. */
+    public record Services(CitizenSearch search, IdentityConfirmations confirmations, OnlineCredentials credentials,
+            CredentialSlips slips, Predicate<UUID> waitForActivation, boolean pdfSlipsAllowed) {
+    }
+
+    private record ManualResult(CitizenSummary person, IdentityConfirmation confirmation) {
+    }
+
+    private final Texts texts;
+    private final transient StaffSession staff;
+    private final transient Services services;
+    private final JLabel cardInfo = new JLabel(" ");
+    private final JLabel recordInfo = new JLabel(" ");
+    private final JLabel problems = new JLabel(" ");
+    private final JLabel outcome = new JLabel(" ");
+    private final JLabel account = new JLabel(" ");
+    private final JButton confirm = new JButton();
+    private final JButton refuse = new JButton();
+    private final JButton issue = new JButton();
+    private final JButton reset = new JButton();
+    private final JButton lock = new JButton();
+    private final JButton unlock = new JButton();
+    private final JButton revoke = new JButton();
+    private final JTextField username = new JTextField(16);
+    private final JRadioButton queryOnly = new JRadioButton();
+    private final JRadioButton business = new JRadioButton();
+    private transient IdCard card;
+    private transient CitizenSummary person;
+    private transient IdentityConfirmation confirmation;
+    private transient OnlineCredentials.AccountView accountView;
+
+    public IdentityPanel(Texts texts, StaffSession staff, Services services) {
+        super(new MigLayout("wrap 2, insets 12, gap 10 8", "[grow 50, fill][grow 50, fill]"));
+        this.texts = texts;
+        this.staff = staff;
+        this.services = services;
+        setName("feature.IDENTITY");
+        JLabel hint = new JLabel(texts.text("identity.hint"));
+        hint.setName("identity.hint");
+        add(hint, "span 2");
+        JButton manual = new JButton(texts.text("identity.manual"));
+        manual.setName("identity.manual");
+        manual.addActionListener(e -> manual());
+        add(manual, "span 2, left, growx 0");
+
+        cardInfo.setName("identity.card");
+        cardInfo.setBorder(new TitledBorder(texts.text("identity.cardTitle")));
+        recordInfo.setName("identity.record");
+        recordInfo.setBorder(new TitledBorder(texts.text("identity.recordTitle")));
+        add(cardInfo, "height 150!");
+        add(recordInfo, "height 150!");
+        problems.setName("identity.problems");
+        add(problems, "span 2");
+
+        confirm.setText(texts.text("identity.confirm"));
+        confirm.setName("identity.confirm");
+        confirm.addActionListener(e -> confirmCard(IdentityConfirmations.FaceCheck.PHOTO_NOT_DECODABLE));
+        refuse.setText(texts.text("identity.refuseFace"));
+        refuse.setName("identity.refuseFace");
+        refuse.addActionListener(e -> confirmCard(IdentityConfirmations.FaceCheck.DIFFERS));
+        add(confirm, "span 2, split 2, left, growx 0");
+        add(refuse, "growx 0");
+        outcome.setName("identity.outcome");
+        add(outcome, "span 2");
+
+        JPanel credential = new JPanel(new MigLayout("wrap 4, insets 8, gap 8", "[right][grow, fill][][]"));
+        credential.setBorder(new TitledBorder(texts.text("identity.credentialTitle")));
+        account.setName("identity.account");
+        credential.add(account, "span 4, left");
+        credential.add(new JLabel(texts.text("identity.scope")));
+        queryOnly.setText(texts.text("scope.QUERY_ONLY"));
+        queryOnly.setName("identity.scope.QUERY_ONLY");
+        business.setText(texts.text("scope.ONLINE_BUSINESS"));
+        business.setName("identity.scope.ONLINE_BUSINESS");
+        ButtonGroup scopes = new ButtonGroup();
+        scopes.add(queryOnly);
+        scopes.add(business);
+        queryOnly.setSelected(true);
+        credential.add(queryOnly, "split 2");
+        credential.add(business, "wrap");
+        credential.add(new JLabel(texts.text("identity.username")));
+        username.setName("identity.username");
+        credential.add(username);
+        JButton suggest = new JButton(texts.text("identity.suggest"));
+        suggest.setName("identity.suggest");
+        suggest.addActionListener(e -> Background.run(services.credentials()::suggestUsername, username::setText,
+                error -> ErrorDialog.show(this, texts, error)));
+        credential.add(suggest);
+        issue.setText(texts.text("identity.issue"));
+        issue.setName("identity.issue");
+        issue.addActionListener(e -> issue());
+        credential.add(issue);
+        reset.setText(texts.text("identity.reset"));
+        reset.setName("identity.reset");
+        reset.addActionListener(e -> reset());
+        lock.setText(texts.text("identity.lock"));
+        lock.setName("identity.lock");
+        lock.addActionListener(e -> statusChange("lock"));
+        unlock.setText(texts.text("identity.unlock"));
+        unlock.setName("identity.unlock");
+        unlock.addActionListener(e -> statusChange("unlock"));
+        revoke.setText(texts.text("identity.revoke"));
+        revoke.setName("identity.revoke");
+        revoke.addActionListener(e -> statusChange("revoke"));
+        credential.add(reset, "span 4, split 4, left");
+        credential.add(lock);
+        credential.add(unlock);
+        credential.add(revoke);
+        add(credential, "span 2, growx");
+        refresh();
+    }
+
+    /** A card was read: find the holder and compare the card with the record. Call on the EDT. */
+    public void cardRead(IdCard read) {
+        card = read;
+        confirm.setEnabled(false);
+        confirmation = null;
+        person = null;
+        accountView = null;
+        cardInfo.setText(html(texts.text("identity.cardInfo", escape(read.name()), texts.text("gender." + read.gender().name()),
+                Formats.date(read.birthDate()), read.idNumber(), Formats.date(read.validFrom()),
+                read.validTo() == null ? texts.text("identity.noExpiry") : Formats.date(read.validTo()))
+                + "<br>" + texts.text("identity.photoNotDecodable")));
+        recordInfo.setText(texts.text("identity.searching"));
+        problems.setText(" ");
+        outcome.setText(" ");
+        refresh();
+        Background.run(() -> services.search().byIdNumber(read.idNumber()), found -> {
+            if (found.isEmpty()) {
+                recordInfo.setText(texts.text("citizen.cardNotInsured", read.maskedIdNumber()));
+                return;
+            }
+            person = found.get(0);
+            recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
+                    person.maskedIdNumber(), texts.text("person." + person.status().name()))));
+            Background.run(() -> services.confirmations().check(person.personId(), read), this::showCheck,
+                    error -> ErrorDialog.show(this, texts, error));
+            loadAccount();
+        }, error -> recordInfo.setText(texts.describe(error)));
+    }
+
+    private void showCheck(CardCheck check) {
+        if (check.passed()) {
+            problems.setText(texts.text("identity.checkPassed"));
+        } else {
+            StringBuilder b = new StringBuilder(texts.text("identity.checkFailed"));
+            for (CardCheck.Problem p : check.problems()) {
+                b.append("<br>• ").append(texts.text("identity.problem." + p.kind().name(),
+                        p.values().stream().map(IdentityPanel::escape).toArray()));
+            }
+            problems.setText(html(b.toString()));
+        }
+        confirm.setEnabled(check.passed());
+        refuse.setEnabled(true);
+    }
+
+    private void confirmCard(IdentityConfirmations.FaceCheck face) {
+        if (card == null || person == null) {
+            return;
+        }
+        IdCard c = card;
+        UUID id = person.personId();
+        Background.run(() -> services.confirmations().confirmByCard(staff, id, c, face), this::confirmed,
+                error -> ErrorDialog.show(this, texts, error));
+    }
+
+    private void manual() {
+        Window owner = SwingUtilities.getWindowAncestor(this);
+        Optional<ManualConfirmationDialog.Entry> entry = ManualConfirmationDialog.ask(owner, texts);
+        if (entry.isEmpty()) {
+            return;
+        }
+        ManualConfirmationDialog.Entry e = entry.get();
+        Background.run(() -> {
+            try {
+                List<CitizenSummary> found = services.search().byIdNumber(
+                        cn.shebao.counter.device.id.CitizenIdNumber.parse(e.idNumber()).value());
+                if (found.isEmpty()) {
+                    throw new cn.shebao.counter.workstation.i18n.LocalizedException("identity.error.notInsured");
+                }
+                IdentityConfirmation done = services.confirmations().confirmManually(staff, found.get(0).personId(), e.idNumber(),
+                        e.copyTaken(), e.supervisor(), e.supervisorPassword());
+                return new ManualResult(found.get(0), done);
+            } finally {
+                ManualConfirmationDialog.wipe(e);
+            }
+        }, result -> {
+            card = null;
+            person = result.person();
+            cardInfo.setText(texts.text("identity.manualCard"));
+            recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
+                    person.maskedIdNumber(), texts.text("person." + person.status().name()))));
+            problems.setText(" ");
+            confirmed(result.confirmation());
+            loadAccount();
+        }, error -> ErrorDialog.show(this, texts, error));
+    }
+
+    private void confirmed(IdentityConfirmation c) {
+        if (c.getResult() == ConfirmationResult.CONFIRMED) {
+            confirmation = c;
+            outcome.setText(texts.text("identity.confirmed", Formats.time(c.getConfirmedAt(), java.time.ZoneId.systemDefault())));
+        } else {
+            confirmation = null;
+            outcome.setText(texts.text("identity.refused", c.getRefusalReason()));
+        }
+        refresh();
+    }
+
+    private void loadAccount() {
+        UUID id = person.personId();
+        Background.run(() -> services.credentials().accountOf(id), view -> {
+            accountView = view;
+            StringBuilder b = new StringBuilder();
+            if (view.current().isPresent()) {
+                OnlineAccount a = view.current().get();
+                b.append(texts.text("identity.accountCurrent", a.getUsername(), texts.text("account." + a.getStatus().name()),
+                        texts.text("scope." + a.getPermissionScope().name())));
+            } else {
+                b.append(texts.text("identity.accountNone"));
+            }
+            for (OnlineCredentials.RejectedIssue r : view.rejected()) {
+                b.append("<br>").append(texts.text("identity.rejected", r.username(),
+                        texts.text("conflict." + r.reason())));
+            }
+            account.setText(html(b.toString()));
+            refresh();
+        }, error -> account.setText(texts.describe(error)));
+    }
+
+    private void issue() {
+        UUID personId = person.personId();
+        UUID confirmationId = confirmation.getId();
+        String name = username.getText();
+        cn.shebao.counter.workstation.identity.PermissionScope scope = business.isSelected()
+                ? PermissionScope.ONLINE_BUSINESS : PermissionScope.QUERY_ONLY;
+        issue.setEnabled(false);
+        outcome.setText(texts.text("identity.issuing"));
+        Background.run(() -> services.credentials().issue(staff, personId, confirmationId, scope, name), this::printSlip,
+                error -> {
+                    outcome.setText(texts.describe(error));
+                    refresh();
+                });
+    }
+
+    private void reset() {
+        UUID accountId = accountView.current().orElseThrow().getId();
+        UUID confirmationId = confirmation.getId();
+        Background.run(() -> services.credentials().resetPassword(staff, accountId, confirmationId), this::printSlip,
+                error -> outcome.setText(texts.describe(error)));
+    }
+
+    /** Renders off the EDT, waiting briefly for central's activation when online; the password is wiped after. */
+    private void printSlip(IssuedCredential credential) {
+        outcome.setText(texts.text("identity.rendering"));
+        Background.run(() -> {
+            try {
+                boolean active = services.waitForActivation().test(credential.accountId());
+                return services.slips().render(credential, active, staff);
+            } finally {
+                credential.wipe();
+            }
+        }, rendered -> {
+            outcome.setText(texts.text("identity.issued", credential.username()));
+            CredentialSlipDialog.show(SwingUtilities.getWindowAncestor(this), texts, credential, rendered, services.pdfSlipsAllowed());
+            loadAccount();
+        }, error -> {
+            outcome.setText(texts.text("slip.printFailed"));
+            ErrorDialog.show(this, texts, error);
+            loadAccount();
+        });
+    }
+
+    private void statusChange(String what) {
+        UUID accountId = accountView.current().orElseThrow().getId();
+        String reason = null;
+        if (!"unlock".equals(what)) {
+            reason = JOptionPane.showInputDialog(this, texts.text("identity.reason." + what), texts.text("identity." + what),
+                    JOptionPane.QUESTION_MESSAGE);
+            if (reason == null) {
+                return;
+            }
+        }
+        String why = reason;
+        Background.run(() -> {
+            switch (what) {
+                case "lock" -> services.credentials().lock(staff, accountId, why);
+                case "unlock" -> services.credentials().unlock(staff, accountId);
+                default -> services.credentials().revoke(staff, accountId, why);
+            }
+            return what;
+        }, done -> {
+            outcome.setText(texts.text("identity.done." + done));
+            loadAccount();
+        }, error -> ErrorDialog.show(this, texts, error));
+    }
+
+    private void refresh() {
+        boolean confirmed = confirmation != null;
+        Optional<OnlineAccount> current = accountView == null ? Optional.empty() : accountView.current();
+        confirm.setEnabled(confirm.isEnabled() && card != null && person != null && !confirmed);
+        refuse.setEnabled(card != null && person != null && !confirmed);
+        issue.setEnabled(confirmed && accountView != null && current.isEmpty());
+        reset.setEnabled(confirmed && current.filter(a -> a.getStatus() != AccountStatus.LOCKED).isPresent());
+        lock.setEnabled(current.filter(a -> a.getStatus() != AccountStatus.LOCKED).isPresent());
+        unlock.setEnabled(current.filter(a -> a.getStatus() == AccountStatus.LOCKED).isPresent());
+        revoke.setEnabled(current.isPresent());
+        username.setEnabled(issue.isEnabled());
+    }
+
+    /** Card and record values go into HTML labels: a name must never become markup. */
+    private static String escape(String value) {
+        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String html(String text) {
+        return "<html>" + text + "</html>";
+    }
+}
