@@ -11,6 +11,7 @@ import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
 import cn.shebao.counter.workstation.identity.OnlineCredentials;
 import cn.shebao.counter.workstation.retirement.RetirementReminders;
+import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.demo.DemoCentral;
@@ -68,6 +69,7 @@ public final class Workstation implements AutoCloseable {
     private final IdentityConfirmations confirmations;
     private final OnlineCredentials credentials;
     private final CredentialSlips slips;
+    private final ConflictQueue conflicts;
     private final ReportRenderer reports;
     private final CentralConnection central;
     private final DemoCentral demoCentral;
@@ -105,6 +107,7 @@ public final class Workstation implements AutoCloseable {
                 TimeOrderedIds.system(), new SyncGuardrail(replica.dataSource(), outbox, clock,
                         SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE))), pushSoon);
         this.slips = new CredentialSlips(reports, clock, workstationCode());
+        this.conflicts = new ConflictQueue(replica.sessions(), outbox, audit, clock, pushSoon);
         warmUpReports();
     }
 
@@ -262,6 +265,11 @@ public final class Workstation implements AutoCloseable {
 
     public OnlineCredentials credentials() {
         return credentials;
+    }
+
+    /** Conflicts central found, replicated here for supervisors. */
+    public ConflictQueue conflicts() {
+        return conflicts;
     }
 
     public CredentialSlips credentialSlips() {

@@ -71,13 +71,26 @@ public final class CommandApplier {
                 synchronized (ids) {
                     conflictId = ids.next();
                 }
-                s.persist(new SyncConflict(conflictId, c.nodeCode(), c.commandId(), outcome.conflictKind(), outcome.detail(),
-                        clock.instant()));
+                SyncConflict conflict = new SyncConflict(conflictId, c.nodeCode(), c.commandId(), c.commandType(),
+                        personOf(c.payload()), outcome.conflictKind(), outcome.detail(), clock.instant());
+                s.persist(conflict);
+                s.flush();
+                changes.record(s, "sync_conflict", conflictId, conflict.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
             }
             s.persist(new AppliedCommand(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), status.name(),
                     outcome.applied() ? null : outcome.conflictKind(), clock.instant()));
             node.advanceTo(c.sequence());
             return new ApplyResult(status, outcome.applied() ? null : outcome.conflictKind());
         });
+    }
+
+    /** The citizen a command concerns, when its payload names one, so the conflict can be shown beside the record. */
+    private static java.util.UUID personOf(String payload) {
+        try {
+            Object person = cn.shebao.counter.workstation.sync.Payloads.read(payload).get("personId");
+            return person instanceof String p ? java.util.UUID.fromString(p) : null;
+        } catch (IllegalArgumentException notJsonOrNotAnId) {
+            return null;
+        }
     }
 }

@@ -74,8 +74,8 @@ public final class CredentialHandlers {
         if (refusal != null) {
             // The issuing replica holds the account as PENDING; the tombstone removes it there once acknowledged.
             changes.record(s, "online_account", account.getId(), 0, ChangeLogEntry.Operation.DELETE, c.nodeCode());
-            return CommandHandler.HandlerOutcome.conflict(refusal, account.getUsername() + " "
-                    + (live == null ? "" : live.getUsername()));
+            return CommandHandler.HandlerOutcome.conflict(refusal, "issued=" + account.getUsername()
+                    + (live == null ? "" : " existing=" + live.getUsername()));
         }
         account.setStatus(AccountStatus.PENDING);
         account.setStatusChangedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));

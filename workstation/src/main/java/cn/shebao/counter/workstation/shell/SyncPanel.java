@@ -20,9 +20,10 @@ final class SyncPanel extends JPanel {
 
     private final transient SyncEngine engine;
     private final transient Consumer<SyncEngine.Status> listener;
+    private transient java.time.Instant lastPullShown;
 
-    SyncPanel(Texts texts, SyncEngine engine) {
-        super(new MigLayout("wrap 2, insets 32", "[right][grow]"));
+    SyncPanel(Texts texts, SyncEngine engine, ConflictQueuePanel conflicts) {
+        super(new MigLayout("wrap 2, insets 32", "[right][grow, fill]", "[][][][][][][][grow, fill]"));
         setName("feature." + Feature.SYNC.name());
         this.engine = engine;
         JLabel title = new JLabel(texts.text("feature.SYNC"));
@@ -46,7 +47,8 @@ final class SyncPanel extends JPanel {
         JButton now = new JButton(texts.text("sync.now"));
         now.setName("sync.now");
         now.addActionListener(e -> engine.syncNow());
-        add(now, "span 2, left, gaptop 12");
+        add(now, "span 2, left, growx 0, gaptop 12");
+        add(conflicts, "span 2, grow, gaptop 12");
         this.listener = s -> SwingUtilities.invokeLater(() -> {
             state.setText(texts.text(s.online() ? "status.network.online" : "status.network.offline"));
             pending.setText(texts.text("status.pending.count", s.pending()));
@@ -54,6 +56,10 @@ final class SyncPanel extends JPanel {
             pulled.setText(s.lastPull() == null ? texts.text("status.lastSync.never") : TIME.format(s.lastPull().atZone(ZoneId.systemDefault())));
             error.setText(s.problem() == null ? texts.text("sync.problem.none") : texts.text("sync.problem." + s.problem().name()));
             error.setToolTipText(s.detail()); // the technical detail, for IT
+            if (s.lastPull() != null && !s.lastPull().equals(lastPullShown)) {
+                lastPullShown = s.lastPull();
+                conflicts.refresh(); // a pull may have brought new conflicts or resolutions
+            }
         });
         listener.accept(engine.status());
     }

@@ -42,14 +42,14 @@ public final class PersistenceUnit {
             PensionPayment.class, BenefitAdjustment.class, MedicalReimbursement.class, WorkInjuryClaim.class,
             MaternityBenefit.class, SpecifiedDiseaseRegistration.class, SpecialDrug.class,
             SpecialDrugApplication.class, StaffUser.class, OnlineAccount.class, IdentityConfirmation.class,
-            IssuedDocument.class, AuditEvent.class, AuditChainHead.class);
+            IssuedDocument.class, AuditEvent.class, AuditChainHead.class, SyncConflict.class);
 
     /** What only the replica holds. */
     static final List<Class<?>> REPLICA_ONLY = List.of(OutboxCounter.class, OutboxCommand.class);
 
     /** What only the central database holds. */
     static final List<Class<?>> CENTRAL_ONLY = List.of(SyncNode.class, AppliedCommand.class, ChangeCounter.class,
-            ChangeLogEntry.class, SyncConflict.class);
+            ChangeLogEntry.class);
 
     /** What Hibernate does with the schema at start-up; it never creates or alters it. */
     public enum SchemaCheck {

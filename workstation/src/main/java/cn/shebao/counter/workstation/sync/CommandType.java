@@ -15,7 +15,8 @@ public enum CommandType {
     DRUG_APPLICATION_REGISTERED(1),
     DRUG_APPLICATION_DECIDED(1),
     DRUG_APPLICATION_WITHDRAWN(1),
-    DOCUMENT_ISSUED(1);
+    DOCUMENT_ISSUED(1),
+    CONFLICT_RESOLVED(1);
 
     private final int payloadVersion;
 

@@ -23,6 +23,11 @@ public final class Texts {
         return Messages.format(locale, key, args);
     }
 
+    /** The text of a key built from data (a conflict kind from a newer central), or the fallback when there is none. */
+    public String textOr(String key, String fallback) {
+        return Messages.bundle(locale).containsKey(key) ? text(key) : fallback;
+    }
+
     /** A translated message for any failure: ours carry a key, others get a generic sentence. */
     public String describe(Throwable t) {
         Throwable cause = t;

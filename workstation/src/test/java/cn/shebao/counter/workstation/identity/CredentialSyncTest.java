@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.device.card.CardType;
 import cn.shebao.counter.device.card.IdCard;
@@ -23,6 +24,7 @@ import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Puller;
@@ -55,7 +57,7 @@ class CredentialSyncTest {
 
     /** One workstation: its replica, services and sync parts. */
     private record Window(String code, Replica replica, IdentityConfirmations confirmations, OnlineCredentials credentials,
-            Pusher pusher, Puller puller, StaffSession clerk) {
+            Pusher pusher, Puller puller, StaffSession clerk, StaffSession supervisor, ConflictQueue conflicts) {
 
         static Window open(Path dir, String code) throws Exception {
             Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
@@ -72,8 +74,11 @@ class CredentialSyncTest {
             applier.register(code);
             StaffSession clerk = ((LoginOutcome.Success) auth.login("chenjing",
                     IdentityAndCredentialsTest.password("chenjing"))).session();
+            StaffSession supervisor = ((LoginOutcome.Success) auth.login("zhaomin",
+                    IdentityAndCredentialsTest.password("zhaomin"))).session();
             return new Window(code, replica, confirmations, credentials, new Pusher(outbox, applier, code),
-                    new Puller(pg.dataSource(), replica.dataSource(), 1000, clock), clerk);
+                    new Puller(pg.dataSource(), replica.dataSource(), 1000, clock), clerk, supervisor,
+                    new ConflictQueue(replica.sessions(), outbox, audit, clock, () -> { }));
         }
 
         IssuedCredential issueTo(InsuredPerson p, String username) {
@@ -167,6 +172,21 @@ class CredentialSyncTest {
             assertThat(r.username()).isEqualTo(second.username());
             assertThat(r.reason()).isEqualTo("CREDENTIAL_ALREADY_ACTIVE");
         });
+
+        // The conflict reaches every window's supervisor queue; one supervisor resolves it, everyone learns of it.
+        SyncConflict queued = a.conflicts().open().stream().filter(c -> p.getId().equals(c.getPersonId())).findFirst().orElseThrow();
+        assertThat(queued.getDetail()).contains("issued=" + second.username()).contains("existing=" + first.username());
+        StaffSession clerkAtA = a.clerk();
+        assertThatThrownBy(() -> a.conflicts().resolve(clerkAtA, queued.getId(), "done"))
+                .isInstanceOf(cn.shebao.counter.workstation.security.AccessDeniedException.class);
+        StaffSession supervisor = a.supervisor();
+        a.conflicts().resolve(supervisor, queued.getId(), "citizen called back; the account from WIN-A stays");
+        a.sync();
+        b.sync();
+        SyncConflict central = CredentialSyncTest.central.fromTransaction(s -> s.find(SyncConflict.class, queued.getId()));
+        assertThat(central.getStatus()).isEqualTo(SyncConflict.RESOLVED);
+        assertThat(central.getResolvedBy()).isEqualTo(supervisor.userId());
+        assertThat(b.conflicts().open()).extracting(SyncConflict::getId).doesNotContain(queued.getId());
     }
 
     @Test

@@ -36,8 +36,9 @@ final class ClearTextScan {
                 }
             }
             for (String[] col : columns) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + col[0] + " WHERE CAST(" + col[1]
-                        + " AS VARCHAR(32672)) LIKE ?")) {
+                // Quoted: metadata gives names in their stored case (Flyway's history table is lower case).
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"" + col[0] + "\" WHERE CAST(\"" + col[1]
+                        + "\" AS VARCHAR(32672)) LIKE ?")) {
                     ps.setString(1, "%" + text + "%");
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
