@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.Backoff;
+import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
@@ -26,6 +27,7 @@ import org.hibernate.SessionFactory;
  */
 final class CentralConnection implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CentralConnection.class);
     static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
 
     private final SessionFactory central;
@@ -36,7 +38,7 @@ final class CentralConnection implements AutoCloseable {
         this.engine = engine;
     }
 
-    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, Clock clock) {
+    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, CentralTime clock) {
         Optional<Enrolment> enrolment = Enrolment.read(dir);
         if (enrolment.isEmpty()) {
             return Optional.empty();
@@ -57,10 +59,21 @@ final class CentralConnection implements AutoCloseable {
             return p;
         });
         SessionFactory central = PersistenceUnit.createOffline(dataSource, e.centralUrl(), Migrations.Role.CENTRAL);
-        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), clock, TimeOrderedIds.system());
+        CommandApplier applier = new CommandApplier(central, CommandHandlers.all(clock), clock, TimeOrderedIds.system());
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, e.workstationCode()),
                 new Puller(dataSource, replica.dataSource(), 1000, clock, e.centralUrl()), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
+        boolean postgres = e.centralUrl().startsWith("jdbc:postgresql:");
+        engine.addListener(status -> {
+            try {
+                clock.checkpoint();
+                if (status.online()) {
+                    clock.measure(dataSource, postgres);
+                }
+            } catch (java.sql.SQLException | RuntimeException failure) {
+                LOG.info("Central time not measured this round: {}", failure.toString());
+            }
+        });
         return Optional.of(new CentralConnection(central, engine.start()));
     }
 

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.app;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.ConflictResolvedHandler;
 import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
+import cn.shebao.counter.workstation.drugs.DrugApplicationHandlers;
 import cn.shebao.counter.workstation.identity.CredentialHandlers;
 import cn.shebao.counter.workstation.sync.CommandType;
 import java.time.Clock;
@@ -21,6 +22,7 @@ public final class CommandHandlers {
     /** @param centralClock central's time, which stamps what central decides (activations, status changes) */
     public static Map<String, CommandHandler> all(Clock centralClock) {
         Map<String, CommandHandler> handlers = new HashMap<>(new CredentialHandlers(centralClock).handlers());
+        handlers.putAll(new DrugApplicationHandlers().handlers());
         handlers.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
         handlers.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
         return Map.copyOf(handlers);

@@ -11,6 +11,7 @@ import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
 import cn.shebao.counter.workstation.identity.OnlineCredentials;
 import cn.shebao.counter.workstation.retirement.RetirementReminders;
+import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.central.CommandApplier;
@@ -54,7 +55,7 @@ public final class Workstation implements AutoCloseable {
 
     private final WorkstationOptions options;
     private final Replica replica;
-    private final Clock clock;
+    private final CentralTime clock;
     private final AuditLog audit;
     private final StaffAuthenticator authenticator;
     private final StaffAccounts staffAccounts;
@@ -74,7 +75,8 @@ public final class Workstation implements AutoCloseable {
     private final CentralConnection central;
     private final DemoCentral demoCentral;
 
-    private Workstation(WorkstationOptions options, Replica replica, Clock clock, ReaderConnection reader, DemoCentral demoCentral) {
+    private Workstation(WorkstationOptions options, Replica replica, CentralTime clock, ReaderConnection reader,
+            DemoCentral demoCentral) {
         this.options = options;
         this.replica = replica;
         this.clock = clock;
@@ -150,7 +152,8 @@ public final class Workstation implements AutoCloseable {
             }
             ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions())
                     : ReaderConnection.configured(options.directory().root());
-            return new Workstation(options, replica, Clock.systemDefaultZone(), reader, demoCentral);
+            return new Workstation(options, replica, CentralTime.open(Clock.systemDefaultZone(), replica.dataSource()), reader,
+                    demoCentral);
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(replica, demoCentral, e);
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
@@ -218,7 +221,8 @@ public final class Workstation implements AutoCloseable {
         return options.directory();
     }
 
-    public Clock clock() {
+    /** The business clock: local time corrected by the offset to central measured at each sync. */
+    public CentralTime clock() {
         return clock;
     }
 

@@ -36,6 +36,8 @@ public class SpecialDrugApplication extends DomainEntity {
     private LocalDate approvedFrom;
     private LocalDate approvedTo;
     private BigDecimal approvedLimit;
+    private UUID concurredBy;
+    private String rejectionCode;
 
     protected SpecialDrugApplication() {
         // for Hibernate
@@ -203,5 +205,21 @@ public class SpecialDrugApplication extends DomainEntity {
 
     public void setApprovedLimit(BigDecimal approvedLimit) {
         this.approvedLimit = approvedLimit;
+    }
+
+    public UUID getConcurredBy() {
+        return concurredBy;
+    }
+
+    public void setConcurredBy(UUID concurredBy) {
+        this.concurredBy = concurredBy;
+    }
+
+    public String getRejectionCode() {
+        return rejectionCode;
+    }
+
+    public void setRejectionCode(String rejectionCode) {
+        this.rejectionCode = rejectionCode;
     }
 }

@@ -1,12 +1,14 @@
 package cn.shebao.counter.workstation.identity;
 
 import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
+import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Window;
 import java.util.List;
@@ -19,6 +21,8 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.border.TitledBorder;
@@ -57,6 +61,7 @@ public final class IdentityPanel extends JPanel {
     private final JButton unlock = new JButton();
     private final JButton revoke = new JButton();
     private final JTextField username = new JTextField(16);
+    private final RowTableModel<AuditEvent> history;
     private final JRadioButton queryOnly = new JRadioButton();
     private final JRadioButton business = new JRadioButton();
     private transient IdCard card;
@@ -70,6 +75,13 @@ public final class IdentityPanel extends JPanel {
         this.staff = staff;
         this.services = services;
         setName("feature.IDENTITY");
+        history = new RowTableModel<>(List.of(
+                new RowTableModel.Column<>(texts.text("column.when"), e -> Formats.time(e.getOccurredAt(), java.time.ZoneId.systemDefault())),
+                new RowTableModel.Column<>(texts.text("column.action"), e -> texts.textOr("action." + e.getActionCode(), e.getActionCode())),
+                new RowTableModel.Column<>(texts.text("column.actor"), AuditEvent::getActorName),
+                new RowTableModel.Column<>(texts.text("column.workstation"), AuditEvent::getWorkstationCode),
+                new RowTableModel.Column<>(texts.text("column.reason"), e -> e.getActionCode().endsWith(".issued")
+                        || e.getActionCode().endsWith(".reset") ? "" : e.getDetail())));
         JLabel hint = new JLabel(texts.text("identity.hint"));
         hint.setName("identity.hint");
         add(hint, "span 2");
@@ -141,6 +153,9 @@ public final class IdentityPanel extends JPanel {
         credential.add(lock);
         credential.add(unlock);
         credential.add(revoke);
+        JTable historyTable = new JTable(history);
+        historyTable.setName("identity.history");
+        credential.add(new JScrollPane(historyTable), "span 4, growx, height 110!");
         add(credential, "span 2, growx");
         refresh();
     }
@@ -152,6 +167,7 @@ public final class IdentityPanel extends JPanel {
         confirmation = null;
         person = null;
         accountView = null;
+        history.setRows(List.of());
         cardInfo.setText(html(texts.text("identity.cardInfo", escape(read.name()), texts.text("gender." + read.gender().name()),
                 Formats.date(read.birthDate()), read.idNumber(), Formats.date(read.validFrom()),
                 read.validTo() == null ? texts.text("identity.noExpiry") : Formats.date(read.validTo()))
@@ -259,6 +275,7 @@ public final class IdentityPanel extends JPanel {
                         texts.text("conflict." + r.reason())));
             }
             account.setText(html(b.toString()));
+            history.setRows(view.history());
             refresh();
         }, error -> account.setText(texts.describe(error)));
     }

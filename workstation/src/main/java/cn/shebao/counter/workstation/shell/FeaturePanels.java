@@ -42,7 +42,7 @@ final class FeaturePanels implements AutoCloseable {
             case IDENTITY -> identity();
             case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
             case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
-            case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine,
+            case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
                             new ConflictQueuePanel(texts, session, workstation.conflicts())))
                     .orElseGet(() -> new PlaceholderPanel(texts, f));
             default -> new PlaceholderPanel(texts, f);

@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.time.ZoneId;
@@ -22,8 +23,8 @@ final class SyncPanel extends JPanel {
     private final transient Consumer<SyncEngine.Status> listener;
     private transient java.time.Instant lastPullShown;
 
-    SyncPanel(Texts texts, SyncEngine engine, ConflictQueuePanel conflicts) {
-        super(new MigLayout("wrap 2, insets 32", "[right][grow, fill]", "[][][][][][][][grow, fill]"));
+    SyncPanel(Texts texts, SyncEngine engine, CentralTime time, ConflictQueuePanel conflicts) {
+        super(new MigLayout("wrap 2, insets 32", "[right][grow, fill]", "[][][][][][][][][grow, fill]"));
         setName("feature." + Feature.SYNC.name());
         this.engine = engine;
         JLabel title = new JLabel(texts.text("feature.SYNC"));
@@ -44,6 +45,9 @@ final class SyncPanel extends JPanel {
         add(pulled);
         add(new JLabel(texts.text("sync.label.lastError")));
         add(error);
+        JLabel clock = value("sync.clock");
+        add(new JLabel(texts.text("sync.label.clock")));
+        add(clock);
         JButton now = new JButton(texts.text("sync.now"));
         now.setName("sync.now");
         now.addActionListener(e -> engine.syncNow());
@@ -56,6 +60,11 @@ final class SyncPanel extends JPanel {
             pulled.setText(s.lastPull() == null ? texts.text("status.lastSync.never") : TIME.format(s.lastPull().atZone(ZoneId.systemDefault())));
             error.setText(s.problem() == null ? texts.text("sync.problem.none") : texts.text("sync.problem." + s.problem().name()));
             error.setToolTipText(s.detail()); // the technical detail, for IT
+            CentralTime.Reading r = time.reading();
+            String offset = r.measuredAt() == null ? texts.text("sync.clock.never")
+                    : texts.text("sync.clock.offset", String.format(java.util.Locale.ROOT, "%+.1f", r.offset().toMillis() / 1000.0),
+                            TIME.format(r.measuredAt().atZone(ZoneId.systemDefault())));
+            clock.setText(r.wentBackwards() ? offset + "  " + texts.text("sync.clock.backwards") : offset);
             if (s.lastPull() != null && !s.lastPull().equals(lastPullShown)) {
                 lastPullShown = s.lastPull();
                 conflicts.refresh(); // a pull may have brought new conflicts or resolutions
