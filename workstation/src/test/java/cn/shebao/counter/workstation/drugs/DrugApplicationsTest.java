@@ -58,9 +58,9 @@ class DrugApplicationsTest {
                 LoginPolicy.standard());
         applications = new DrugApplications(sessions, auth, new Outbox(sessions, Clock.systemDefaultZone(), TimeOrderedIds.system()),
                 demo.audit(), Clock.systemDefaultZone(), TimeOrderedIds.system(), () -> { });
-        clerk = login(auth, "chenjing");
-        supervisor = login(auth, "zhaomin");
-        both = login(auth, "sunli");
+        clerk = loginTo(auth, "chenjing");
+        supervisor = loginTo(auth, "zhaomin");
+        both = loginTo(auth, "sunli");
         insured = sessions.fromTransaction(s -> s.createSelectionQuery("from InsuredPerson p where exists (select 1 from"
                 + " InsuranceParticipation i where i.personId = p.id and i.insuranceType = :m and i.status = :a)"
                 + " order by p.citizenIdNumber", InsuredPerson.class).setParameter("m", InsuranceType.MEDICAL)
@@ -72,7 +72,7 @@ class DrugApplicationsTest {
         demo.close();
     }
 
-    static StaffSession login(StaffAuthenticator auth, String username) {
+    static StaffSession loginTo(StaffAuthenticator auth, String username) {
         return ((LoginOutcome.Success) auth.login(username, password(username))).session();
     }
 
