@@ -7,6 +7,8 @@ import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.certificates.DocumentRegister;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
+import cn.shebao.counter.workstation.drugs.DrugApplications;
+import cn.shebao.counter.workstation.drugs.DrugCatalogue;
 import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
 import cn.shebao.counter.workstation.identity.OnlineCredentials;
@@ -71,6 +73,8 @@ public final class Workstation implements AutoCloseable {
     private final OnlineCredentials credentials;
     private final CredentialSlips slips;
     private final ConflictQueue conflicts;
+    private final DrugCatalogue drugCatalogue;
+    private final DrugApplications drugApplications;
     private final ReportRenderer reports;
     private final CentralConnection central;
     private final DemoCentral demoCentral;
@@ -110,6 +114,9 @@ public final class Workstation implements AutoCloseable {
                         SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE))), pushSoon);
         this.slips = new CredentialSlips(reports, clock, workstationCode());
         this.conflicts = new ConflictQueue(replica.sessions(), outbox, audit, clock, pushSoon);
+        this.drugCatalogue = new DrugCatalogue(replica.sessions());
+        this.drugApplications = new DrugApplications(replica.sessions(), authenticator, outbox, audit, clock, TimeOrderedIds.system(),
+                pushSoon);
         warmUpReports();
     }
 
@@ -269,6 +276,14 @@ public final class Workstation implements AutoCloseable {
 
     public OnlineCredentials credentials() {
         return credentials;
+    }
+
+    public DrugCatalogue drugCatalogue() {
+        return drugCatalogue;
+    }
+
+    public DrugApplications drugApplications() {
+        return drugApplications;
     }
 
     /** Conflicts central found, replicated here for supervisors. */

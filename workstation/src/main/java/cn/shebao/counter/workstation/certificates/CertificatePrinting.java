@@ -80,7 +80,8 @@ public final class CertificatePrinting {
         }
     }
 
-    private void issue(Component owner, java.util.concurrent.Callable<DocumentRegister.Issued> work) {
+    /** Registers a document off the EDT, then shows it for printing; for other features' documents too. */
+    public void issue(Component owner, java.util.concurrent.Callable<DocumentRegister.Issued> work) {
         Background.run(work, issued -> IssuedDocumentDialog.show(window(owner), texts, issued),
                 error -> ErrorDialog.show(owner, texts, error));
     }

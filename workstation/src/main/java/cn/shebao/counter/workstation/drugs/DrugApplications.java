@@ -39,8 +39,8 @@ public final class DrugApplications {
     public record Pending(SpecialDrugApplication application, String drugName, String personName, Duration age) {
     }
 
-    /** One of the citizen's applications with the drug's name. */
-    public record Line(SpecialDrugApplication application, String drugName, String specification) {
+    /** One of the citizen's applications with the drug's name and who decided it. */
+    public record Line(SpecialDrugApplication application, String drugName, String specification, String decidedByName) {
     }
 
     private final SessionFactory sessions;
@@ -216,10 +216,11 @@ public final class DrugApplications {
 
     public List<Line> applicationsOf(UUID personId) {
         return sessions.fromTransaction(s -> s.createSelectionQuery(
-                "select a, d.name, d.specification from SpecialDrugApplication a, SpecialDrug d where d.id = a.drugId"
+                "select a, d.name, d.specification, (select u.displayName from StaffUser u where u.id = a.decidedBy)"
+                        + " from SpecialDrugApplication a, SpecialDrug d where d.id = a.drugId"
                         + " and a.personId = :p order by a.registeredAt desc", Object[].class)
                 .setParameter("p", personId).getResultList().stream()
-                .map(r -> new Line((SpecialDrugApplication) r[0], (String) r[1], (String) r[2])).toList());
+                .map(r -> new Line((SpecialDrugApplication) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
     }
 
     /** Undecided and disputed applications, oldest first, optionally only those older than some days. */

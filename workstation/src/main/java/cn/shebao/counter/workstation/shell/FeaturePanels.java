@@ -6,6 +6,10 @@ import cn.shebao.counter.workstation.certificates.CertificateContent;
 import cn.shebao.counter.workstation.certificates.CertificatePrinting;
 import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
 import cn.shebao.counter.workstation.citizen.CitizenLookupPanel;
+import cn.shebao.counter.workstation.certificates.DocumentType;
+import cn.shebao.counter.workstation.drugs.ApprovalsPanel;
+import cn.shebao.counter.workstation.drugs.DecisionNotices;
+import cn.shebao.counter.workstation.drugs.DrugsPanel;
 import cn.shebao.counter.workstation.identity.IdentityPanel;
 import cn.shebao.counter.workstation.retirement.RetirementRemindersPanel;
 import cn.shebao.counter.workstation.security.StaffSession;
@@ -27,6 +31,7 @@ final class FeaturePanels implements AutoCloseable {
     private final MainFrame.Listener listener;
     private Consumer<IdCard> cardListener;
     private IdentityPanel identity;
+    private DrugsPanel drugs;
 
     FeaturePanels(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, MainFrame.Listener listener) {
         this.texts = texts;
@@ -40,6 +45,8 @@ final class FeaturePanels implements AutoCloseable {
         return switch (f) {
             case CITIZEN_LOOKUP -> lookup(showLookup);
             case IDENTITY -> identity();
+            case SPECIAL_DRUGS -> drugs();
+            case APPROVALS -> new ApprovalsPanel(texts, session, workstation.drugApplications());
             case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
             case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
             case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
@@ -47,6 +54,21 @@ final class FeaturePanels implements AutoCloseable {
                     .orElseGet(() -> new PlaceholderPanel(texts, f));
             default -> new PlaceholderPanel(texts, f);
         };
+    }
+
+    private JComponent drugs() {
+        CertificatePrinting printing = printing();
+        DecisionNotices notices = new DecisionNotices(workstation.clock().getZone());
+        drugs = new DrugsPanel(texts, session, workstation.citizenSearch(), workstation.citizenRecords(), workstation.drugCatalogue(),
+                workstation.drugApplications(), (opened, line, owner) -> printing.issue(owner, () -> workstation.documents().issue(
+                        opened.access(), DocumentType.DRUG_DECISION_NOTICE,
+                        stamp -> notices.notice(opened.profile(), line, line.decidedByName(), stamp))));
+        return drugs;
+    }
+
+    private CertificatePrinting printing() {
+        return new CertificatePrinting(texts, workstation.documents(), workstation.citizenRecords(),
+                new CertificateContent(workstation.clock().getZone()), workstation.clock());
     }
 
     private JComponent identity() {
@@ -57,8 +79,7 @@ final class FeaturePanels implements AutoCloseable {
     }
 
     private JComponent lookup(Runnable showLookup) {
-        CertificatePrinting printing = new CertificatePrinting(texts, workstation.documents(), workstation.citizenRecords(),
-                new CertificateContent(workstation.clock().getZone()), workstation.clock());
+        CertificatePrinting printing = printing();
         CitizenLookupPanel lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(),
                 workstation.citizenRecords(), printing.actions());
         lookup.addSearchTab(texts.text("citizen.tab.reminders"), new RetirementRemindersPanel(texts, session,
@@ -67,6 +88,8 @@ final class FeaturePanels implements AutoCloseable {
         cardListener = card -> SwingUtilities.invokeLater(() -> {
             if (identity != null && identity.isShowing()) {
                 identity.cardRead(card);
+            } else if (drugs != null && drugs.isShowing()) {
+                drugs.cardRead(card);
             } else {
                 showLookup.run();
                 lookup.cardRead(card);

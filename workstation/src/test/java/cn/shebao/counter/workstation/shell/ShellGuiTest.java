@@ -284,6 +284,109 @@ class ShellGuiTest {
         assertThat(ClearTextScan.filesHolding(tmp.resolve("data").resolve("logs"), password)).isEmpty();
     }
 
+    @Test
+    void aClerkRegistersASupervisorApprovesWithHisPasswordAndTheClerkPrintsTheNotice() throws Exception {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        main.pressAndReleaseKeys(KeyEvent.VK_F4);
+        main.panel("feature.SPECIAL_DRUGS").requireVisible();
+        await("catalogue loaded", () -> main.comboBox("drugs.drug").target().getItemCount() > 0, 20);
+        String[] drugs = main.comboBox("drugs.drug").contents();
+        int adalimumab = java.util.Arrays.asList(drugs).indexOf(java.util.Arrays.stream(drugs).filter(d -> d.contains("TY-XD-008"))
+                .findFirst().orElseThrow());
+        main.comboBox("drugs.drug").selectItem(adalimumab);
+        main.textBox("drugs.diagnosis").setText("M05.9");
+        main.textBox("drugs.hospital").setText("浙江大学医学院附属第一医院");
+        main.textBox("drugs.doctor").setText("李医生");
+        main.checkBox("drugs.certificate").check();
+        main.checkBox("drugs.prescription").check();
+        main.checkBox("drugs.reports").check();
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        String citizen = null;
+        for (int i = 0; i < simulator.list("simulator.cards").contents().length && citizen == null; i++) {
+            GuiActionRunner.execute(() -> simulator.target().toFront()); // the main window may cover the reader panel
+            simulator.list("simulator.cards").selectItem(i);
+            simulator.button("simulator.present").click();
+            String name = simulator.list("simulator.cards").contents()[i].split("  ")[0];
+            await("citizen found", () -> main.label("drugs.citizen").text().contains(name), 20);
+            GuiActionRunner.execute(() -> main.label("drugs.message").target().setText(" "));
+            main.button("drugs.register").click();
+            await("registered or refused", () -> !main.label("drugs.message").text().isBlank(), 20);
+            if (main.label("drugs.message").text().contains("已登记")) {
+                citizen = name;
+            }
+            GuiActionRunner.execute(() -> simulator.target().toFront());
+            simulator.button("simulator.remove").click();
+        }
+        assertThat(citizen).as("a demo citizen with medical insurance in force").isNotNull();
+        main.pressAndReleaseKeys(KeyEvent.VK_F12);
+
+        FrameFixture supervisor = logIn("zhaomin");
+        supervisor.pressAndReleaseKeys(KeyEvent.VK_F5);
+        String applicant = citizen;
+        await("in the worklist", () -> java.util.Arrays.stream(supervisor.table("approvals.table").contents())
+                .anyMatch(row -> row[1].equals(applicant) && row[2].contains("阿达木单抗")), 20);
+        String[][] rows = supervisor.table("approvals.table").contents();
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r][1].equals(applicant) && rows[r][2].contains("阿达木单抗")) {
+                supervisor.table("approvals.table").selectRows(r);
+            }
+        }
+        supervisor.textBox("approvals.limit").setText("9000");
+        supervisor.button("approvals.approve").click();
+        org.assertj.swing.fixture.JOptionPaneFixture ask = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
+                .withTimeout(10, TimeUnit.SECONDS).using(robot);
+        javax.swing.JPasswordField field = robot.finder().findByName(ask.target(), "approvals.password", javax.swing.JPasswordField.class);
+        new org.assertj.swing.fixture.JTextComponentFixture(robot, field).enterText(staff("zhaomin").demoPassword());
+        ask.okButton().click();
+        await("approved", () -> supervisor.label("approvals.message").text().contains("已核准 1 件"), 30);
+        supervisor.pressAndReleaseKeys(KeyEvent.VK_F12);
+
+        FrameFixture clerk = logIn("chenjing");
+        clerk.pressAndReleaseKeys(KeyEvent.VK_F4);
+        clerk.textBox("drugs.idNumber").enterText(cardNumberOf(simulator, applicant));
+        clerk.textBox("drugs.idNumber").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await("approval shown", () -> java.util.Arrays.stream(clerk.table("drugs.applications").contents())
+                .anyMatch(row -> row[0].contains("阿达木单抗") && row[5].equals("已核准")), 20);
+        String[][] lines = clerk.table("drugs.applications").contents();
+        for (int r = 0; r < lines.length; r++) {
+            if (lines[r][0].contains("阿达木单抗") && lines[r][5].equals("已核准")) {
+                clerk.table("drugs.applications").selectRows(r);
+            }
+        }
+        clerk.button("drugs.printNotice").click();
+        DialogFixture document = WindowFinder.findDialog("document.dialog").withTimeout(60, TimeUnit.SECONDS).using(robot);
+        document.button("document.savePdf").click();
+        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
+                .withTimeout(20, TimeUnit.SECONDS).using(robot);
+        chooser.setCurrentDirectory(tmp.toFile());
+        chooser.fileNameTextBox().setText("notice");
+        chooser.approve();
+        Path pdf = tmp.resolve("notice.pdf");
+        await("notice saved", () -> Files.exists(pdf) && document.label("document.status").text().contains("已保存"), 20);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("审批结果：核准").contains("阿达木单抗注射液").contains(applicant).contains("赵敏")
+                .contains("9,000.00").contains("TYSP");
+        document.button("document.close").click();
+    }
+
+    /** The whole ID number of a demo card, read from the demo data the simulator was filled from. */
+    private String cardNumberOf(FrameFixture simulator, String name) {
+        return GuiActionRunner.execute(() -> {
+            java.awt.Component list = simulator.list("simulator.cards").target();
+            javax.swing.ListModel<?> model = ((javax.swing.JList<?>) list).getModel();
+            for (int i = 0; i < model.getSize(); i++) {
+                if (model.getElementAt(i) instanceof cn.shebao.counter.device.card.IdCard card && card.name().equals(name)) {
+                    return card.idNumber();
+                }
+            }
+            throw new AssertionError("no demo card of " + name);
+        });
+    }
+
     /** Whether any showing component of the frame displays the text. */
     private static boolean isShowingText(FrameFixture frame, String text) {
         return GuiActionRunner.execute(() -> {

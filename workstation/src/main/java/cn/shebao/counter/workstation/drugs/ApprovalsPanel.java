@@ -1,0 +1,191 @@
+package cn.shebao.counter.workstation.drugs;
+
+import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.Formats;
+import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JScrollPane;
+import javax.swing.JSpinner;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.border.TitledBorder;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * F5, supervisors: the pending and disputed applications with their age; the selected ones are approved (period
+ * and limit) or rejected (reason from the list plus words) after the supervisor enters their password again.
+ */
+public final class ApprovalsPanel extends JPanel {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Texts texts;
+    private final transient StaffSession supervisor;
+    private final transient DrugApplications applications;
+    private final RowTableModel<DrugApplications.Pending> model;
+    private final JTable table;
+    private final JSpinner olderThan = new JSpinner(new SpinnerNumberModel(0, 0, 365, 1));
+    private final JLabel message = new JLabel(" ");
+    private final JLabel detail = new JLabel(" ");
+    private final JTextField validFrom = new JTextField(10);
+    private final JTextField validTo = new JTextField(10);
+    private final JTextField limit = new JTextField(10);
+    private final JComboBox<RejectionReason> reason = new JComboBox<>(RejectionReason.values());
+    private final JTextField reasonText = new JTextField(24);
+
+    public ApprovalsPanel(Texts texts, StaffSession supervisor, DrugApplications applications) {
+        super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][grow, fill][][]"));
+        this.texts = texts;
+        this.supervisor = supervisor;
+        this.applications = applications;
+        setName("feature.APPROVALS");
+        JPanel filter = new JPanel(new MigLayout("insets 0, gap 8"));
+        filter.add(new JLabel(texts.text("approvals.olderThan")));
+        olderThan.setName("approvals.olderThan");
+        filter.add(olderThan);
+        JButton refresh = new JButton(texts.text("approvals.refresh"));
+        refresh.setName("approvals.refresh");
+        refresh.addActionListener(e -> reload());
+        filter.add(refresh);
+        add(filter);
+        message.setName("approvals.message");
+        add(message);
+        model = new RowTableModel<>(List.of(
+                new RowTableModel.Column<>(texts.text("column.age"), p -> texts.text("approvals.days", p.age().toDays())),
+                new RowTableModel.Column<>(texts.text("column.name"), DrugApplications.Pending::personName),
+                new RowTableModel.Column<>(texts.text("column.drug"), DrugApplications.Pending::drugName),
+                new RowTableModel.Column<>(texts.text("column.diagnosis"), p -> p.application().getDiagnosisCode()),
+                new RowTableModel.Column<>(texts.text("column.hospital"), p -> p.application().getHospitalName()),
+                new RowTableModel.Column<>(texts.text("column.attachments"), p -> attachments(p.application())),
+                new RowTableModel.Column<>(texts.text("column.status"),
+                        p -> texts.text("application." + p.application().getStatus().name()))));
+        table = new JTable(model);
+        table.setName("approvals.table");
+        table.getSelectionModel().addListSelectionListener(e -> showDetail());
+        add(new JScrollPane(table));
+        detail.setName("approvals.detail");
+        add(detail);
+
+        JPanel decide = new JPanel(new MigLayout("wrap 7, insets 8, gap 8", "[right][][right][][right][][]"));
+        decide.setBorder(new TitledBorder(texts.text("approvals.decideTitle")));
+        decide.add(new JLabel(texts.text("approvals.validFrom")));
+        validFrom.setName("approvals.validFrom");
+        decide.add(validFrom);
+        decide.add(new JLabel(texts.text("approvals.validTo")));
+        validTo.setName("approvals.validTo");
+        decide.add(validTo);
+        decide.add(new JLabel(texts.text("approvals.limit")));
+        limit.setName("approvals.limit");
+        decide.add(limit);
+        JButton approve = new JButton(texts.text("approvals.approve"));
+        approve.setName("approvals.approve");
+        approve.addActionListener(e -> decide(true));
+        decide.add(approve);
+        decide.add(new JLabel(texts.text("approvals.reason")));
+        reason.setName("approvals.reason");
+        reason.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                    boolean selected, boolean focus) {
+                String text = value instanceof RejectionReason r ? texts.text("rejection." + r.name()) : " ";
+                return super.getListCellRendererComponent(list, text, index, selected, focus);
+            }
+        });
+        decide.add(reason, "span 2");
+        reasonText.setName("approvals.reasonText");
+        decide.add(reasonText, "span 3, growx");
+        JButton reject = new JButton(texts.text("approvals.reject"));
+        reject.setName("approvals.reject");
+        reject.addActionListener(e -> decide(false));
+        decide.add(reject);
+        add(decide);
+        reload();
+    }
+
+    private String attachments(SpecialDrugApplication a) {
+        boolean all = a.isDiagnosisCertificateReceived() && a.isPrescriptionReceived() && a.isTestReportsReceived();
+        return texts.text(all ? "approvals.complete" : "approvals.missing");
+    }
+
+    private void reload() {
+        int days = (Integer) olderThan.getValue();
+        Background.run(() -> applications.worklist(supervisor, days), rows -> {
+            model.setRows(rows);
+            message.setText(texts.text("approvals.count", rows.size()));
+        }, error -> message.setText(texts.describe(error)));
+    }
+
+    private void showDetail() {
+        int row = table.getSelectedRow();
+        if (row < 0) {
+            return;
+        }
+        DrugApplications.Pending p = model.row(table.convertRowIndexToModel(row));
+        SpecialDrugApplication a = p.application();
+        detail.setText(texts.text("approvals.detailLine", p.personName(), p.drugName(), a.getDiagnosisCode(),
+                Formats.date(a.getPlannedFrom()), Formats.date(a.getPlannedTo()), a.getPrescribingDoctor(),
+                a.getIndicationJustification() == null ? "—" : a.getIndicationJustification()));
+        validFrom.setText(a.getPlannedFrom().toString());
+        validTo.setText(a.getPlannedTo().toString());
+    }
+
+    private void decide(boolean approve) {
+        int[] rows = table.getSelectedRows();
+        if (rows.length == 0) {
+            message.setText(texts.text("approvals.selectFirst"));
+            return;
+        }
+        List<Decision> decisions = new ArrayList<>();
+        try {
+            for (int row : rows) {
+                SpecialDrugApplication a = model.row(table.convertRowIndexToModel(row)).application();
+                decisions.add(approve
+                        ? new Decision.Approve(a.getId(), LocalDate.parse(validFrom.getText().strip()),
+                                LocalDate.parse(validTo.getText().strip()), new BigDecimal(limit.getText().strip()))
+                        : new Decision.Reject(a.getId(), (RejectionReason) reason.getSelectedItem(), reasonText.getText()));
+            }
+        } catch (RuntimeException badInput) {
+            message.setText(texts.text("approvals.badInput"));
+            return;
+        }
+        JPasswordField password = new JPasswordField(16);
+        password.setName("approvals.password");
+        JPanel ask = new JPanel(new MigLayout("wrap 1"));
+        ask.add(new JLabel(texts.text("approvals.passwordPrompt", decisions.size())));
+        ask.add(password);
+        int answer = JOptionPane.showConfirmDialog(this, ask, texts.text("approvals.passwordTitle"), JOptionPane.OK_CANCEL_OPTION,
+                JOptionPane.QUESTION_MESSAGE);
+        char[] secret = password.getPassword();
+        password.setText("");
+        if (answer != JOptionPane.OK_OPTION) {
+            Arrays.fill(secret, '\0');
+            return;
+        }
+        Background.run(() -> {
+            try {
+                applications.decide(supervisor, secret, decisions);
+                return decisions.size();
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }, n -> {
+            message.setText(texts.text(approve ? "approvals.approved" : "approvals.rejected", n));
+            reload();
+        }, error -> message.setText(texts.describe(error)));
+    }
+}

@@ -1,0 +1,243 @@
+package cn.shebao.counter.workstation.drugs;
+
+import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.device.id.CitizenIdNumber;
+import cn.shebao.counter.workstation.citizen.AccessPurpose;
+import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.citizen.CitizenSearch;
+import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Formats;
+import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.border.TitledBorder;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * F4: the clerk finds the citizen (card or ID number), sees their applications with status, registers a new
+ * one with its checklist, withdraws a pending one, and prints the decision notice of a decided one.
+ */
+public final class DrugsPanel extends JPanel {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Prints a notice through the documents register: (citizen, application line) to the rendered document. */
+    public interface NoticePrinter {
+        void print(CitizenRecords.Opened record, DrugApplications.Line line, java.awt.Component owner);
+    }
+
+    private final Texts texts;
+    private final transient StaffSession staff;
+    private final transient CitizenSearch search;
+    private final transient CitizenRecords records;
+    private final transient DrugApplications applications;
+    private final transient NoticePrinter notices;
+    private final JTextField idNumber = new JTextField(18);
+    private final JLabel citizen = new JLabel(" ");
+    private final JLabel message = new JLabel(" ");
+    private final RowTableModel<DrugApplications.Line> model;
+    private final JTable table;
+    private final JComboBox<SpecialDrug> drug = new JComboBox<>();
+    private final JTextField diagnosis = new JTextField(8);
+    private final JTextField hospital = new JTextField(20);
+    private final JTextField doctor = new JTextField(8);
+    private final JTextField from = new JTextField(10);
+    private final JTextField to = new JTextField(10);
+    private final JTextField justification = new JTextField(30);
+    private final JCheckBox certificate = new JCheckBox();
+    private final JCheckBox prescription = new JCheckBox();
+    private final JCheckBox reports = new JCheckBox();
+    private transient CitizenSummary person;
+
+    public DrugsPanel(Texts texts, StaffSession staff, CitizenSearch search, CitizenRecords records, DrugCatalogue catalogue,
+            DrugApplications applications, NoticePrinter notices) {
+        super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][grow 40, fill][][]"));
+        this.texts = texts;
+        this.staff = staff;
+        this.search = search;
+        this.records = records;
+        this.applications = applications;
+        this.notices = notices;
+        setName("feature.SPECIAL_DRUGS");
+
+        JPanel find = new JPanel(new MigLayout("insets 0, gap 8", "[][][][grow]"));
+        find.add(new JLabel(texts.text("drugs.idNumber")));
+        idNumber.setName("drugs.idNumber");
+        idNumber.addActionListener(e -> findCitizen(idNumber.getText()));
+        find.add(idNumber);
+        JButton go = button("drugs.find", () -> findCitizen(idNumber.getText()));
+        find.add(go);
+        citizen.setName("drugs.citizen");
+        find.add(citizen);
+        add(find);
+        message.setName("drugs.message");
+        add(message);
+
+        model = new RowTableModel<>(List.of(
+                column("column.drug", DrugApplications.Line::drugName),
+                column("column.diagnosis", l -> l.application().getDiagnosisCode()),
+                column("column.hospital", l -> l.application().getHospitalName()),
+                column("column.plannedFrom", l -> Formats.date(l.application().getPlannedFrom())),
+                column("column.plannedTo", l -> Formats.date(l.application().getPlannedTo())),
+                column("column.status", l -> texts.text("application." + l.application().getStatus().name())),
+                column("column.approvedTo", l -> Formats.date(l.application().getApprovedTo()))));
+        table = new JTable(model);
+        table.setName("drugs.applications");
+        add(new JScrollPane(table));
+        JPanel rowActions = new JPanel(new MigLayout("insets 0, gap 8"));
+        rowActions.add(button("drugs.printNotice", this::printNotice));
+        rowActions.add(button("drugs.withdraw", this::withdraw));
+        add(rowActions);
+
+        JPanel form = new JPanel(new MigLayout("wrap 6, insets 8, gap 8", "[right][grow, fill][right][][right][]"));
+        form.setBorder(new TitledBorder(texts.text("drugs.registerTitle")));
+        form.add(new JLabel(texts.text("column.drug")));
+        drug.setName("drugs.drug");
+        drug.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                    boolean selected, boolean focus) {
+                String text = value instanceof SpecialDrug d ? d.getDrugCode() + "  " + d.getName() + "  " + d.getSpecification() : " ";
+                return super.getListCellRendererComponent(list, text, index, selected, focus);
+            }
+        });
+        form.add(drug, "span 5");
+        field(form, "column.diagnosis", diagnosis, "drugs.diagnosis");
+        field(form, "column.hospital", hospital, "drugs.hospital");
+        field(form, "drugs.doctor", doctor, "drugs.doctor");
+        field(form, "column.plannedFrom", from, "drugs.from");
+        field(form, "column.plannedTo", to, "drugs.to");
+        form.add(new JLabel(texts.text("drugs.justification")));
+        justification.setName("drugs.justification");
+        form.add(justification, "span 3");
+        certificate.setText(texts.text("drugs.certificate"));
+        certificate.setName("drugs.certificate");
+        prescription.setText(texts.text("drugs.prescription"));
+        prescription.setName("drugs.prescription");
+        reports.setText(texts.text("drugs.reports"));
+        reports.setName("drugs.reports");
+        form.add(new JLabel(texts.text("drugs.attachments")));
+        form.add(certificate, "span 5, split 3");
+        form.add(prescription);
+        form.add(reports);
+        form.add(button("drugs.register", this::register), "skip 1, span 5, left, growx 0");
+        add(form);
+        from.setText(LocalDate.now().plusDays(1).toString());
+        to.setText(LocalDate.now().plusMonths(6).toString());
+        Background.run(() -> catalogue.search(""), drugs -> drugs.forEach(drug::addItem), error -> message.setText(texts.describe(error)));
+    }
+
+    /** A card read while this screen is open selects its holder. Call on the EDT. */
+    public void cardRead(IdCard card) {
+        idNumber.setText(card.idNumber());
+        findCitizen(card.idNumber());
+    }
+
+    private void findCitizen(String text) {
+        message.setText(" ");
+        Background.run(() -> search.byIdNumber(CitizenIdNumber.parse(text).value()), found -> {
+            if (found.isEmpty()) {
+                person = null;
+                citizen.setText(texts.text("identity.error.notInsured"));
+                model.setRows(List.of());
+                return;
+            }
+            person = found.get(0);
+            citizen.setText(texts.text("drugs.citizenLine", person.name(), person.maskedIdNumber()));
+            reload();
+        }, error -> message.setText(texts.describe(error)));
+    }
+
+    private void reload() {
+        java.util.UUID id = person.personId();
+        Background.run(() -> applications.applicationsOf(id), model::setRows, error -> message.setText(texts.describe(error)));
+    }
+
+    private void register() {
+        if (person == null || drug.getSelectedItem() == null) {
+            message.setText(texts.text("drugs.findFirst"));
+            return;
+        }
+        RegistrationRequest request;
+        try {
+            request = new RegistrationRequest(person.personId(), ((SpecialDrug) drug.getSelectedItem()).getId(), diagnosis.getText(),
+                    hospital.getText(), doctor.getText(), LocalDate.parse(from.getText().strip()), LocalDate.parse(to.getText().strip()),
+                    justification.getText(), certificate.isSelected(), prescription.isSelected(), reports.isSelected());
+        } catch (DateTimeParseException e) {
+            message.setText(texts.text("drugs.error.date"));
+            return;
+        }
+        Background.run(() -> applications.register(staff, request), a -> {
+            message.setText(texts.text("drugs.registered"));
+            reload();
+        }, error -> message.setText(texts.describe(error)));
+    }
+
+    private void withdraw() {
+        DrugApplications.Line line = selected();
+        if (line == null) {
+            return;
+        }
+        String reason = JOptionPane.showInputDialog(this, texts.text("drugs.withdrawReason"), texts.text("drugs.withdraw"),
+                JOptionPane.QUESTION_MESSAGE);
+        if (reason != null) {
+            Background.run(() -> {
+                applications.withdraw(staff, line.application().getId(), reason);
+                return line;
+            }, done -> reload(), error -> ErrorDialog.show(this, texts, error));
+        }
+    }
+
+    private void printNotice() {
+        DrugApplications.Line line = selected();
+        if (line == null) {
+            return;
+        }
+        ApplicationStatus status = line.application().getStatus();
+        if (status != ApplicationStatus.APPROVED && status != ApplicationStatus.REJECTED) {
+            message.setText(texts.text("drugs.notDecided"));
+            return;
+        }
+        Background.run(() -> records.open(staff, person.personId(), AccessPurpose.WINDOW_WITH_ID),
+                opened -> notices.print(opened, line, this), error -> ErrorDialog.show(this, texts, error));
+    }
+
+    private DrugApplications.Line selected() {
+        int row = table.getSelectedRow();
+        return row < 0 ? null : model.row(table.convertRowIndexToModel(row));
+    }
+
+    private <T> RowTableModel.Column<T> column(String key, Function<T, Object> value) {
+        return new RowTableModel.Column<>(texts.text(key), value);
+    }
+
+    private void field(JPanel form, String key, JTextField f, String name) {
+        form.add(new JLabel(texts.text(key)));
+        f.setName(name);
+        form.add(f);
+    }
+
+    private JButton button(String key, Runnable action) {
+        JButton b = new JButton(texts.text(key));
+        b.setName(key);
+        b.addActionListener(e -> action.run());
+        return b;
+    }
+}
