@@ -38,6 +38,7 @@ public final class ApprovalsPanel extends JPanel {
     private final RowTableModel<DrugApplications.Pending> model;
     private final JTable table;
     private final JSpinner olderThan = new JSpinner(new SpinnerNumberModel(0, 0, 365, 1));
+    private final javax.swing.JCheckBox withApproved = new javax.swing.JCheckBox();
     private final JLabel message = new JLabel(" ");
     private final JLabel detail = new JLabel(" ");
     private final JTextField validFrom = new JTextField(10);
@@ -56,6 +57,10 @@ public final class ApprovalsPanel extends JPanel {
         filter.add(new JLabel(texts.text("approvals.olderThan")));
         olderThan.setName("approvals.olderThan");
         filter.add(olderThan);
+        withApproved.setText(texts.text("approvals.withApproved"));
+        withApproved.setName("approvals.withApproved");
+        withApproved.addActionListener(e -> reload());
+        filter.add(withApproved);
         JButton refresh = new JButton(texts.text("approvals.refresh"));
         refresh.setName("approvals.refresh");
         refresh.addActionListener(e -> reload());
@@ -113,6 +118,10 @@ public final class ApprovalsPanel extends JPanel {
         reject.setName("approvals.reject");
         reject.addActionListener(e -> decide(false));
         decide.add(reject);
+        JButton revoke = new JButton(texts.text("approvals.revoke"));
+        revoke.setName("approvals.revoke");
+        revoke.addActionListener(e -> revoke());
+        decide.add(revoke, "span 7, left");
         add(decide);
         reload();
     }
@@ -124,7 +133,8 @@ public final class ApprovalsPanel extends JPanel {
 
     private void reload() {
         int days = (Integer) olderThan.getValue();
-        Background.run(() -> applications.worklist(supervisor, days), rows -> {
+        boolean approved = withApproved.isSelected();
+        Background.run(() -> applications.worklist(supervisor, days, approved), rows -> {
             model.setRows(rows);
             message.setText(texts.text("approvals.count", rows.size()));
         }, error -> message.setText(texts.describe(error)));
@@ -142,6 +152,52 @@ public final class ApprovalsPanel extends JPanel {
                 a.getIndicationJustification() == null ? "—" : a.getIndicationJustification()));
         validFrom.setText(a.getPlannedFrom().toString());
         validTo.setText(a.getPlannedTo().toString());
+        String line = detail.getText().replace("</html>", "");
+        Background.run(() -> applications.applicationsOf(a.getPersonId()), history -> {
+            long earlier = history.stream().filter(h -> !h.application().getId().equals(a.getId())).count();
+            long approvedBefore = history.stream().filter(h -> !h.application().getId().equals(a.getId())
+                    && h.application().getStatus() == ApplicationStatus.APPROVED).count();
+            detail.setText(line + "<br>" + texts.text("approvals.history", earlier, approvedBefore) + "</html>");
+        }, error -> detail.setText(texts.describe(error)));
+    }
+
+    /** The documented exception to final decisions: an approval revoked with a reason and the password again. */
+    private void revoke() {
+        int row = table.getSelectedRow();
+        if (row < 0) {
+            message.setText(texts.text("approvals.selectFirst"));
+            return;
+        }
+        SpecialDrugApplication a = model.row(table.convertRowIndexToModel(row)).application();
+        JTextField why = new JTextField(24);
+        why.setName("approvals.revokeReason");
+        JPasswordField password = new JPasswordField(16);
+        password.setName("approvals.password");
+        JPanel ask = new JPanel(new MigLayout("wrap 1"));
+        ask.add(new JLabel(texts.text("approvals.revokeReason")));
+        ask.add(why);
+        ask.add(new JLabel(texts.text("approvals.passwordPrompt", 1)));
+        ask.add(password);
+        int answer = JOptionPane.showConfirmDialog(this, ask, texts.text("approvals.revoke"), JOptionPane.OK_CANCEL_OPTION,
+                JOptionPane.QUESTION_MESSAGE);
+        char[] secret = password.getPassword();
+        password.setText("");
+        if (answer != JOptionPane.OK_OPTION) {
+            Arrays.fill(secret, '\0');
+            return;
+        }
+        String reasonGiven = why.getText();
+        Background.run(() -> {
+            try {
+                applications.revoke(supervisor, secret, a.getId(), reasonGiven);
+                return a;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }, done -> {
+            message.setText(texts.text("approvals.revoked"));
+            reload();
+        }, error -> message.setText(texts.describe(error)));
     }
 
     private void decide(boolean approve) {

@@ -225,6 +225,11 @@ public final class DrugApplications {
 
     /** Undecided and disputed applications, oldest first, optionally only those older than some days. */
     public List<Pending> worklist(StaffSession supervisor, int olderThanDays) {
+        return worklist(supervisor, olderThanDays, false);
+    }
+
+    /** The worklist; with {@code withApproved} also the approvals in force, which a supervisor may revoke. */
+    public List<Pending> worklist(StaffSession supervisor, int olderThanDays, boolean withApproved) {
         supervisor.require(StaffRole.SUPERVISOR);
         Instant now = clock.instant();
         Instant before = now.minus(Duration.ofDays(Math.max(0, olderThanDays)));
@@ -232,7 +237,9 @@ public final class DrugApplications {
                 "select a, d.name, p.name from SpecialDrugApplication a, SpecialDrug d, InsuredPerson p"
                         + " where d.id = a.drugId and p.id = a.personId and a.status in (:open) and a.registeredAt <= :before"
                         + " order by a.registeredAt", Object[].class)
-                .setParameterList("open", List.of(ApplicationStatus.REGISTERED, ApplicationStatus.DISPUTED))
+                .setParameterList("open", withApproved
+                        ? List.of(ApplicationStatus.REGISTERED, ApplicationStatus.DISPUTED, ApplicationStatus.APPROVED)
+                        : List.of(ApplicationStatus.REGISTERED, ApplicationStatus.DISPUTED))
                 .setParameter("before", before).setMaxResults(500).getResultList().stream()
                 .map(r -> {
                     SpecialDrugApplication a = (SpecialDrugApplication) r[0];

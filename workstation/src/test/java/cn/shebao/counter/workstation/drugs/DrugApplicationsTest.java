@@ -205,6 +205,8 @@ class DrugApplicationsTest {
                 .isInstanceOf(LocalizedException.class).hasFieldOrPropertyWithValue("key", "drug.error.notPending");
         assertThatThrownBy(() -> applications.revoke(supervisor, password("zhaomin"), a.getId(), " "))
                 .isInstanceOf(LocalizedException.class).hasFieldOrPropertyWithValue("key", "drug.error.reasonRequired");
+        assertThat(applications.worklist(supervisor, 0)).extracting(w -> w.application().getId()).doesNotContain(a.getId());
+        assertThat(applications.worklist(supervisor, 0, true)).extracting(w -> w.application().getId()).contains(a.getId());
         applications.revoke(supervisor, password("zhaomin"), a.getId(), "医院通报处方有误");
         assertThat(status(a)).isEqualTo(ApplicationStatus.REVOKED);
     }
