@@ -7,6 +7,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# TLS: a throwaway CA and a server certificate for 127.0.0.1, so the tests also run sync over verified TLS.
+tls=$PWD/target/pg-tls
+if [ ! -f "$tls/server.crt" ]; then
+  mkdir -p "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=shebao-test-ca" \
+      -keyout "$tls/ca.key" -out "$tls/ca.crt" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server.key" -out "$tls/server.csr" >/dev/null 2>&1
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$tls/san.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 3650 \
+      -extfile "$tls/san.ext" -out "$tls/server.crt" >/dev/null 2>&1
+fi
+
 password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 password=${password:0:24}
 role=shebao_test
@@ -31,6 +43,15 @@ DO \$\$ BEGIN
 END \$\$;
 ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
 SQL
+  datadir=$(runuser -u postgres -- psql -qtA -p "$port" -c "SHOW data_directory")
+  install -o postgres -g postgres -m 600 "$tls/server.key" "$datadir/shebao-test-server.key"
+  install -o postgres -g postgres -m 644 "$tls/server.crt" "$datadir/shebao-test-server.crt"
+  runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >&2 <<SQL
+ALTER SYSTEM SET ssl_cert_file = '$datadir/shebao-test-server.crt';
+ALTER SYSTEM SET ssl_key_file = '$datadir/shebao-test-server.key';
+ALTER SYSTEM SET ssl = on;
+SELECT pg_reload_conf();
+SQL
 else
   bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   [ -n "$bindir" ] || { echo "PostgreSQL server binaries not found; install postgresql" >&2; exit 1; }
@@ -43,7 +64,9 @@ else
     "$bindir/initdb" -D "$data" -U "$role" --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pwfile" >&2
     rm -f "$pwfile"
   fi
-  "$bindir/pg_ctl" -D "$data" -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" -l target/pg.log -w start >&2 || true
+  chmod 600 "$tls/server.key"
+  "$bindir/pg_ctl" -D "$data" -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key" \
+      -l target/pg.log -w start >&2 || true
   "$bindir/psql" -h /tmp -p "$port" -U "$role" -d postgres -q \
     -c "ALTER ROLE $role PASSWORD '$password'" >&2 2>/dev/null \
     || { echo "cannot reset the test role password; delete target/pgdata and retry" >&2; exit 1; }
@@ -52,3 +75,4 @@ fi
 echo "export SHEBAO_TEST_PG_URL='jdbc:postgresql://127.0.0.1:$port/postgres'"
 echo "export SHEBAO_TEST_PG_USER='$role'"
 echo "export SHEBAO_TEST_PG_PASSWORD='$password'"
+echo "export SHEBAO_TEST_PG_CA='$tls/ca.crt'"

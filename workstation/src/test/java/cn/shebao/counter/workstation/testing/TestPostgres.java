@@ -47,6 +47,23 @@ public final class TestPostgres implements AutoCloseable {
         return dataSource;
     }
 
+    /** This database over TLS with the server certificate verified against the test CA (scripts/test-postgres.sh). */
+    public String verifiedTlsUrl() {
+        String ca = System.getenv("SHEBAO_TEST_PG_CA");
+        if (ca == null) {
+            throw new IllegalStateException("TLS tests need SHEBAO_TEST_PG_CA: run them with scripts/test.sh");
+        }
+        return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database + "?sslmode=verify-full&sslrootcert=" + ca;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public char[] password() {
+        return password.toCharArray();
+    }
+
     private void admin(String sql) {
         Properties p = new Properties();
         p.setProperty("user", user);
