@@ -56,6 +56,18 @@ public final class TestPostgres implements AutoCloseable {
         return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database + "?sslmode=verify-full&sslrootcert=" + ca;
     }
 
+    /** The server's port, for a {@link TcpProxy} in front of it. */
+    public int port() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(adminUrl);
+        return m.find() ? Integer.parseInt(m.group(1)) : 5432;
+    }
+
+    /** This database through a proxy port, with timeouts so a blackholed connection fails instead of hanging. */
+    public DriverDataSource through(int proxyPort) {
+        String url = "jdbc:postgresql://127.0.0.1:" + proxyPort + "/" + database + "?connectTimeout=3&socketTimeout=5";
+        return DriverDataSource.withCredentials(url, user, password.toCharArray());
+    }
+
     public String user() {
         return user;
     }

@@ -1,0 +1,124 @@
+package cn.shebao.counter.workstation.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A loopback TCP proxy for fault tests, between a workstation and its central database. PASS forwards; CUT
+ * closes every open connection and refuses new ones (a cable pulled); BLACKHOLE keeps connections open but
+ * forwards nothing (a firewall dropping packets: only timeouts notice); DELAY forwards each chunk late.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    public enum Mode { PASS, CUT, BLACKHOLE, DELAY }
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile Mode mode = Mode.PASS;
+    private volatile int delayMillis = 200;
+    private volatile boolean closed;
+
+    public TcpProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public void mode(Mode next) {
+        mode = next;
+        if (next == Mode.CUT) {
+            for (Socket s : open) {
+                closeQuietly(s);
+            }
+        }
+    }
+
+    public void delay(int millis) {
+        delayMillis = millis;
+        mode(Mode.DELAY);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                if (mode == Mode.CUT) {
+                    closeQuietly(client);
+                    continue;
+                }
+                Socket upstream = new Socket();
+                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
+                open.add(client);
+                open.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                if (!closed) {
+                    continue; // one failed connection; keep serving
+                }
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16384];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    while (mode == Mode.BLACKHOLE && !from.isClosed()) {
+                        Thread.sleep(50);
+                    }
+                    if (mode == Mode.DELAY) {
+                        Thread.sleep(delayMillis);
+                    }
+                    if (mode == Mode.CUT) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the other side went away or the proxy cut it: close both
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+            }
+        }, "tcp-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+    }
+}
