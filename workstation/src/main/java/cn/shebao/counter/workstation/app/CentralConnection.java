@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.store.DriverDataSource;
+import cn.shebao.counter.workstation.store.PooledDataSource;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -36,9 +37,11 @@ public final class CentralConnection implements AutoCloseable {
 
     private final SessionFactory central;
     private final SyncEngine engine;
+    private final PooledDataSource pool;
 
-    private CentralConnection(SessionFactory central, SyncEngine engine) {
+    private CentralConnection(SessionFactory central, PooledDataSource pool, SyncEngine engine) {
         this.central = central;
+        this.pool = pool;
         this.engine = engine;
     }
 
@@ -58,27 +61,31 @@ public final class CentralConnection implements AutoCloseable {
             }
             p.setProperty("password", new String(kept));
             if (e.centralUrl().startsWith("jdbc:postgresql:")) {
-                p.setProperty("connectTimeout", "5"); // never hang the sync thread on a dead network
+                // Never hang the sync thread on a dead network: a blackholed connection (packets dropped, no reset)
+                // is noticed only by these timeouts (see SyncFaultTest).
+                p.setProperty("connectTimeout", "5");
+                p.setProperty("socketTimeout", "30");
             }
             return p;
         });
-        SessionFactory central = PersistenceUnit.createOffline(dataSource, e.centralUrl(), Migrations.Role.CENTRAL);
+        PooledDataSource pooled = new PooledDataSource(dataSource, 3);
+        SessionFactory central = PersistenceUnit.createOffline(pooled, e.centralUrl(), Migrations.Role.CENTRAL);
         CommandApplier applier = new CommandApplier(central, CommandHandlers.all(clock), clock, TimeOrderedIds.system());
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, e.workstationCode()),
-                new Puller(dataSource, replica.dataSource(), 1000, clock, e.centralUrl()), clock, SYNC_INTERVAL,
+                new Puller(pooled, replica.dataSource(), 1000, clock, e.centralUrl()), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
         boolean postgres = e.centralUrl().startsWith("jdbc:postgresql:");
         engine.addListener(status -> {
             try {
                 clock.checkpoint();
                 if (status.online()) {
-                    clock.measure(dataSource, postgres);
+                    clock.measure(pooled, postgres);
                 }
             } catch (java.sql.SQLException | RuntimeException failure) {
                 LOG.info("Central time not measured this round: {}", failure.toString());
             }
         });
-        return Optional.of(new CentralConnection(central, engine.start()));
+        return Optional.of(new CentralConnection(central, pooled, engine.start()));
     }
 
     SyncEngine engine() {
@@ -91,6 +98,7 @@ public final class CentralConnection implements AutoCloseable {
             engine.close();
         } finally {
             central.close();
+            pool.close();
         }
     }
 }

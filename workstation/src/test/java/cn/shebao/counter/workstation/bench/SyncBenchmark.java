@@ -19,6 +19,7 @@ import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.PooledDataSource;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.Backoff;
@@ -98,7 +99,10 @@ class SyncBenchmark {
                     assertThat(perTable.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(rows);
 
                     // 2. Drain 1,000 queued identity confirmations to central.
-                    CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(),
+                    // As the application connects: pooled connections (see CentralConnection).
+                    PooledDataSource pool = new PooledDataSource(pg.dataSource(), 3);
+                    SessionFactory pooledCentral = PersistenceUnit.createOffline(pool, pg.dataSource().url(), Migrations.Role.CENTRAL);
+                    CommandApplier applier = new CommandApplier(pooledCentral, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(),
                             TimeOrderedIds.system());
                     applier.register("BENCH-01");
                     Clock clock = Clock.systemUTC();
@@ -126,7 +130,7 @@ class SyncBenchmark {
                     // 3. Propagation with the background engine at the production interval.
                     new Puller(pg.dataSource(), ws.dataSource(), 1000, clock).pullAll();
                     List<Double> latencies = new ArrayList<>();
-                    try (SyncEngine engine = new SyncEngine(outbox, pusher, new Puller(pg.dataSource(), ws.dataSource(), 1000, clock),
+                    try (SyncEngine engine = new SyncEngine(outbox, pusher, new Puller(pool, ws.dataSource(), 1000, clock),
                             clock, CentralConnection.SYNC_INTERVAL, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(10),
                                     new SecureRandom())).start()) {
                         Random random = new Random(11);
