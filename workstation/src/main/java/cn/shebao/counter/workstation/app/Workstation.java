@@ -114,6 +114,7 @@ public final class Workstation implements AutoCloseable {
                         SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE))), pushSoon);
         this.slips = new CredentialSlips(reports, clock, workstationCode());
         this.conflicts = new ConflictQueue(replica.sessions(), outbox, audit, clock, pushSoon);
+        sync().ifPresent(engine -> engine.countConflictsWith(conflicts::openCount));
         this.drugCatalogue = new DrugCatalogue(replica.sessions());
         this.drugApplications = new DrugApplications(replica.sessions(), authenticator, outbox, audit, clock, TimeOrderedIds.system(),
                 pushSoon);

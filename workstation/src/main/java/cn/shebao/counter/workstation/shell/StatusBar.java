@@ -47,10 +47,19 @@ final class StatusBar extends JPanel {
         add(separator());
         JLabel lastSync = label("status.lastSync", texts.text("status.lastSync", notConfigured));
         add(lastSync);
+        JLabel conflicts = label("status.conflicts", " ");
+        conflicts.setVisible(false);
+        conflicts.setForeground(java.awt.Color.RED.darker());
+        add(conflicts);
         this.sync = sync;
         this.syncListener = status -> SwingUtilities.invokeLater(() -> {
             network.setText(texts.text("status.network", texts.text(status.online() ? "status.network.online" : "status.network.offline")));
-            pending.setText(texts.text("status.pending", texts.text("status.pending.count", status.pending())));
+            pending.setText(texts.text("status.pending", status.oldestPending() == null
+                    ? texts.text("status.pending.count", status.pending())
+                    : texts.text("status.pending.countAge", status.pending(),
+                            Math.max(0, java.time.Duration.between(status.oldestPending(), java.time.Instant.now()).toMinutes()))));
+            conflicts.setText(texts.text("status.conflicts", status.openConflicts()));
+            conflicts.setVisible(status.openConflicts() > 0);
             lastSync.setText(texts.text("status.lastSync", status.lastPull() == null ? texts.text("status.lastSync.never")
                     : SyncPanel.TIME.format(status.lastPull().atZone(java.time.ZoneId.systemDefault()))));
         });

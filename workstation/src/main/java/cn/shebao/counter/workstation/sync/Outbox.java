@@ -58,6 +58,13 @@ public final class Outbox {
                 .setParameter("p", OutboxState.PENDING).setMaxResults(max).getResultList());
     }
 
+    /** When the oldest waiting command was queued; null when the queue is empty. */
+    public java.time.Instant oldestPendingAt() {
+        return sessions.fromTransaction(s -> s.createSelectionQuery(
+                "select min(createdAt) from OutboxCommand where state = :p", java.time.Instant.class)
+                .setParameter("p", OutboxState.PENDING).getSingleResult());
+    }
+
     public long pendingCount() {
         return sessions.fromTransaction(s -> s.createSelectionQuery(
                 "select count(*) from OutboxCommand where state = :p", Long.class)
@@ -73,14 +80,28 @@ public final class Outbox {
         compensations.put(type, compensation);
     }
 
+    /** Central's answer to one command. */
+    public record Answer(long sequence, OutboxState outcome, String code, String detail) {
+    }
+
     /** Records central's answer for one command. */
     public void acknowledge(long sequence, OutboxState outcome, String code, String detail) {
+        acknowledgeAll(List.of(new Answer(sequence, outcome, code, detail)));
+    }
+
+    /** Records central's answers in one local transaction, with the conflict compensations. */
+    public void acknowledgeAll(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
         sessions.inTransaction(s -> {
-            OutboxCommand command = s.find(OutboxCommand.class, sequence);
-            command.acknowledge(outcome, code, detail, clock.instant());
-            BiConsumer<Session, OutboxCommand> compensation = compensations.get(command.getCommandType());
-            if (outcome == OutboxState.CONFLICT && compensation != null) {
-                compensation.accept(s, command);
+            for (Answer a : answers) {
+                OutboxCommand command = s.find(OutboxCommand.class, a.sequence());
+                command.acknowledge(a.outcome(), a.code(), a.detail(), clock.instant());
+                BiConsumer<Session, OutboxCommand> compensation = compensations.get(command.getCommandType());
+                if (a.outcome() == OutboxState.CONFLICT && compensation != null) {
+                    compensation.accept(s, command);
+                }
             }
         });
     }

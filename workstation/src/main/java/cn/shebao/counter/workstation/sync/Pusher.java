@@ -3,6 +3,8 @@ package cn.shebao.counter.workstation.sync;
 import cn.shebao.counter.workstation.central.ApplyResult;
 import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.central.CommandEnvelope;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Pushes pending commands to central in sequence order, one central transaction each. It stops at the
@@ -29,23 +31,31 @@ public final class Pusher {
         this.nodeCode = nodeCode;
     }
 
+    /**
+     * Pushes up to {@code max} commands. The answers are recorded locally in one transaction at the end (and
+     * before returning early): one local commit per command cost more than the central work. Answers lost to
+     * a crash come back as duplicates on the next push, so batching them risks nothing.
+     */
     public Report push(int max) {
-        int done = 0;
-        for (OutboxCommand c : outbox.pending(max)) {
-            ApplyResult result;
-            try {
-                result = central.apply(new CommandEnvelope(nodeCode, c.getSequenceNumber(), c.getCommandId(),
-                        c.getCommandType().name(), c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName()));
-            } catch (RuntimeException transientFailure) {
-                return new Report(done, null, transientFailure);
+        List<Outbox.Answer> answers = new ArrayList<>();
+        try {
+            for (OutboxCommand c : outbox.pending(max)) {
+                ApplyResult result;
+                try {
+                    result = central.apply(new CommandEnvelope(nodeCode, c.getSequenceNumber(), c.getCommandId(),
+                            c.getCommandType().name(), c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName()));
+                } catch (RuntimeException transientFailure) {
+                    return new Report(answers.size(), null, transientFailure);
+                }
+                if (!result.status().acknowledged()) {
+                    return new Report(answers.size(), result, null);
+                }
+                answers.add(new Outbox.Answer(c.getSequenceNumber(),
+                        result.status().conflict() ? OutboxState.CONFLICT : OutboxState.APPLIED, result.status().name(), result.detail()));
             }
-            if (!result.status().acknowledged()) {
-                return new Report(done, result, null);
-            }
-            outbox.acknowledge(c.getSequenceNumber(), result.status().conflict() ? OutboxState.CONFLICT : OutboxState.APPLIED,
-                    result.status().name(), result.detail());
-            done++;
+            return new Report(answers.size(), null, null);
+        } finally {
+            outbox.acknowledgeAll(answers);
         }
-        return new Report(done, null, null);
     }
 }

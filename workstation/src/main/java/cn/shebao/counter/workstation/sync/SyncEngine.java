@@ -35,7 +35,14 @@ public final class SyncEngine implements AutoCloseable {
      *
      * @param problem null when the last round went through; {@code detail} is technical, for IT and the log
      */
-    public record Status(boolean online, long pending, Instant lastPush, Instant lastPull, Problem problem, String detail) {
+    /**
+     * What the status bar and the sync screen show.
+     *
+     * @param oldestPending when the oldest command still waiting was queued; null when none waits
+     * @param openConflicts conflicts central found that no supervisor has resolved yet
+     */
+    public record Status(boolean online, long pending, Instant lastPush, Instant lastPull, Problem problem, String detail,
+            Instant oldestPending, long openConflicts) {
     }
 
     private final Outbox outbox;
@@ -44,6 +51,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final Backoff backoff;
+    private volatile java.util.function.LongSupplier openConflicts = () -> 0;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sync-engine");
         t.setDaemon(true);
@@ -59,7 +67,7 @@ public final class SyncEngine implements AutoCloseable {
         this.clock = clock;
         this.interval = interval;
         this.backoff = backoff;
-        this.status = new Status(false, 0, null, null, null, null);
+        this.status = new Status(false, 0, null, null, null, null, null, 0);
     }
 
     public SyncEngine start() {
@@ -114,13 +122,39 @@ public final class SyncEngine implements AutoCloseable {
             String refusal = report.refusal() == null ? null : report.refusal().status() + " " + report.refusal().detail();
             puller.pullAll();
             backoff.succeeded();
-            publish(new Status(true, outbox.pendingCount(), pushed, clock.instant(), refusal == null ? null : Problem.REFUSED, refusal));
+            publish(new Status(true, outbox.pendingCount(), pushed, clock.instant(), refusal == null ? null : Problem.REFUSED, refusal,
+                    outbox.oldestPendingAt(), openConflicts.getAsLong()));
             return true;
         } catch (Exception e) {
             // Offline (or central refused): keep working locally, say why, and try again later.
             LOG.info("Central not reachable: {}", e.toString());
-            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), Problem.UNREACHABLE, e.toString()));
+            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), Problem.UNREACHABLE, e.toString(),
+                    safeOldest(before), safeConflicts(before)));
             return false;
+        }
+    }
+
+    /** Counts the open conflicts for the status; the replica holds them, so the count works offline too. */
+    public SyncEngine countConflictsWith(java.util.function.LongSupplier counter) {
+        this.openConflicts = counter;
+        return this;
+    }
+
+    private Instant safeOldest(Status before) {
+        try {
+            return outbox.oldestPendingAt();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the oldest pending command", e);
+            return before.oldestPending();
+        }
+    }
+
+    private long safeConflicts(Status before) {
+        try {
+            return openConflicts.getAsLong();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot count open conflicts", e);
+            return before.openConflicts();
         }
     }
 

@@ -63,7 +63,8 @@ class SyncEngineTest {
                 Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
                 Puller puller = new Puller(switched, replica.dataSource(), 100, Clock.systemUTC());
                 try (SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, "ENG-01"), puller, Clock.systemUTC(),
-                        Duration.ofMillis(200), new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), new SplittableRandom(3))).start()) {
+                        Duration.ofMillis(200), new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), new SplittableRandom(3)))
+                        .countConflictsWith(() -> 2).start()) {
                     await(() -> engine.status().online());
 
                     reachable.set(false);
@@ -77,10 +78,13 @@ class SyncEngineTest {
                     assertThat(engine.status().pending()).isEqualTo(5);
                     assertThat(engine.status().problem()).isEqualTo(SyncEngine.Problem.UNREACHABLE);
                     assertThat(engine.status().detail()).contains("unreachable");
+                    assertThat(engine.status().oldestPending()).as("the age of the oldest waiting command is shown").isNotNull();
+                    assertThat(engine.status().openConflicts()).isEqualTo(2);
 
                     reachable.set(true);
                     await(() -> engine.status().online() && engine.status().pending() == 0);
                     assertThat(engine.status().problem()).isNull();
+                    assertThat(engine.status().oldestPending()).isNull();
                     // Each pushed command's change came back down through the log: the cursor moved past all five.
                     assertThat(cursor(replica)).isEqualTo(5);
                 }
