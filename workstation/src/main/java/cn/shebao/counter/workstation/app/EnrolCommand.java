@@ -1,23 +1,10 @@
 package cn.shebao.counter.workstation.app;
 
-import cn.shebao.counter.workstation.audit.AuditEntry;
-import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
-import cn.shebao.counter.workstation.store.DriverDataSource;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.Replica;
-import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.InitialLoad;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hibernate.SessionFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,26 +43,14 @@ final class EnrolCommand implements Callable<Integer> {
         Locale locale = Locale.getDefault();
         PrintWriter out = spec.commandLine().getOut();
         DataDirectory dir = parent.dataDirectory();
-        Enrolment.read(dir).filter(e -> !e.workstationCode().equals(code)).ifPresent(e -> {
-            throw new LocalizedException("enrol.error.otherCode", dir.root().toString(), e.workstationCode());
-        });
         String env = System.getenv(passwordVariable);
         char[] password = env == null ? new char[0] : env.toCharArray();
-        DriverDataSource central = DriverDataSource.withCredentials(centralUrl, user, password);
-        try (SessionFactory centralSessions = PersistenceUnit.create(central, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-            new CommandApplier(centralSessions, Map.of(), Clock.systemUTC(), TimeOrderedIds.system()).register(code);
-        }
-        KeyStoreKeyProtector keys = KeyStoreKeyProtector.forMachine(dir.keys());
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE)) {
-            keys.storeSecret(Enrolment.CENTRAL_SECRET, password);
-            new Enrolment(code, centralUrl, user).write(dir);
-            long cursor = new InitialLoad(central, replica.dataSource(), 1000).run(p -> {
+        try {
+            new Enroller(dir).enrol(centralUrl, user, password, code, p -> {
                 spec.commandLine().getErr().print("\r" + Messages.format(locale, "enrol.progress", p.table(), p.copied(), p.total()));
                 spec.commandLine().getErr().flush();
             });
             spec.commandLine().getErr().println();
-            new cn.shebao.counter.workstation.audit.AuditLog(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system(), code)
-                    .append(AuditEntry.system("workstation.enrolled", "central change sequence " + cursor));
             out.println(Messages.format(locale, "enrol.done", code, dir.root().toString()));
         } finally {
             Arrays.fill(password, '\0');

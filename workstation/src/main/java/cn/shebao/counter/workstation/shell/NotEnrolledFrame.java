@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.app.Enroller;
+import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
@@ -7,15 +10,23 @@ import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JProgressBar;
+import javax.swing.JTextField;
+import javax.swing.SwingWorker;
 import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
 
-/** First start without enrolment: say so, and where the data would live; never invent a local database. */
+/**
+ * First start without enrolment: say so, where the data will live, and let IT enrol the workstation here (central
+ * URL, this workstation's own central account, its code); the initial load shows its progress and resumes if cut.
+ * Never invents a local database.
+ */
 final class NotEnrolledFrame extends JFrame {
 
     private static final long serialVersionUID = 1L;
 
-    NotEnrolledFrame(Texts texts, String dataDirectory, Runnable exit) {
+    NotEnrolledFrame(Texts texts, DataDirectory dataDirectory, Runnable enrolled, Runnable exit) {
         super(texts.text("app.title"));
         setName("notEnrolled");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -29,16 +40,86 @@ final class NotEnrolledFrame extends JFrame {
         JLabel title = new JLabel(texts.text("notEnrolled.title"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         panel.add(title);
-        JLabel body = new JLabel(ErrorDialog.html(texts.text("notEnrolled.body", dataDirectory)));
+        JLabel body = new JLabel(ErrorDialog.html(texts.text("notEnrolled.body", dataDirectory.root().toString())));
         body.setName("notEnrolled.body");
         panel.add(body, "growx, gaptop 12");
+
+        JPanel form = new JPanel(new MigLayout("wrap 2, insets 0, gap 8", "[right][grow, fill]"));
+        JTextField url = field(form, texts, "enrol.url", new JTextField());
+        url.setToolTipText(texts.text("enrol.error.url"));
+        JTextField user = field(form, texts, "enrol.user", new JTextField());
+        JPasswordField password = (JPasswordField) field(form, texts, "enrol.password", new JPasswordField());
+        JTextField code = field(form, texts, "enrol.code", new JTextField());
+        panel.add(form, "growx, gaptop 12");
+        JProgressBar progress = new JProgressBar();
+        progress.setName("enrol.progress");
+        progress.setStringPainted(true);
+        progress.setVisible(false);
+        panel.add(progress, "growx");
+        JLabel message = new JLabel(" ");
+        message.setName("enrol.message");
+        panel.add(message, "growx");
+        JButton enrol = new JButton(texts.text("enrol.submit"));
+        enrol.setName("enrol.submit");
         JButton close = new JButton(texts.text("common.close"));
         close.setName("notEnrolled.close");
         close.addActionListener(e -> exit.run());
-        panel.add(close, "right, gaptop 16");
-        getRootPane().setDefaultButton(close);
+        panel.add(enrol, "split 2, right, gaptop 16");
+        panel.add(close);
+        enrol.addActionListener(e -> {
+            char[] secret = password.getPassword();
+            password.setText("");
+            enrol.setEnabled(false);
+            progress.setVisible(true);
+            message.setText(texts.text("enrol.working"));
+            pack();
+            String u = url.getText();
+            String who = user.getText();
+            String ws = code.getText();
+            new SwingWorker<Long, InitialLoad.Progress>() {
+                @Override
+                protected Long doInBackground() throws Exception {
+                    try {
+                        return new Enroller(dataDirectory).enrol(u, who, secret, ws, this::publish);
+                    } finally {
+                        java.util.Arrays.fill(secret, '\0');
+                    }
+                }
+
+                @Override
+                protected void process(java.util.List<InitialLoad.Progress> chunks) {
+                    InitialLoad.Progress p = chunks.get(chunks.size() - 1);
+                    progress.setMaximum((int) Math.max(1, Math.min(Integer.MAX_VALUE, p.total())));
+                    progress.setValue((int) Math.min(Integer.MAX_VALUE, p.copied()));
+                    progress.setString(texts.text("enrol.progressText", p.table(), p.copied(), p.total()));
+                }
+
+                @Override
+                protected void done() {
+                    try {
+                        get();
+                        dispose();
+                        enrolled.run();
+                    } catch (java.util.concurrent.ExecutionException failed) {
+                        message.setText(texts.describe(failed.getCause()));
+                        message.setToolTipText(failed.getCause().toString()); // the technical detail, for IT
+                        enrol.setEnabled(true);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }.execute();
+        });
+        getRootPane().setDefaultButton(enrol);
         setContentPane(panel);
         pack();
         setLocationRelativeTo(null);
+    }
+
+    private static JTextField field(JPanel form, Texts texts, String name, JTextField f) {
+        form.add(new JLabel(texts.text(name)));
+        f.setName(name);
+        form.add(f);
+        return f;
     }
 }

@@ -65,9 +65,14 @@ public final class WorkstationApp {
             SwingUtilities.invokeLater(() -> ErrorDialog.show(null, texts, error));
         });
         if (!options.demo() && !Workstation.isEnrolled(options.directory())) {
-            new NotEnrolledFrame(texts, options.directory().root().toString(), () -> exit(0)).setVisible(true);
+            // Enrolled from this screen, the start goes on as if the workstation had been enrolled before.
+            new NotEnrolledFrame(texts, options.directory(), this::openAndLogin, () -> exit(0)).setVisible(true);
             return;
         }
+        openAndLogin();
+    }
+
+    private void openAndLogin() {
         // The login window is the splash: it shows start-up progress while the clerk already types.
         showLogin();
         new SwingWorker<Workstation, Workstation.Progress>() {

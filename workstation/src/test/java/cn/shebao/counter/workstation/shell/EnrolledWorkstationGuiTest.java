@@ -3,7 +3,6 @@ package cn.shebao.counter.workstation.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.app.ShebaoCli;
 import cn.shebao.counter.workstation.app.WorkstationOptions;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
@@ -27,7 +26,10 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real enrolled workstation against PostgreSQL: it logs in offline-capable, syncs in the background, says so. */
+/**
+ * A real workstation against PostgreSQL, from the first start: enrolled on the first-run screen (initial load with
+ * progress), then logged in, syncing in the background and saying so.
+ */
 @GuiTest
 class EnrolledWorkstationGuiTest {
 
@@ -45,13 +47,21 @@ class EnrolledWorkstationGuiTest {
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
             }
             String dir = tmp.resolve("ws").toString();
-            assertThat(ShebaoCli.run(new String[] {"enrol", "--data-dir", dir, "--central-url", pg.dataSource().url(), "--user",
-                System.getenv("SHEBAO_TEST_PG_USER"), "--password-env", "SHEBAO_TEST_PG_PASSWORD", "--workstation-code", "HZ-GUI-01"})).isZero();
-
             Robot robot = BasicRobot.robotWithNewAwtHierarchy();
             WorkstationApp app = new WorkstationApp(new WorkstationOptions(new DataDirectory(Path.of(dir)), false, 0));
             try {
                 app.start();
+                // First run: IT enrols the workstation on the first-run screen; a wrong code is explained first.
+                FrameFixture first = WindowFinder.findFrame("notEnrolled").withTimeout(60, TimeUnit.SECONDS).using(robot);
+                first.textBox("enrol.url").setText(pg.dataSource().url());
+                first.textBox("enrol.user").setText(System.getenv("SHEBAO_TEST_PG_USER"));
+                first.textBox("enrol.password").setText(System.getenv("SHEBAO_TEST_PG_PASSWORD"));
+                first.textBox("enrol.code").setText("HZ GUI 01");
+                first.textBox("enrol.code").pressAndReleaseKeys(KeyEvent.VK_ENTER); // Enter enrols: keyboard first
+                await(() -> first.label("enrol.message").text().contains("工作站编号"));
+                first.textBox("enrol.password").setText(System.getenv("SHEBAO_TEST_PG_PASSWORD"));
+                first.textBox("enrol.code").setText("HZ-GUI-01");
+                first.button("enrol.submit").click();
                 FrameFixture login = WindowFinder.findFrame("login").withTimeout(60, TimeUnit.SECONDS).using(robot);
                 var clerk = DemoDataGenerator.demoStaff(SEED).get(0);
                 login.textBox("login.username").setText(clerk.username());
