@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.audit.AuditShipping;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.ConflictResolvedHandler;
 import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
@@ -25,6 +26,7 @@ public final class CommandHandlers {
         handlers.putAll(new DrugApplicationHandlers().handlers());
         handlers.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
         handlers.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
+        handlers.put(CommandType.AUDIT_EVENT.name(), new AuditShipping(centralClock));
         return Map.copyOf(handlers);
     }
 }

@@ -98,6 +98,7 @@ public final class Workstation implements AutoCloseable {
         this.reports = new ReportRenderer(options.directory().root().resolve("templates"));
         this.demoCentral = demoCentral;
         this.outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
+        audit.shipTo(outbox); // every audited action also reaches central, in its own transaction's outbox row
         this.central = CentralConnection.open(options.directory(),
                 KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, outbox, clock).orElse(null);
         this.citizenSearch = new CitizenSearch(replica.sessions());
@@ -190,8 +191,9 @@ public final class Workstation implements AutoCloseable {
         DataDirectory dir = options.directory();
         KeyStoreKeyProtector.forMachine(dir.keys()).storeSecret(Enrolment.CENTRAL_SECRET, central.password());
         boolean loaded = Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
+        // At every start, not only the first: a demo directory from an older version gets the newer central tables.
+        Migrations.migrate(central.dataSource(), Migrations.Role.CENTRAL);
         if (!loaded) {
-            Migrations.migrate(central.dataSource(), Migrations.Role.CENTRAL);
             try (SessionFactory sessions = PersistenceUnit.create(central.dataSource(), PersistenceUnit.SchemaCheck.NONE,
                     Migrations.Role.CENTRAL)) {
                 long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class)

@@ -17,8 +17,8 @@ public final class ChangeLog {
             String originNode) {
         // Locking the counter until commit serialises committers: a change with a lower sequence can never become
         // visible after a pull has read a higher one (a plain sequence would allow exactly that skip).
-        s.createMutationQuery("update ChangeCounter set lastSequence = lastSequence where id = :id")
-                .setParameter("id", ChangeCounter.SINGLETON_ID).executeUpdate();
+        s.createNativeMutationQuery("UPDATE change_counter SET last_sequence = last_sequence WHERE id = ?1")
+                .setParameter(1, ChangeCounter.SINGLETON_ID).executeUpdate(); // plain SQL: see AuditLog
         ChangeCounter counter = s.find(ChangeCounter.class, ChangeCounter.SINGLETON_ID);
         s.refresh(counter);
         ChangeLogEntry entry = new ChangeLogEntry(counter.next(), table, rowId, rowVersion, operation, originNode, clock.instant());

@@ -37,8 +37,9 @@ public final class CommandApplier {
     public ApplyResult apply(CommandEnvelope c) {
         return central.fromTransaction(s -> {
             // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
-            int locked = s.createMutationQuery("update SyncNode set lastAppliedSequence = lastAppliedSequence where nodeCode = :n")
-                    .setParameter("n", c.nodeCode()).executeUpdate();
+            int locked = s.createNativeMutationQuery(
+                    "UPDATE sync_node SET last_applied_sequence = last_applied_sequence WHERE node_code = ?1")
+                    .setParameter(1, c.nodeCode()).executeUpdate(); // plain SQL: see AuditLog
             if (locked == 0) {
                 return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_NODE, c.nodeCode());
             }

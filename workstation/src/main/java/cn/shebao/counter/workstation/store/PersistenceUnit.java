@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.central.AppliedCommand;
 import cn.shebao.counter.workstation.central.ChangeCounter;
 import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.ShippedAuditEvent;
 import cn.shebao.counter.workstation.central.SyncConflict;
 import cn.shebao.counter.workstation.central.SyncNode;
 import cn.shebao.counter.workstation.certificates.IssuedDocument;
@@ -49,7 +50,7 @@ public final class PersistenceUnit {
 
     /** What only the central database holds. */
     static final List<Class<?>> CENTRAL_ONLY = List.of(SyncNode.class, AppliedCommand.class, ChangeCounter.class,
-            ChangeLogEntry.class);
+            ChangeLogEntry.class, ShippedAuditEvent.class);
 
     /** What Hibernate does with the schema at start-up; it never creates or alters it. */
     public enum SchemaCheck {

@@ -36,9 +36,7 @@ public final class Outbox {
     /** Appends a command that changes one replicated row, named by its table and id. */
     public OutboxCommand append(EntityManager em, CommandType type, String payload, String subjectTable, UUID subjectId,
             UUID actorId, String actorName) {
-        // The no-op update takes the counter's write lock until commit (see AuditLog for why not PESSIMISTIC_WRITE).
-        em.createQuery("update OutboxCounter set lastSequence = lastSequence where id = :id")
-                .setParameter("id", OutboxCounter.SINGLETON_ID).executeUpdate();
+        lockCounter(em);
         OutboxCounter counter = em.find(OutboxCounter.class, OutboxCounter.SINGLETON_ID);
         em.refresh(counter);
         UUID commandId;
@@ -49,6 +47,15 @@ public final class Outbox {
                 actorName, clock.instant());
         em.persist(command);
         return command;
+    }
+
+    /**
+     * Takes the counter's write lock until commit (a no-op update: see AuditLog for why not PESSIMISTIC_WRITE).
+     * Every writer takes this lock before the audit head's, so the two can never deadlock.
+     */
+    public void lockCounter(EntityManager em) {
+        em.createNativeQuery("UPDATE outbox_counter SET last_sequence = last_sequence WHERE id = ?1")
+                .setParameter(1, OutboxCounter.SINGLETON_ID).executeUpdate(); // plain SQL: see AuditLog
     }
 
     /** The oldest pending commands, in sequence order. */
