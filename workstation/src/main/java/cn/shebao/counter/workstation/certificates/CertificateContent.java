@@ -7,9 +7,8 @@ import cn.shebao.counter.workstation.citizen.CitizenProfile;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.InsuranceType;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.ui.Formats;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -69,7 +68,7 @@ public final class CertificateContent {
                 .findFirst().orElse(BigDecimal.ZERO);
         String person = t("document.statement.person", p.name(), cn.shebao.counter.device.id.CitizenIdNumber.mask(p.citizenIdNumber()),
                 p.employerName() == null ? t("document.statement.noEmployer") : p.employerName());
-        String summary = t("document.statement.summary", pensionMonths / 12, pensionMonths % 12, money(balance), money(arrears))
+        String summary = t("document.statement.summary", pensionMonths / 12, pensionMonths % 12, Formats.money(balance), Formats.money(arrears))
                 + "\n" + numberLine(stamp) + "  " + t("document.verificationLine", stamp.verificationCode());
         return new RightsRecordStatement(t("document.centreName"), t("document.statement.title", Integer.toString(year)), person,
                 t("document.statement.columnMonth"), t("document.statement.columnBase"), t("document.statement.columnEmployer"),
@@ -86,9 +85,6 @@ public final class CertificateContent {
         return DATE.format(LocalDate.ofInstant(stamp.issuedAt(), zone));
     }
 
-    private static String money(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
-    }
 
     private static String t(String key, Object... args) {
         return Messages.format(DOCUMENT, key, args);

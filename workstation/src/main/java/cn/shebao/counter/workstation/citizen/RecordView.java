@@ -265,8 +265,4 @@ final class RecordView extends JPanel {
         return c == null ? Color.RED.darker() : c;
     }
 
-    /** For tests and the lookup panel: the record this view shows. */
-    CitizenRecords.Opened opened() {
-        return opened;
-    }
 }

@@ -5,8 +5,7 @@ import cn.shebao.counter.reports.data.DrugDecisionNotice;
 import cn.shebao.counter.workstation.certificates.DocumentStamp;
 import cn.shebao.counter.workstation.citizen.CitizenProfile;
 import cn.shebao.counter.workstation.i18n.Messages;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import cn.shebao.counter.workstation.ui.Formats;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +30,7 @@ public final class DecisionNotices {
                 : t("notice.reasonRejected", a.getRejectionCode() == null ? "" : t("rejection." + a.getRejectionCode()),
                         a.getDecisionReason() == null ? "" : a.getDecisionReason());
         String validity = approved ? t("notice.validity", date.format(a.getApprovedFrom()), date.format(a.getApprovedTo()),
-                new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(a.getApprovedLimit())) : "";
+                Formats.money(a.getApprovedLimit())) : "";
         return new DrugDecisionNotice(t("document.centreName"), t("notice.title"),
                 stamp.reprint() ? t("document.numberReprint", stamp.number(), stamp.reprintOfNumber()) : t("document.number", stamp.number()),
                 t("notice.applicant", person.name(), CitizenIdNumber.mask(person.citizenIdNumber())),
