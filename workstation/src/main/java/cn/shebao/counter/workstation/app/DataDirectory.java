@@ -59,6 +59,16 @@ public record DataDirectory(Path root) {
         return root.resolve("logs");
     }
 
+    /** Copies of the replica taken before each upgrade migrated it. */
+    public Path backups() {
+        return root.resolve("backups");
+    }
+
+    /** Native libraries unpacked from jars (jSerialComm), kept out of the shared temporary folder. */
+    public Path nativeLibraries() {
+        return root.resolve("native");
+    }
+
     public Path lockFile() {
         return root.resolve(".instance.lock");
     }

@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +74,15 @@ public final class Replica implements AutoCloseable {
      */
     public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit.SchemaCheck check,
             Consumer<Step> progress) {
+        return open(directory, keys, check, progress, Migrations.Plan.of(Migrations.Role.REPLICA));
+    }
+
+    /**
+     * As above with the migrations to apply; a replica with pending migrations is backed up first and restored if
+     * they fail ({@link ReplicaUpgrade}).
+     */
+    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit.SchemaCheck check,
+            Consumer<Step> progress, Migrations.Plan plan) {
         directory.create();
         configureDerbySystem(directory);
         progress.accept(Step.LOCKING);
@@ -88,7 +102,8 @@ public final class Replica implements AutoCloseable {
             }
             boot(dataSource, directory);
             progress.accept(Step.MIGRATING);
-            Migrations.migrate(dataSource);
+            new ReplicaUpgrade(directory, () -> bootProperties(bootKey), ReplicaUpgrade.usableSpaceOf(directory),
+                    Clock.systemDefaultZone()).migrate(dataSource, plan);
             progress.accept(Step.STARTING_HIBERNATE);
             SessionFactory sessions = PersistenceUnit.create(dataSource, check);
             if (!keys.osProtected()) {
@@ -105,6 +120,43 @@ public final class Replica implements AutoCloseable {
             closeLock(lock, e);
             throw e;
         }
+    }
+
+    /**
+     * What a replica holds and which schema it has, read without migrating or changing anything (the self-test
+     * runs beside an installed, possibly older, replica). Empty when this machine has no replica yet.
+     *
+     * @throws LocalizedException when it cannot be opened, or a running workstation holds it
+     */
+    public static Optional<Inspection> inspect(DataDirectory directory, KeyProtector keys) {
+        if (!Files.exists(directory.replica().resolve("service.properties"))) {
+            return Optional.empty();
+        }
+        configureDerbySystem(directory);
+        try (InstanceLock ignored = InstanceLock.acquire(directory);
+                BootKey key = keys.load().orElseThrow(() -> new LocalizedException("replica.error.keyMissing",
+                        directory.keys().toString()))) {
+            DriverDataSource dataSource = new DriverDataSource("jdbc:derby:" + directory.replica(), () -> bootProperties(key));
+            boot(dataSource, directory);
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet persons = s.executeQuery("SELECT COUNT(*) FROM insured_person")) {
+                persons.next();
+                MigrationInfoService info = Migrations.flyway(dataSource, Migrations.Plan.of(Migrations.Role.REPLICA)).info();
+                return Optional.of(new Inspection(info.current() == null ? "-" : info.current().getVersion().getVersion(),
+                        info.pending().length, persons.getLong(1)));
+            } catch (SQLException e) {
+                throw translate(e, directory.replica().toString());
+            } finally {
+                shutdownDerby(directory.replica());
+            }
+        } catch (IOException e) {
+            throw new LocalizedException(e, "app.error.dataDirUnusable", directory.root().toString(), e.getMessage());
+        }
+    }
+
+    /** A replica as the self-test sees it. */
+    public record Inspection(String schemaVersion, int pendingMigrations, long persons) {
     }
 
     private static void configureDerbySystem(DataDirectory directory) {
@@ -219,7 +271,7 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private static void shutdownDerby(Path replica) {
+    static void shutdownDerby(Path replica) {
         try {
             DriverManager.getConnection("jdbc:derby:" + replica + ";shutdown=true").close();
         } catch (SQLException e) {
