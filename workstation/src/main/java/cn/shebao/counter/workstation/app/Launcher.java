@@ -1,10 +1,15 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.device.reader.SerialNativeLibrary;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code shebao-counter.jar}. Deliberately has no logger: it first decides where the data
- * directory is so Logback writes its rolling file there, then hands over to the command line.
+ * Entry point of {@code shebao-counter.jar} and of the installed launcher. Deliberately has no logger field: it
+ * first decides where the data directory is so Logback writes its rolling file there, then hands over to the
+ * command line.
  */
 public final class Launcher {
 
@@ -15,14 +20,33 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Path flag = dataDirFlag(args);
-        DataDirectory dir = flag == null && java.util.Arrays.asList(args).contains("--demo")
+        DataDirectory dir = flag == null && Arrays.asList(args).contains("--demo")
                 ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
             System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());
         }
+        if (Arrays.asList(args).contains("--self-test")) {
+            // The self-test opens no window, also where a display is set (IT may run it from a desktop session).
+            System.setProperty("java.awt.headless", "true");
+        }
+        useOwnNativeLibraryFolder(dir);
         // The only exit in the workstation: run() returns after the window closed and the replica shut down
         // cleanly, and the status must reach scripts and service managers (audit verify answers 3 when tampered).
         System.exit(ShebaoCli.run(args));
+    }
+
+    /**
+     * jSerialComm's native library goes to {@code <data>/native}, before anything touches the serial port. If that
+     * fails (a read-only or full disk), jSerialComm falls back to its own temporary folder: the reader still works,
+     * the log says why, and the self-test reports it.
+     */
+    private static void useOwnNativeLibraryFolder(DataDirectory dir) {
+        try {
+            SerialNativeLibrary.installInto(dir.nativeLibraries());
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Launcher.class).warn("Cannot unpack the serial library into {}; jSerialComm will "
+                    + "use the temporary folder", dir.nativeLibraries(), e);
+        }
     }
 
     /** The value of --data-dir, read before picocli so logging can be pointed at the right place. */

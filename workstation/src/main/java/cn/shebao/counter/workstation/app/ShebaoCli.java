@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.selftest.SelfTest;
 import cn.shebao.counter.workstation.shell.WorkstationApp;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
@@ -34,6 +35,10 @@ public final class ShebaoCli implements Callable<Integer> {
             description = "Persons generated into a new demo data directory (default ${DEFAULT-VALUE}).")
     int demoPersons;
 
+    @Option(names = "--self-test", description = "Check this installation without opening a window (Java modules, "
+            + "replica, report with its font, serial library); prints the result, exit status 0 when all passed, else 1.")
+    boolean selfTest;
+
     public static int run(String[] args) {
         CommandLine cli = new CommandLine(new ShebaoCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -50,9 +55,13 @@ public final class ShebaoCli implements Callable<Integer> {
         return demo && dataDir == null ? DemoMode.directory() : DataDirectory.resolveForThisMachine(dataDir);
     }
 
-    /** Without a subcommand: the graphical workstation, until the clerk exits. */
+    /** Without a subcommand: the graphical workstation, until the clerk exits (or the self-test, when asked). */
     @Override
     public Integer call() throws InterruptedException {
+        if (selfTest) {
+            PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset());
+            return SelfTest.of(dataDirectory(), Locale.getDefault()).run(out, new Version().getVersion()[0]);
+        }
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println(Messages.format(Locale.getDefault(), "cli.headless"));
             return 2;
