@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The package test (run by scripts/test.sh after the Maven tests; needs root or password-less sudo, because it
+# installs the package into /opt with dpkg):
+#   1. builds the .deb twice, as version A and as a higher version B (build time and sizes printed);
+#   2. installs A with dpkg, checks the installed size budget and the desktop entry, runs the installed
+#      --self-test under Xvfb with an empty data directory;
+#   3. makes an older release's data directory with a test fixture (replica at an older schema, 200 persons),
+#      runs the self-test again (it must see the pending upgrade and change nothing);
+#   4. installs B over A, checks the data directory is untouched, starts the installed launcher (the GUI) once
+#      under Xvfb: the replica must be backed up and migrated, and the login window shown; then stops it with
+#      SIGTERM, runs the self-test, and has the fixture verify every person survived;
+#   5. removes the package: the program goes, the data directory stays.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo -n"
+WORK=installer/target/package-test
+rm -rf "$WORK" && mkdir -p "$WORK"
+DATA="$PWD/$WORK/data"
+export SHEBAO_DATA_DIR="$DATA"
+LAUNCHER=/opt/shebao-counter/bin/shebao-counter
+CP="workstation/target/test-classes:workstation/target/classes:workstation/target/lib/*"
+BUDGET_MB=120
+# The messages checked below are the Chinese ones, whatever locale this machine has (Java reads these at start).
+export JAVA_TOOL_OPTIONS="-Duser.language=zh -Duser.country=CN"
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "PACKAGE TEST FAILED: $*" >&2; exit 1; }
+
+BASE=$(unzip -p workstation/target/shebao-counter.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
+BASE=${BASE%-SNAPSHOT}
+A="$BASE"
+B="${BASE%.*}.$(( ${BASE##*.} + 1 ))"
+
+step "build $A and $B"
+bash installer/build.sh --version "$A" --dest "$WORK/dist" | tee "$WORK/build-a.txt"
+bash installer/build.sh --version "$B" --dest "$WORK/dist" | tee "$WORK/build-b.txt"
+DEB_A=$(ls "$WORK"/dist/shebao-counter_"$A"-*.deb)
+DEB_B=$(ls "$WORK"/dist/shebao-counter_"$B"-*.deb)
+
+install_deb() {
+  # Depends lists system libraries (X11, ALSA, fonts...): a fresh machine may lack them. dpkg installs the package.
+  local deps
+  deps=$(dpkg-deb -f "$1" Depends | sed 's/([^)]*)//g; s/,/ /g')
+  # shellcheck disable=SC2086
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $deps >/dev/null
+  $SUDO dpkg -i "$1"
+}
+
+self_test() {
+  local out="$WORK/self-test-$1.txt"
+  if ! xvfb-run -a "$LAUNCHER" --self-test >"$out" 2>"$WORK/self-test-$1.err"; then
+    cat "$out" "$WORK/self-test-$1.err"
+    fail "the installed --self-test ($1) did not pass"
+  fi
+  cat "$out"
+}
+
+step "install $A with dpkg"
+$SUDO dpkg -r shebao-counter >/dev/null 2>&1 || true
+install_deb "$DEB_A"
+[ "$(dpkg-query -W -f '${Version}' shebao-counter)" = "$A-1" ] || fail "version $A not installed"
+INSTALLED_MB=$(du -sm /opt/shebao-counter | cut -f1)
+echo "installed size: $INSTALLED_MB MB (budget $BUDGET_MB MB)"
+[ "$INSTALLED_MB" -lt "$BUDGET_MB" ] || fail "installed size $INSTALLED_MB MB is over the budget of $BUDGET_MB MB"
+DESKTOP=$(ls /usr/share/applications/*shebao-counter*.desktop)
+grep -q "^Exec=$LAUNCHER$" "$DESKTOP" || fail "desktop entry $DESKTOP does not start $LAUNCHER"
+grep -q '^Name\[zh_CN\]=社保柜台工作站$' "$DESKTOP" || fail "desktop entry has no Chinese name"
+ICON=$(sed -n 's/^Icon=//p' "$DESKTOP"); [ -f "$ICON" ] || fail "desktop icon $ICON missing"
+
+step "self-test of $A on a machine without a replica"
+self_test a-empty
+grep -q '\[通过\] 本地数据库：尚无本地数据库' "$WORK/self-test-a-empty.txt" || fail "self-test did not report the missing replica"
+ls "$DATA"/native/*/Linux/x86_64/libjSerialComm.so >/dev/null || fail "serial library not unpacked into $DATA/native"
+[ ! -e "$DATA/replica" ] || fail "the self-test created a replica"
+
+step "an older release's data directory (test fixture)"
+rm -rf "$DATA"
+FINGERPRINT=$(java -cp "$CP" cn.shebao.counter.workstation.app.UpgradeFixture make "$DATA" 2>"$WORK/fixture.err" | tail -1)
+echo "$FINGERPRINT"
+self_test a-older
+grep -q '有 3 项升级待执行' "$WORK/self-test-a-older.txt" || fail "self-test did not see the pending upgrade"
+(cd "$DATA" && find replica keys workstation.properties -type f -exec sha256sum {} + | sort -k2) >"$WORK/data-before.sha"
+
+step "install $B over $A"
+install_deb "$DEB_B"
+[ "$(dpkg-query -W -f '${Version}' shebao-counter)" = "$B-1" ] || fail "version $B not installed"
+(cd "$DATA" && find replica keys workstation.properties -type f -exec sha256sum {} + | sort -k2) >"$WORK/data-after-install.sha"
+diff -q "$WORK/data-before.sha" "$WORK/data-after-install.sha" >/dev/null || fail "installing $B changed the data directory"
+
+step "first start of $B: backup, migration, login window"
+LOG="$DATA/logs/shebao-counter.log"
+# Swing names every window's WM_CLASS after the main class: ASCII, whatever language the title is in.
+WM_CLASS=cn-shebao-counter-workstation-app-Launcher
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+  "$0" & app=$!
+  for _ in $(seq 1 120); do
+    if grep -q "Replica migrated from schema" "$1" 2>/dev/null && xwininfo -root -tree | grep -q "$3"; then
+      break
+    fi
+    kill -0 $app 2>/dev/null || break
+    sleep 1
+  done
+  xwininfo -root -tree | grep "$3" | sed -n 1p >"$2"
+  kill -TERM $app 2>/dev/null
+  wait $app' "$LAUNCHER" "$LOG" "$WORK/window.txt" "$WM_CLASS" || true
+grep "ReplicaUpgrade" "$LOG" || true
+grep -q "Replica backed up to .*backups/replica-before-" "$LOG" || fail "no backup before the migration (see $LOG)"
+grep -q "Replica migrated from schema" "$LOG" || fail "the replica was not migrated at the first start (see $LOG)"
+[ -s "$WORK/window.txt" ] || fail "the installed launcher showed no window"
+echo "window: $(cat "$WORK/window.txt")"
+
+step "self-test of $B and the data after the upgrade"
+self_test b-upgraded
+grep -q '\[通过\] 本地数据库：可以用本机密钥打开' "$WORK/self-test-b-upgraded.txt" || fail "self-test after upgrade"
+! grep -q '升级待执行' "$WORK/self-test-b-upgraded.txt" || fail "upgrade still pending after the first start"
+java -cp "$CP" cn.shebao.counter.workstation.app.UpgradeFixture verify "$DATA" "$FINGERPRINT" 2>"$WORK/verify.err" \
+  || fail "the data did not survive the upgrade"
+
+step "uninstall keeps the data"
+$SUDO dpkg -r shebao-counter
+[ ! -e /opt/shebao-counter ] || fail "/opt/shebao-counter is still there after dpkg -r"
+[ -f "$DATA/replica/service.properties" ] || fail "dpkg -r removed the data directory"
+echo "program removed, data directory kept: $DATA"
+
+step "summary"
+grep -h "^built\|^package size" "$WORK"/build-*.txt
+echo "installed size: $INSTALLED_MB MB (budget $BUDGET_MB MB)"
+echo "PACKAGE TEST PASSED"
