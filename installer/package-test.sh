@@ -22,8 +22,6 @@ export SHEBAO_DATA_DIR="$DATA"
 LAUNCHER=/opt/shebao-counter/bin/shebao-counter
 CP="workstation/target/test-classes:workstation/target/classes:workstation/target/lib/*"
 BUDGET_MB=120
-# The messages checked below are the Chinese ones, whatever locale this machine has (Java reads these at start).
-export JAVA_TOOL_OPTIONS="-Duser.language=zh -Duser.country=CN"
 
 step() { printf '\n== %s\n' "$*"; }
 fail() { echo "PACKAGE TEST FAILED: $*" >&2; exit 1; }
@@ -38,6 +36,8 @@ bash installer/build.sh --version "$A" --dest "$WORK/dist" | tee "$WORK/build-a.
 bash installer/build.sh --version "$B" --dest "$WORK/dist" | tee "$WORK/build-b.txt"
 DEB_A=$(ls "$WORK"/dist/shebao-counter_"$A"-*.deb)
 DEB_B=$(ls "$WORK"/dist/shebao-counter_"$B"-*.deb)
+# The messages checked below are the Chinese ones, whatever locale this machine has (Java reads these at start).
+export JAVA_TOOL_OPTIONS="-Duser.language=zh -Duser.country=CN"
 
 install_deb() {
   # Depends lists system libraries (X11, ALSA, fonts...): a fresh machine may lack them. dpkg installs the package.
@@ -64,7 +64,8 @@ install_deb "$DEB_A"
 INSTALLED_MB=$(du -sm /opt/shebao-counter | cut -f1)
 echo "installed size: $INSTALLED_MB MB (budget $BUDGET_MB MB)"
 [ "$INSTALLED_MB" -lt "$BUDGET_MB" ] || fail "installed size $INSTALLED_MB MB is over the budget of $BUDGET_MB MB"
-DESKTOP=$(ls /usr/share/applications/*shebao-counter*.desktop)
+DESKTOP=/usr/share/applications/shebao-counter.desktop
+[ -f "$DESKTOP" ] || fail "no desktop entry $DESKTOP"
 grep -q "^Exec=$LAUNCHER$" "$DESKTOP" || fail "desktop entry $DESKTOP does not start $LAUNCHER"
 grep -q '^Name\[zh_CN\]=社保柜台工作站$' "$DESKTOP" || fail "desktop entry has no Chinese name"
 ICON=$(sed -n 's/^Icon=//p' "$DESKTOP"); [ -f "$ICON" ] || fail "desktop icon $ICON missing"

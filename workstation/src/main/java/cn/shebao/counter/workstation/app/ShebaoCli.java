@@ -71,12 +71,17 @@ public final class ShebaoCli implements Callable<Integer> {
         return app.awaitExit();
     }
 
-    /** Reads the version Maven writes into the jar manifest. */
+    /**
+     * The installed package's version (the jpackage launcher passes it as {@code jpackage.app-version}) with the
+     * build's from the jar manifest; a development build has only the latter, or neither.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ShebaoCli.class.getPackage().getImplementationVersion();
-            return new String[] {"shebao-counter " + (v == null ? "(development build)" : v),
+            String build = ShebaoCli.class.getPackage().getImplementationVersion();
+            String installed = System.getProperty("jpackage.app-version");
+            String v = build == null ? "(development build)" : build;
+            return new String[] {"shebao-counter " + (installed == null ? v : installed + " (" + v + ")"),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
