@@ -57,6 +57,27 @@ self_test() {
   cat "$out"
 }
 
+LOG="$DATA/logs/shebao-counter.log"
+# Swing names every window's WM_CLASS after the main class: ASCII, whatever language the title is in.
+WM_CLASS=cn-shebao-counter-workstation-app-Launcher
+
+# Starts the installed launcher (the GUI) under Xvfb, waits up to 2 minutes for its first window and (unless $1 is
+# empty) for a line in its log, writes the window's line from the X tree to $2, then stops it with SIGTERM (a clean shutdown).
+start_gui() {
+  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+    "$0" & app=$!
+    for _ in $(seq 1 120); do
+      if { [ -z "$2" ] || grep -q "$2" "$1" 2>/dev/null; } && xwininfo -root -tree | grep -q "$4"; then
+        break
+      fi
+      kill -0 $app 2>/dev/null || break
+      sleep 1
+    done
+    xwininfo -root -tree | grep "$4" | sed -n 1p >"$3"
+    kill -TERM $app 2>/dev/null
+    wait $app' "$LAUNCHER" "$LOG" "$1" "$2" "$WM_CLASS" || true
+}
+
 step "install $A with dpkg"
 $SUDO dpkg -r shebao-counter >/dev/null 2>&1 || true
 install_deb "$DEB_A"
@@ -76,6 +97,11 @@ grep -q '\[通过\] 本地数据库：尚无本地数据库' "$WORK/self-test-a-
 ls "$DATA"/native/*/Linux/x86_64/libjSerialComm.so >/dev/null || fail "serial library not unpacked into $DATA/native"
 [ ! -e "$DATA/replica" ] || fail "the self-test created a replica"
 
+step "first start of $A on a machine without a replica: the enrolment screen"
+start_gui "" "$WORK/window-first-run.txt"
+grep -q '"社保柜台工作站"' "$WORK/window-first-run.txt" || fail "the installed launcher showed no enrolment window at the first start"
+echo "window: $(cat "$WORK/window-first-run.txt")"
+
 step "an older release's data directory (test fixture)"
 rm -rf "$DATA"
 FINGERPRINT=$(java -cp "$CP" cn.shebao.counter.workstation.app.UpgradeFixture make "$DATA" 2>"$WORK/fixture.err" | tail -1)
@@ -91,26 +117,12 @@ install_deb "$DEB_B"
 diff -q "$WORK/data-before.sha" "$WORK/data-after-install.sha" >/dev/null || fail "installing $B changed the data directory"
 
 step "first start of $B: backup, migration, login window"
-LOG="$DATA/logs/shebao-counter.log"
-# Swing names every window's WM_CLASS after the main class: ASCII, whatever language the title is in.
-WM_CLASS=cn-shebao-counter-workstation-app-Launcher
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-  "$0" & app=$!
-  for _ in $(seq 1 120); do
-    if grep -q "Replica migrated from schema" "$1" 2>/dev/null && xwininfo -root -tree | grep -q "$3"; then
-      break
-    fi
-    kill -0 $app 2>/dev/null || break
-    sleep 1
-  done
-  xwininfo -root -tree | grep "$3" | sed -n 1p >"$2"
-  kill -TERM $app 2>/dev/null
-  wait $app' "$LAUNCHER" "$LOG" "$WORK/window.txt" "$WM_CLASS" || true
+start_gui "Replica migrated from schema" "$WORK/window-upgraded.txt"
 grep "ReplicaUpgrade" "$LOG" || true
 grep -q "Replica backed up to .*backups/replica-before-" "$LOG" || fail "no backup before the migration (see $LOG)"
 grep -q "Replica migrated from schema" "$LOG" || fail "the replica was not migrated at the first start (see $LOG)"
-[ -s "$WORK/window.txt" ] || fail "the installed launcher showed no window"
-echo "window: $(cat "$WORK/window.txt")"
+[ -s "$WORK/window-upgraded.txt" ] || fail "the installed launcher showed no window after the upgrade"
+echo "window: $(cat "$WORK/window-upgraded.txt")"
 
 step "self-test of $B and the data after the upgrade"
 self_test b-upgraded

@@ -39,7 +39,7 @@ public final class Replica implements AutoCloseable {
     private static final String ENCRYPTION_KEY_LENGTH = "256";
 
     /** Steps reported to a splash screen while the replica opens (several seconds on a cold JVM). */
-    public enum Step { LOCKING, UNLOCKING, CREATING, MIGRATING, STARTING_HIBERNATE, READY }
+    public enum Step { LOCKING, UNLOCKING, CREATING, MIGRATING, BACKING_UP, UPGRADING, STARTING_HIBERNATE, READY }
 
     private final DataDirectory directory;
     private final InstanceLock lock;
@@ -103,7 +103,7 @@ public final class Replica implements AutoCloseable {
             boot(dataSource, directory);
             progress.accept(Step.MIGRATING);
             new ReplicaUpgrade(directory, () -> bootProperties(bootKey), ReplicaUpgrade.usableSpaceOf(directory),
-                    Clock.systemDefaultZone()).migrate(dataSource, plan);
+                    Clock.systemDefaultZone()).migrate(dataSource, plan, progress);
             progress.accept(Step.STARTING_HIBERNATE);
             SessionFactory sessions = PersistenceUnit.create(dataSource, check);
             if (!keys.osProtected()) {

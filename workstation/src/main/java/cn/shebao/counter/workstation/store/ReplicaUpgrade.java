@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ final class ReplicaUpgrade {
     }
 
     /** Migrates the booted replica behind {@code dataSource}; a replica without any migration yet is just created. */
-    void migrate(DriverDataSource dataSource, Migrations.Plan plan) {
+    void migrate(DriverDataSource dataSource, Migrations.Plan plan, Consumer<Replica.Step> progress) {
         Flyway flyway = Migrations.flyway(dataSource, plan);
         MigrationInfoService info = flyway.info();
         refuseNewerRelease(info);
@@ -80,8 +81,11 @@ final class ReplicaUpgrade {
         }
         String from = current.getVersion().getVersion();
         String to = pending[pending.length - 1].getVersion().getVersion();
+        // A large replica takes a while to copy: the login window says what the wait is for.
+        progress.accept(Replica.Step.BACKING_UP);
         Path backup = backup(dataSource, from);
         LOG.info("Replica backed up to {} before migrating from schema {} to {}", backup, from, to);
+        progress.accept(Replica.Step.UPGRADING);
         try {
             flyway.migrate();
         } catch (RuntimeException e) {

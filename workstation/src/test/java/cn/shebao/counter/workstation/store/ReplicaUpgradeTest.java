@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -42,9 +43,12 @@ class ReplicaUpgradeTest {
             assertThat(i.persons()).isEqualTo(40);
         });
 
-        try (Replica replica = Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE)) {
+        List<Replica.Step> steps = new ArrayList<>();
+        try (Replica replica = Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE, steps::add)) {
             assertThat(OlderReplica.fingerprint(replica.dataSource())).isEqualTo(before);
         }
+        assertThat(steps).as("the login window tells the clerk what the wait is for")
+                .containsSubsequence(Replica.Step.MIGRATING, Replica.Step.BACKING_UP, Replica.Step.UPGRADING, Replica.Step.READY);
 
         List<Path> backups = ReplicaUpgrade.list(data().backups());
         assertThat(backups).singleElement().satisfies(b ->
@@ -56,8 +60,10 @@ class ReplicaUpgradeTest {
         });
 
         // A start without pending migrations takes no new backup.
-        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE).close();
+        steps.clear();
+        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE, steps::add).close();
         assertThat(ReplicaUpgrade.list(data().backups())).hasSize(1);
+        assertThat(steps).doesNotContain(Replica.Step.BACKING_UP, Replica.Step.UPGRADING);
     }
 
     @Test
@@ -106,7 +112,7 @@ class ReplicaUpgradeTest {
                 return p;
             });
             ReplicaUpgrade full = new ReplicaUpgrade(d, () -> new Properties(), () -> 10L * 1024 * 1024, Clock.systemUTC());
-            assertThatThrownBy(() -> full.migrate(ds, CURRENT))
+            assertThatThrownBy(() -> full.migrate(ds, CURRENT, step -> { }))
                     .isInstanceOfSatisfying(LocalizedException.class, e -> {
                         assertThat(e.key()).isEqualTo("replica.error.noSpaceForBackup");
                         assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("只剩 10 MB");
