@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,7 @@ final class ReplicaUpgrade {
     /** Backups kept in {@code <data>/backups}: the newest ones, older ones are removed after a good upgrade. */
     static final int BACKUPS_KEPT = 2;
     static final String BACKUP_PREFIX = "replica-before-";
+    static final String COMPLETE_MARKER = "backup-complete";
     private static final long SPACE_MARGIN_BYTES = 64L * 1024 * 1024;
 
     private final DataDirectory directory;
@@ -124,6 +126,9 @@ final class ReplicaUpgrade {
             Files.createDirectories(target);
             call.setString(1, target.toString());
             call.execute();
+            // Written last: a backup cut short by a killed process has no marker, is never counted as one of the
+            // kept backups, and is removed after the next good upgrade.
+            Files.writeString(target.resolve(COMPLETE_MARKER), "schema=" + fromVersion + "\n");
         } catch (SQLException | IOException e) {
             throw new LocalizedException(e, "replica.error.backupFailed", target.toString(), String.valueOf(e.getMessage()));
         }
@@ -148,7 +153,9 @@ final class ReplicaUpgrade {
 
     private void pruneBackups() {
         List<Path> backups = list(directory.backups());
-        for (Path old : backups.subList(0, Math.max(0, backups.size() - BACKUPS_KEPT))) {
+        List<Path> remove = new ArrayList<>(backups.subList(0, Math.max(0, backups.size() - BACKUPS_KEPT)));
+        remove.addAll(incomplete(directory.backups()));
+        for (Path old : remove) {
             try {
                 deleteTree(old);
                 LOG.info("Removed the old replica backup {}", old);
@@ -158,14 +165,23 @@ final class ReplicaUpgrade {
         }
     }
 
-    /** The pre-upgrade backups, oldest first (the names sort by time within a schema version, so sort by time). */
+    /** The complete pre-upgrade backups, oldest first (by time: the names start with the schema version). */
     static List<Path> list(Path backups) {
+        return backups(backups, true);
+    }
+
+    private static List<Path> incomplete(Path backups) {
+        return backups(backups, false);
+    }
+
+    private static List<Path> backups(Path backups, boolean complete) {
         if (!Files.isDirectory(backups)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(backups)) {
             return children.filter(p -> p.getFileName().toString().startsWith(BACKUP_PREFIX))
-                    .sorted(Comparator.comparing(ReplicaUpgrade::modified))
+                    .filter(p -> Files.exists(p.resolve(COMPLETE_MARKER)) == complete)
+                    .sorted(Comparator.comparing(p -> modified(complete ? p.resolve(COMPLETE_MARKER) : p)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

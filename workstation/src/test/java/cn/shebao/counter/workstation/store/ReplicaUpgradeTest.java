@@ -139,15 +139,24 @@ class ReplicaUpgradeTest {
     }
 
     @Test
-    void onlyTheNewestBackupsAreKept() throws Exception {
+    void onlyTheNewestCompleteBackupsAreKept() throws Exception {
         Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { }, CURRENT.upTo("2")).close();
-        for (String version : List.of("2026.11.27.2", "2026.11.27.5", "2026.11.27.6")) {
+        for (String version : List.of("2026.11.27.2", "2026.11.27.5")) {
             Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { }, CURRENT.upTo(version)).close();
         }
+        // A backup cut short by a killed process: no completion marker.
+        Path cut = data().backups().resolve("replica-before-2026.11.27.5-20261127-000000");
+        Files.createDirectories(cut.resolve("replica/seg0"));
+        assertThat(ReplicaUpgrade.list(data().backups())).hasSize(2).doesNotContain(cut);
+
+        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { }, CURRENT.upTo("2026.11.27.6")).close();
+
         assertThat(ReplicaUpgrade.list(data().backups()))
                 .extracting(p -> p.getFileName().toString().replaceAll("-\\d{8}-\\d{6}$", ""))
                 .containsExactly("replica-before-2026.11.27.2", "replica-before-2026.11.27.5");
-        assertThat(Files.exists(data().replica())).isTrue();
+        assertThat(cut).as("the incomplete backup is removed").doesNotExist();
+        assertThat(ReplicaUpgrade.list(data().backups())).allSatisfy(b ->
+                assertThat(b.resolve(ReplicaUpgrade.COMPLETE_MARKER)).isRegularFile());
     }
 
     private Replica openAt(String version) {
