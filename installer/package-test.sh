@@ -3,7 +3,8 @@
 # installs the package into /opt with dpkg):
 #   1. builds the .deb twice, as version A and as a higher version B (build time and sizes printed);
 #   2. installs A with dpkg, checks the installed size budget and the desktop entry, runs the installed
-#      --self-test under Xvfb with an empty data directory;
+#      --self-test under Xvfb with an empty data directory, starts the installed launcher there and sees the
+#      first-run (enrolment) window;
 #   3. makes an older release's data directory with a test fixture (replica at an older schema, 200 persons),
 #      runs the self-test again (it must see the pending upgrade and change nothing);
 #   4. installs B over A, checks the data directory is untouched, starts the installed launcher (the GUI) once
