@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Month;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Locale;
 /**
  * The Java runtime holds every module the workstation needs. The list is {@code runtime-modules.txt}, the same file
  * the installer hands to jlink, so a module dropped from the trimmed runtime is caught here, not at the counter.
- * Also proves the Chinese locale data is there: without {@code jdk.localedata} dates print as "M11", not "十一月".
+ * Also proves the Chinese locale data is there (without {@code jdk.localedata} dates print as "M11") and the
+ * elliptic-curve provider TLS needs.
  */
 final class RuntimeCheck implements Check {
 
@@ -63,6 +66,13 @@ final class RuntimeCheck implements Check {
         String november = DateTimeFormatter.ofPattern("MMMM", Locale.SIMPLIFIED_CHINESE).format(Month.NOVEMBER);
         if (!CLDR_ZH_NOVEMBER.equals(november)) {
             return Outcome.fail(Messages.format(locale, "selftest.runtime.noLocaleData", november));
+        }
+        try {
+            // jdk.crypto.ec is a provider nothing references: without it the TLS handshake with central fails
+            // only at the first sync, with a message no clerk can act on.
+            KeyPairGenerator.getInstance("EC").initialize(256);
+        } catch (NoSuchAlgorithmException e) {
+            return Outcome.fail(Messages.format(locale, "selftest.runtime.noEc", String.valueOf(e.getMessage())));
         }
         return Outcome.pass(Messages.format(locale, "selftest.runtime.ok", required.size(),
                 Runtime.version().toString(), System.getProperty("java.home")));

@@ -11,6 +11,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +83,22 @@ class SelfTestTest {
         Result r = run(new RuntimeCheck(List.of("java.base", "jdk.no.such.module", "java.sql")));
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.text).contains("缺少模块：jdk.no.such.module。");
+    }
+
+    @Test
+    void runtimeWithoutTheEllipticCurveProviderFails() {
+        Provider[] providers = Security.getProviders();
+        int position = Arrays.asList(providers).indexOf(Security.getProvider("SunEC")) + 1;
+        Provider ec = Security.getProvider("SunEC");
+        Security.removeProvider("SunEC");
+        try {
+            Result r = run(new RuntimeCheck(List.of("java.base")));
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.text).contains("[失败] Java 运行时：缺少椭圆曲线加密");
+        } finally {
+            Security.insertProviderAt(ec, position);
+        }
+        assertThat(run(new RuntimeCheck(List.of("java.base"))).exit).isZero();
     }
 
     @Test
