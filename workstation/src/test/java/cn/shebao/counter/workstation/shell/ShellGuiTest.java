@@ -175,17 +175,9 @@ class ShellGuiTest {
         java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("编号 ([A-Z0-9-]+)，验证码 ([A-Z0-9]+)").matcher(registered);
         assertThat(stamp.find()).as(registered).isTrue();
         document.button("document.savePdf").click();
-        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
-                .withTimeout(20, TimeUnit.SECONDS).using(robot);
-        chooser.setCurrentDirectory(tmp.toFile());
-        chooser.fileNameTextBox().setText("certificate");
-        chooser.approve();
-        Path pdf = tmp.resolve("certificate.pdf");
+        Path pdf = saveInFileChooser("certificate");
         await("PDF saved", () -> Files.exists(pdf) && document.label("document.status").text().contains("已保存"), 20);
-        String text;
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-        }
+        String text = pdfText(pdf);
         assertThat(text).contains(idNumber).contains(stamp.group(1)).contains(stamp.group(2)).contains(pensionType)
                 .contains(pensionMonths).contains(main.label("record.name").text());
         document.button("document.close").click();
@@ -245,18 +237,10 @@ class ShellGuiTest {
         DialogFixture slip = WindowFinder.findDialog("slip.dialog").withTimeout(60, TimeUnit.SECONDS).using(robot);
         screenshot(slip.target(), "credential-slip-zh");
         slip.button("slip.savePdf").click();
-        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
-                .withTimeout(20, TimeUnit.SECONDS).using(robot);
-        chooser.setCurrentDirectory(tmp.toFile());
-        chooser.fileNameTextBox().setText("slip");
-        chooser.approve();
-        Path pdf = tmp.resolve("slip.pdf");
+        Path pdf = saveInFileChooser("slip");
         await("slip saved", () -> Files.exists(pdf) && slip.label("slip.status").text().contains("已保存"), 20);
         slip.button("slip.close").click();
-        String text;
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-        }
+        String text = pdfText(pdf);
         java.util.regex.Matcher found = java.util.regex.Pattern.compile("初始密码\\s*([2-9A-HJ-NP-Za-km-z]{12})").matcher(text);
         assertThat(found.find()).as(text).isTrue();
         String password = found.group(1);
@@ -357,17 +341,9 @@ class ShellGuiTest {
         clerk.button("drugs.printNotice").click();
         DialogFixture document = WindowFinder.findDialog("document.dialog").withTimeout(60, TimeUnit.SECONDS).using(robot);
         document.button("document.savePdf").click();
-        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
-                .withTimeout(20, TimeUnit.SECONDS).using(robot);
-        chooser.setCurrentDirectory(tmp.toFile());
-        chooser.fileNameTextBox().setText("notice");
-        chooser.approve();
-        Path pdf = tmp.resolve("notice.pdf");
+        Path pdf = saveInFileChooser("notice");
         await("notice saved", () -> Files.exists(pdf) && document.label("document.status").text().contains("已保存"), 20);
-        String text;
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-        }
+        String text = pdfText(pdf);
         assertThat(text).contains("审批结果：核准").contains("阿达木单抗注射液").contains(applicant).contains("赵敏")
                 .contains("9,000.00").contains("TYSP");
         document.button("document.close").click();
@@ -589,6 +565,22 @@ class ShellGuiTest {
 
     private static int awaitExit(WorkstationApp a) throws InterruptedException {
         return a.awaitExit(60, TimeUnit.SECONDS);
+    }
+
+    /** Answers the save dialog that a "save as PDF" button opened: the test's folder, {@code name}.pdf. */
+    private Path saveInFileChooser(String name) {
+        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
+                .withTimeout(20, TimeUnit.SECONDS).using(robot);
+        chooser.setCurrentDirectory(tmp.toFile());
+        chooser.fileNameTextBox().setText(name);
+        chooser.approve();
+        return tmp.resolve(name + ".pdf");
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 
     private static void await(String what, BooleanSupplier condition, int seconds) {
