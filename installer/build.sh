@@ -3,7 +3,9 @@
 # (default) or an application image. Run after `mvn -B -q install -DskipTests`; the installer module's
 # `-Ppackage` profile runs it from Maven. Prints the build time and the sizes.
 #
-#   bash installer/build.sh [--type deb|app-image] [--version 1.2.3] [--dest DIR]
+#   bash installer/build.sh [--type deb|app-image] [--version 1.2.3] [--dest DIR] [--reuse-runtime]
+#
+# --reuse-runtime keeps the runtime an earlier run made from the same jars (the package test builds twice).
 #
 # Windows (.msi) and the options that differ there: see installer/README.md.
 set -euo pipefail
@@ -12,11 +14,13 @@ cd "$(dirname "$0")/.."
 TYPE=deb
 VERSION=""
 DEST=installer/target/dist
+REUSE_RUNTIME=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --type) TYPE="$2"; shift 2 ;;
     --version) VERSION="$2"; shift 2 ;;
     --dest) DEST="$2"; shift 2 ;;
+    --reuse-runtime) REUSE_RUNTIME=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,29 +44,33 @@ cp "$APP"/lib/*.jar "$WORK/input/lib/"
 #    optional at run time (jakarta.transaction requires CDI), which jdeps cannot resolve and need not.
 MODULES_FILE=workstation/src/main/resources/cn/shebao/counter/workstation/selftest/runtime-modules.txt
 MODULES=$(sed 's/#.*//' "$MODULES_FILE" | tr -s ' \t' '\n' | sed '/^$/d' | sort -u)
-rm -rf "$WORK/jdeps" && mkdir -p "$WORK/jdeps"
-for jar in "$WORK/input/shebao-counter.jar" "$WORK"/input/lib/*.jar; do
-  copy="$WORK/jdeps/$(basename "$jar")"
-  cp "$jar" "$copy"
-  zip -q -d "$copy" module-info.class 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
-done
-FOUND=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 \
-  --class-path "$WORK/jdeps/*" "$WORK"/jdeps/*.jar | tr ',' '\n' | sort -u)
-MISSING=$(comm -23 <(echo "$FOUND") <(echo "$MODULES"))
-if [ -n "$MISSING" ]; then
-  echo "jdeps finds modules that $MODULES_FILE lacks: $(echo $MISSING)" >&2
-  exit 1
-fi
+if [ "$REUSE_RUNTIME" = 1 ] && [ -x "$WORK/runtime/bin/java" ]; then
+  echo "reusing the runtime in $WORK/runtime"
+else
+  rm -rf "$WORK/jdeps" && mkdir -p "$WORK/jdeps"
+  for jar in "$WORK/input/shebao-counter.jar" "$WORK"/input/lib/*.jar; do
+    copy="$WORK/jdeps/$(basename "$jar")"
+    cp "$jar" "$copy"
+    zip -q -d "$copy" module-info.class 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
+  done
+  FOUND=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 \
+    --class-path "$WORK/jdeps/*" "$WORK"/jdeps/*.jar | tr ',' '\n' | sort -u)
+  MISSING=$(comm -23 <(echo "$FOUND") <(echo "$MODULES"))
+  if [ -n "$MISSING" ]; then
+    echo "jdeps finds modules that $MODULES_FILE lacks: $(echo $MISSING)" >&2
+    exit 1
+  fi
 
-# 3. The runtime. Native commands stay: demo mode starts its demo central database with bin/java.
-#    Only Chinese and English locale data: jdk.localedata is 30 MB with every locale.
-rm -rf "$WORK/runtime"
-jlink --add-modules "$(echo $MODULES | tr ' ' ',')" --output "$WORK/runtime" \
-  --strip-debug --no-man-pages --no-header-files --include-locales=en,zh --compress=2
-# The JDK's shared libraries keep their symbol tables (libjvm alone 4 MB of 24): nothing at a counter reads them,
-# and the installed size has a budget (120 MB). jlink's --strip-native-debug-symbols finds no debug sections here.
-if command -v strip >/dev/null; then
-  find "$WORK/runtime" -name '*.so' -exec chmod u+w {} + -exec strip --strip-unneeded {} +
+  # 3. The runtime. Native commands stay: demo mode starts its demo central database with bin/java.
+  #    Only Chinese and English locale data: jdk.localedata is 30 MB with every locale.
+  rm -rf "$WORK/runtime"
+  jlink --add-modules "$(echo $MODULES | tr ' ' ',')" --output "$WORK/runtime" \
+    --strip-debug --no-man-pages --no-header-files --include-locales=en,zh --compress=2
+  # The JDK's shared libraries keep their symbol tables (libjvm alone 4 MB of 24): nothing at a counter reads them,
+  # and the installed size has a budget (120 MB). jlink's --strip-native-debug-symbols finds no debug sections here.
+  if command -v strip >/dev/null; then
+    find "$WORK/runtime" -name '*.so' -exec chmod u+w {} + -exec strip --strip-unneeded {} +
+  fi
 fi
 runtime_done=$(date +%s.%N)
 

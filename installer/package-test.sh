@@ -34,7 +34,7 @@ B="${BASE%.*}.$(( ${BASE##*.} + 1 ))"
 
 step "build $A and $B"
 bash installer/build.sh --version "$A" --dest "$WORK/dist" | tee "$WORK/build-a.txt"
-bash installer/build.sh --version "$B" --dest "$WORK/dist" | tee "$WORK/build-b.txt"
+bash installer/build.sh --version "$B" --dest "$WORK/dist" --reuse-runtime | tee "$WORK/build-b.txt"
 DEB_A=$(ls "$WORK"/dist/shebao-counter_"$A"-*.deb)
 DEB_B=$(ls "$WORK"/dist/shebao-counter_"$B"-*.deb)
 # The messages checked below are the Chinese ones, whatever locale this machine has (Java reads these at start).
