@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.selftest.SelfTest;
 import cn.shebao.counter.workstation.shell.WorkstationApp;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ public final class ShebaoCli implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (selfTest) {
-            PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset());
+            PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
             return SelfTest.of(dataDirectory(), Locale.getDefault()).run(out, new Version().getVersion()[0]);
         }
         if (GraphicsEnvironment.isHeadless()) {

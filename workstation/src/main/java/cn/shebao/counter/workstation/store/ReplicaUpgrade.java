@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.store;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.app.FileTrees;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,12 @@ final class ReplicaUpgrade {
         refuseNewerRelease(info);
         MigrationInfo current = info.current();
         MigrationInfo[] pending = info.pending();
-        if (current == null || pending.length == 0) {
+        if (pending.length == 0) {
+            // Nothing to do: the info above already was this start's one pass over the migrations.
+            return;
+        }
+        if (current == null) {
+            // Created by this start: nothing to back up.
             flyway.migrate();
             return;
         }
@@ -113,7 +119,12 @@ final class ReplicaUpgrade {
     }
 
     private Path backup(DriverDataSource dataSource, String fromVersion) {
-        long needed = sizeOf(directory.replica()) + SPACE_MARGIN_BYTES;
+        long needed;
+        try {
+            needed = FileTrees.size(directory.replica()) + SPACE_MARGIN_BYTES;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         long free = usableSpace.getAsLong();
         if (free < needed) {
             throw new LocalizedException("replica.error.noSpaceForBackup", megabytes(needed), megabytes(free),
@@ -157,7 +168,7 @@ final class ReplicaUpgrade {
         remove.addAll(incomplete(directory.backups()));
         for (Path old : remove) {
             try {
-                deleteTree(old);
+                FileTrees.delete(old);
                 LOG.info("Removed the old replica backup {}", old);
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Could not remove the old replica backup {}; remove it by hand to free disk space", old, e);
@@ -193,22 +204,6 @@ final class ReplicaUpgrade {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long sizeOf(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

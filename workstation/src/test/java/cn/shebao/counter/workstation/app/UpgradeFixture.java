@@ -33,6 +33,7 @@ public final class UpgradeFixture {
                     System.out.println(OlderReplica.fingerprint(replica.dataSource()));
                 }
             }
+            // The exit status is the verdict package-test.sh acts on; this main runs only as that script's child.
             case "verify" -> System.exit(verify(dir, keys, args[2]) ? 0 : 1);
             default -> throw new IllegalArgumentException("make DIR | verify DIR FINGERPRINT");
         }

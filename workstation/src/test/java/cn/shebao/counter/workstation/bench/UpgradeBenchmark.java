@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.app.FileTrees;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
@@ -18,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +42,13 @@ class UpgradeBenchmark {
         BenchReplica.open(persons).close();
         Path source = BenchReplica.directory(persons);
         Path work = Path.of("target", "bench-upgrade").toAbsolutePath();
-        deleteTree(work);
+        FileTrees.delete(work);
 
         long copyStart = System.nanoTime();
         copyTree(source.resolve("data").resolve("replica"), work.resolve("data").resolve("replica"));
         long copyNanos = System.nanoTime() - copyStart;
         copyTree(source.resolve("keys"), work.resolve("keys"));
-        long bytes = sizeOf(work.resolve("data").resolve("replica"));
+        long bytes = FileTrees.size(work.resolve("data").resolve("replica"));
         DataDirectory dir = new DataDirectory(work.resolve("data"));
         KeyProtector keys = new KeyStoreKeyProtector(work.resolve("keys"), "bench-only-password".toCharArray());
 
@@ -94,7 +94,7 @@ class UpgradeBenchmark {
                 (failedEnd - failedStart) / 1e9);
         System.out.println(table);
         Files.writeString(Path.of("target", "bench-upgrade.md"), table);
-        deleteTree(work);
+        FileTrees.delete(work);
     }
 
     private static double seconds(Map<Replica.Step, Long> at, Replica.Step from, Replica.Step to) {
@@ -119,23 +119,6 @@ class UpgradeBenchmark {
                 } else {
                     Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
-            }
-        }
-    }
-
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
