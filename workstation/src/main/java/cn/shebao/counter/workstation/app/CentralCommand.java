@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code central migrate|seed}: administer the central database. The password comes from $SHEBAO_DB_PASSWORD. */
-@Command(name = "central", mixinStandardHelpOptions = true, description = "Central database administration.",
-        subcommands = {CentralCommand.Migrate.class, CentralCommand.Seed.class})
+@Command(name = "central", mixinStandardHelpOptions = true, description = "The central service and its database.",
+        subcommands = {CentralCommand.Migrate.class, CentralCommand.Seed.class, CentralServiceCommands.InitPki.class,
+                CentralServiceCommands.Serve.class, CentralServiceCommands.EnrolmentCode.class, CentralServiceCommands.Revoke.class})
 final class CentralCommand implements Runnable {
 
     @CommandLine.Spec

@@ -11,13 +11,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What enrolment recorded about this workstation: its code and how to reach central. Kept in
- * {@code workstation.properties}; the central password is not here but in the key protector.
+ * What enrolment recorded about this workstation: its code and the central service's address. Kept in
+ * {@code workstation.properties}; the machine's key and certificate are in {@code keys/} (see {@link NodeIdentity}).
  */
-public record Enrolment(String workstationCode, String centralUrl, String centralUser) {
+public record Enrolment(String workstationCode, String serviceUrl) {
 
     static final String FILE = "workstation.properties";
-    public static final String CENTRAL_SECRET = "central-password";
 
     public static Optional<Enrolment> read(DataDirectory dir) {
         Path file = dir.root().resolve(FILE);
@@ -30,18 +29,15 @@ public record Enrolment(String workstationCode, String centralUrl, String centra
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(new Enrolment(p.getProperty("workstation.code"), p.getProperty("central.url"), p.getProperty("central.user")));
+        return Optional.of(new Enrolment(p.getProperty("workstation.code"), p.getProperty("central.service")));
     }
 
     void write(DataDirectory dir) {
         Properties p = new Properties();
         p.setProperty("workstation.code", workstationCode);
-        p.setProperty("central.url", centralUrl);
-        if (centralUser != null) {
-            p.setProperty("central.user", centralUser);
-        }
+        p.setProperty("central.service", serviceUrl);
         try (Writer out = Files.newBufferedWriter(dir.root().resolve(FILE), StandardCharsets.UTF_8)) {
-            p.store(out, "Shebao Counter enrolment (no secrets here: the central password is in keys/)");
+            p.store(out, "Shebao Counter enrolment (no secrets here: the machine's key and certificate are in keys/)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,17 +16,13 @@ import cn.shebao.counter.workstation.retirement.RetirementReminders;
 import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.sync.Outbox;
-import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.demo.DemoCentral;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAccounts;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.sync.SyncEngine;
@@ -34,10 +30,7 @@ import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
-import java.util.Map;
-import org.hibernate.SessionFactory;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -153,7 +146,8 @@ public final class Workstation implements AutoCloseable {
         Replica replica = null;
         try {
             if (options.demo()) {
-                demoCentral = DemoCentral.start(options.directory().root().resolve("central-demo"));
+                demoCentral = DemoCentral.start(options.directory().root().resolve("central-demo"), options.demoPersons(),
+                        DEMO_WORKSTATION_CODE, (done, total) -> progress.accept(new Progress(Replica.Step.READY, done, total, null)));
             }
             replica = AppReplica.open(options.directory(), step -> progress.accept(new Progress(step, 0, 0, null)));
             if (demoCentral != null) {
@@ -183,34 +177,21 @@ public final class Workstation implements AutoCloseable {
     }
 
     /**
-     * Demo mode works like a real workstation: a local demo central database (filled with generated persons on
-     * the first start), this workstation enrolled against it and loaded from it, then synced in the background.
+     * Demo mode works like a real workstation: a local demo central service (its database filled with generated
+     * persons on the first start), this workstation enrolled with it by a one-time code and loaded through it, then
+     * synced in the background over mutual TLS.
      */
     private static void prepareDemo(WorkstationOptions options, Replica replica, DemoCentral central,
             Consumer<Progress> progress) throws SQLException {
         DataDirectory dir = options.directory();
-        KeyStoreKeyProtector.forMachine(dir.keys()).storeSecret(Enrolment.CENTRAL_SECRET, central.password());
-        boolean loaded = Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
-        // At every start, not only the first: a demo directory from an older version gets the newer central tables.
-        Migrations.migrate(central.dataSource(), Migrations.Role.CENTRAL);
+        boolean loaded = NodeIdentity.exists(dir) && Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
         if (!loaded) {
-            try (SessionFactory sessions = PersistenceUnit.create(central.dataSource(), PersistenceUnit.SchemaCheck.NONE,
-                    Migrations.Role.CENTRAL)) {
-                long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class)
-                        .getSingleResult());
-                if (staff == 0) {
-                    progress.accept(new Progress(Replica.Step.READY, 0, options.demoPersons(), null));
-                    new DemoDataGenerator(DemoDataGenerator.Settings.of(DemoMode.SEED, options.demoPersons(), LocalDate.now()))
-                            .generate(new HibernateDemoSink(sessions),
-                                    (done, total, rows) -> progress.accept(new Progress(Replica.Step.READY, done, total, null)));
-                }
-                new CommandApplier(sessions, Map.of(), Clock.systemUTC(), TimeOrderedIds.system()).register(DEMO_WORKSTATION_CODE);
-            }
-            new InitialLoad(central.dataSource(), replica.dataSource(), 1000).run(p -> progress.accept(
+            new Enroller(dir).enrolInto(replica, KeyStoreKeyProtector.forMachine(dir.keys()), java.net.URI.create(central.url()),
+                    Enroller.readCa(central.caCertificate()), central.enrolmentCode(), DEMO_WORKSTATION_CODE, p -> progress.accept(
                     new Progress(Replica.Step.READY, (int) Math.min(p.copied(), Integer.MAX_VALUE), (int) Math.min(p.total(), Integer.MAX_VALUE), p.table())));
         }
-        // The demo central gets a new port and password at every start.
-        new Enrolment(DEMO_WORKSTATION_CODE, central.url(), central.user()).write(dir);
+        // The demo central gets a new port at every start.
+        new Enrolment(DEMO_WORKSTATION_CODE, central.url()).write(dir);
     }
 
     public boolean demo() {

@@ -1,10 +1,10 @@
 package cn.shebao.counter.workstation.audit;
 
 import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.ShippedAuditEvent;
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

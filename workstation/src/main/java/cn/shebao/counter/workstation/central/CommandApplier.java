@@ -1,7 +1,15 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.wire.Payloads;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.ApplyResult;
+
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.wire.CentralUnavailableException;
+import cn.shebao.counter.workstation.wire.CommandSink;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 
@@ -10,7 +18,10 @@ import org.hibernate.SessionFactory;
  * order: the node's last applied sequence is locked and checked, a repeat returns the stored result, a
  * gap is refused, and a business conflict is recorded and acknowledged so the queue never wedges.
  */
-public final class CommandApplier {
+public final class CommandApplier implements CommandSink {
+
+    /** Conflict kind of a command whose payload could not be read or applied. */
+    public static final String MALFORMED = "MALFORMED_COMMAND";
 
     private final SessionFactory central;
     private final Map<String, CommandHandler> handlers;
@@ -34,7 +45,40 @@ public final class CommandApplier {
         });
     }
 
+    /**
+     * Applies a batch in order, each command in its own transaction, stopping after the first one that is not
+     * acknowledged. A failure part-way reports the answers of the commands already committed with it.
+     */
+    @Override
+    public List<ApplyResult> push(List<CommandEnvelope> commands) {
+        List<ApplyResult> results = new ArrayList<>(commands.size());
+        for (CommandEnvelope c : commands) {
+            ApplyResult r;
+            try {
+                r = apply(c);
+            } catch (RuntimeException transientFailure) {
+                throw new CentralUnavailableException("central could not apply command " + c.sequence(), transientFailure, results);
+            }
+            results.add(r);
+            if (!r.status().acknowledged()) {
+                break;
+            }
+        }
+        return results;
+    }
+
     public ApplyResult apply(CommandEnvelope c) {
+        try {
+            return apply(c, null);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.time.DateTimeException malformed) {
+            // A payload that cannot be read or applied will never succeed on a retry: its transaction is rolled
+            // back whole, and the command becomes a conflict (a dead letter supervisors and IT see) so the node's
+            // queue moves on instead of wedging forever.
+            return apply(c, malformed.getClass().getSimpleName());
+        }
+    }
+
+    private ApplyResult apply(CommandEnvelope c, String malformed) {
         return central.fromTransaction(s -> {
             // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
             int locked = s.createNativeMutationQuery(
@@ -65,7 +109,9 @@ public final class CommandApplier {
                 // A newer workstation than this central: wait for the upgrade rather than drop the command.
                 return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
             }
-            CommandHandler.HandlerOutcome outcome = handler.apply(s, c, changes);
+            CommandHandler.HandlerOutcome outcome = malformed != null
+                    ? CommandHandler.HandlerOutcome.conflict(MALFORMED, "the command could not be read or applied: " + malformed)
+                    : handler.apply(s, c, changes);
             ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
             if (!outcome.applied()) {
                 java.util.UUID conflictId;
@@ -88,7 +134,7 @@ public final class CommandApplier {
     /** The citizen a command concerns, when its payload names one, so the conflict can be shown beside the record. */
     private static java.util.UUID personOf(String payload) {
         try {
-            Object person = cn.shebao.counter.workstation.sync.Payloads.read(payload).get("personId");
+            Object person = cn.shebao.counter.workstation.wire.Payloads.read(payload).get("personId");
             return person instanceof String p ? java.util.UUID.fromString(p) : null;
         } catch (IllegalArgumentException notJsonOrNotAnId) {
             return null;

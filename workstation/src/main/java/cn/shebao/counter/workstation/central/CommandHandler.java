@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
+
 import org.hibernate.Session;
 
 /**

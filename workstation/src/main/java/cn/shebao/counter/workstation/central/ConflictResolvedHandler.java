@@ -1,6 +1,8 @@
 package cn.shebao.counter.workstation.central;
 
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
+
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.util.Map;
 import org.hibernate.Session;
 

@@ -2,7 +2,7 @@ package cn.shebao.counter.workstation.certificates;
 
 import cn.shebao.counter.workstation.central.ChangeLog;
 import cn.shebao.counter.workstation.central.ChangeLogEntry;
-import cn.shebao.counter.workstation.central.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import org.hibernate.Session;

@@ -1,6 +1,6 @@
 package cn.shebao.counter.workstation.certificates;
 
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,88 +1,88 @@
 package cn.shebao.counter.workstation.demo;
 
-import cn.shebao.counter.workstation.store.DriverDataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
- * Starts and stops the demo central database (see {@link DemoCentralServer}) for demo mode: everything stays
- * on this machine, yet the workstation syncs with a real central database over JDBC.
+ * Starts and stops the demo central service (see {@link DemoCentralServer}) for demo mode: everything stays on
+ * this machine, yet the workstation enrols and syncs over mutual TLS exactly as a production one does.
  */
 public final class DemoCentral implements AutoCloseable {
 
     private final Process process;
-    private final String url;
-    private final char[] password;
+    private final int port;
+    private final Path caCertificate;
+    private final String enrolmentCode;
 
-    private DemoCentral(Process process, String url, char[] password) {
+    private DemoCentral(Process process, int port, Path caCertificate, String enrolmentCode) {
         this.process = process;
-        this.url = url;
-        this.password = password;
+        this.port = port;
+        this.caCertificate = caCertificate;
+        this.enrolmentCode = enrolmentCode;
     }
 
-    public static DemoCentral start(Path directory) throws IOException {
+    /** @param progress persons generated so far and in all, on the first start only */
+    public static DemoCentral start(Path directory, int persons, String workstationCode, BiConsumer<Integer, Integer> progress)
+            throws IOException {
         Files.createDirectories(directory);
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = HexFormat.of().formatHex(random);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), DemoCentralServer.class.getName(),
-                String.valueOf(port), directory.toString());
-        pb.environment().put(DemoCentralServer.PASSWORD_ENV, password);
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), DemoCentralServer.class.getName(),
+                directory.toString(), String.valueOf(persons), workstationCode);
         pb.redirectErrorStream(true);
         Process process = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         StringBuilder seen = new StringBuilder();
+        String code = null;
         for (String line; (line = out.readLine()) != null; ) {
-            if (line.equals(DemoCentralServer.READY)) {
+            if (line.startsWith(DemoCentralServer.PROGRESS + " ")) {
+                String[] f = line.split(" ");
+                progress.accept(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+            } else if (line.startsWith(DemoCentralServer.CODE + " ")) {
+                code = line.substring(DemoCentralServer.CODE.length() + 1);
+            } else if (line.startsWith(DemoCentralServer.READY + " ")) {
+                int port = Integer.parseInt(line.substring(DemoCentralServer.READY.length() + 1));
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "demo-central-output");
                 drain.setDaemon(true);
                 drain.start();
-                String url = "jdbc:derby://127.0.0.1:" + port + "/" + directory.resolve("central") + ";create=true";
-                return new DemoCentral(process, url, password.toCharArray());
+                return new DemoCentral(process, port, directory.resolve("pki").resolve(DemoCentralServer.CA_FILE), code);
+            } else {
+                seen.append(line).append('\n');
+                if (seen.length() > 20_000) {
+                    seen.delete(0, seen.length() - 20_000);
+                }
             }
-            seen.append(line).append('\n');
             if (System.nanoTime() > deadline) {
                 break;
             }
         }
         process.destroyForcibly();
-        throw new IOException("the demo central database did not start:\n" + seen);
+        throw new IOException("the demo central service did not start:\n" + seen);
     }
 
     public String url() {
-        return url;
+        return "https://127.0.0.1:" + port;
     }
 
-    public String user() {
-        return DemoCentralServer.USER;
+    public Path caCertificate() {
+        return caCertificate;
     }
 
-    public char[] password() {
-        return password.clone();
-    }
-
-    public DriverDataSource dataSource() {
-        return DriverDataSource.withCredentials(url, user(), password);
+    /** A one-time code for the demo workstation, opened at this start; used only when it is not enrolled yet. */
+    public String enrolmentCode() {
+        return enrolmentCode;
     }
 
     @Override
     public void close() throws InterruptedException {
         try {
-            process.getOutputStream().close(); // the server's signal to shut down cleanly
+            process.getOutputStream().close(); // the service's signal to shut down cleanly
         } catch (IOException e) {
             process.destroy();
         }

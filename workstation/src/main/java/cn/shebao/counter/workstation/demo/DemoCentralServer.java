@@ -1,53 +1,112 @@
 package cn.shebao.counter.workstation.demo;
 
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.net.InetAddress;
+import cn.shebao.counter.workstation.central.CommandHandler;
+import cn.shebao.counter.workstation.central.service.CentralService;
+import cn.shebao.counter.workstation.central.service.MachineRegistry;
+import cn.shebao.counter.workstation.pki.CertificateAuthority;
+import cn.shebao.counter.workstation.pki.KeyStores;
+import cn.shebao.counter.workstation.pki.Pem;
+import cn.shebao.counter.workstation.store.DriverDataSource;
+import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.PooledDataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.derby.drda.NetworkServerControl;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.hibernate.SessionFactory;
 
 /**
- * The demo central database, run in a child JVM by {@link DemoCentral}: a Derby network server on 127.0.0.1
- * with built-in authentication. A child process, not a thread: a network server inside the workstation's
- * JVM would also serve the already-booted encrypted replica to any local user, without its boot key.
- * The password arrives in the environment (not the command line, which other users can read); the server
- * stops when its standard input closes, i.e. when the workstation exits or dies.
+ * The demo central, run in a child JVM by {@link DemoCentral}: the real central service, on 127.0.0.1 with a
+ * throwaway CA of its own, over an embedded Derby database in the demo directory (PostgreSQL in production and
+ * in the tests). A child process, not a thread, so the workstation process holds no central database at all,
+ * just as in production. It prints its progress, a one-time enrolment code for the demo workstation and its
+ * port on standard output, and stops when its standard input closes (the workstation exited or died).
  */
 public final class DemoCentralServer {
 
-    static final String PASSWORD_ENV = "SHEBAO_DEMO_CENTRAL_PASSWORD";
-    static final String USER = "demo";
     static final String READY = "DEMO-CENTRAL-READY";
+    static final String PROGRESS = "DEMO-CENTRAL-PROGRESS";
+    static final String CODE = "DEMO-CENTRAL-CODE";
+    static final String CA_FILE = "centre-ca.pem";
 
     private DemoCentralServer() {
     }
 
+    /** Arguments: demo central directory, persons to generate on the first start, the demo workstation's code. */
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
-        Path home = Path.of(args[1]);
-        String password = System.getenv(PASSWORD_ENV);
-        if (password == null || password.isEmpty()) {
-            throw new IllegalStateException(PASSWORD_ENV + " is not set");
-        }
+        Path home = Path.of(args[0]);
+        int persons = Integer.parseInt(args[1]);
+        String workstation = args[2];
         System.setProperty("derby.system.home", home.toString());
-        System.setProperty("derby.connection.requireAuthentication", "true");
-        System.setProperty("derby.authentication.provider", "BUILTIN");
-        System.setProperty("derby.user." + USER, password);
-        NetworkServerControl server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
-        server.start(new PrintWriter(Writer.nullWriter()));
-        for (int i = 0; i < 100; i++) {
-            try {
-                server.ping();
-                break;
-            } catch (Exception notYet) {
-                Thread.sleep(100);
+        DriverDataSource database = new DriverDataSource("jdbc:derby:" + home.resolve("central") + ";create=true", Properties::new);
+        Migrations.migrate(database, Migrations.Role.CENTRAL);
+        seedOnce(database, persons);
+        CertificateAuthority ca = demoCa(home.resolve("pki"));
+        char[] tlsPassword = randomPassword();
+        Function<Clock, Map<String, CommandHandler>> handlers = cn.shebao.counter.workstation.app.CommandHandlers::all;
+        try (PooledDataSource pool = new PooledDataSource(database, 8);
+                CentralService service = CentralService.start("127.0.0.1", 0, pool,
+                        ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(30), tlsPassword), tlsPassword, ca, handlers,
+                        Clock.systemUTC())) {
+            String code = service.machines().openCode(workstation, MachineRegistry.Kind.COUNTER, "DEMO", Duration.ofMinutes(30));
+            System.out.println(CODE + " " + code);
+            System.out.println(READY + " " + service.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to go away
             }
         }
-        System.out.println(READY);
-        System.out.flush();
-        while (System.in.read() >= 0) {
-            // wait for the parent to go away
+        try {
+            DriverManager.getConnection("jdbc:derby:;shutdown=true");
+        } catch (SQLException expected) {
+            // Derby always answers a shutdown with an exception (08006 / XJ015)
         }
-        server.shutdown();
+    }
+
+    private static void seedOnce(DriverDataSource database, int persons) {
+        try (SessionFactory sessions = PersistenceUnit.create(database, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class).getSingleResult());
+            if (staff == 0) {
+                new DemoDataGenerator(DemoDataGenerator.Settings.of(cn.shebao.counter.workstation.app.DemoMode.SEED, persons, LocalDate.now()))
+                        .generate(new HibernateDemoSink(sessions), (done, total, rows) -> {
+                            System.out.println(PROGRESS + " " + done + " " + total);
+                            System.out.flush();
+                        });
+            }
+        }
+    }
+
+    /** The demo CA lives in the demo directory, so the demo workstation's certificate stays valid across starts. */
+    private static CertificateAuthority demoCa(Path pki) throws java.io.IOException {
+        Files.createDirectories(pki);
+        Path store = pki.resolve("demo-ca.p12");
+        Path secret = pki.resolve("demo-ca.password");
+        if (Files.exists(store) && Files.exists(secret)) {
+            char[] password = Files.readString(secret, StandardCharsets.US_ASCII).toCharArray();
+            return CertificateAuthority.from(KeyStores.read(store, password), password);
+        }
+        CertificateAuthority ca = CertificateAuthority.create("Shebao Counter DEMO CA (demo only)");
+        char[] password = randomPassword();
+        Files.writeString(secret, new String(password), StandardCharsets.US_ASCII);
+        KeyStores.write(ca.toKeyStore(password), store, password);
+        Files.writeString(pki.resolve(CA_FILE), Pem.of(ca.certificate()), StandardCharsets.US_ASCII);
+        return ca;
+    }
+
+    private static char[] randomPassword() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random).toCharArray();
     }
 }

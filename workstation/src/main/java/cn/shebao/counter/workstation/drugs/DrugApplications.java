@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.drugs;
 
+
+
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.citizen.InsuranceParticipation;

@@ -1,6 +1,6 @@
 package cn.shebao.counter.workstation.drugs;
 
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package cn.shebao.counter.workstation.identity;
 
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -13,7 +13,7 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.CommandType;
 import cn.shebao.counter.workstation.sync.Outbox;
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

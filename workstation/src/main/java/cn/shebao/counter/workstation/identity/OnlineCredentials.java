@@ -12,7 +12,7 @@ import cn.shebao.counter.workstation.sync.CommandType;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.OutboxCommand;
 import cn.shebao.counter.workstation.sync.OutboxState;
-import cn.shebao.counter.workstation.sync.Payloads;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

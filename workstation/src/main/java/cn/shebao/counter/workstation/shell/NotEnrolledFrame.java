@@ -18,8 +18,8 @@ import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * First start without enrolment: say so, where the data will live, and let IT enrol the workstation here (central
- * URL, this workstation's own central account, its code); the initial load shows its progress and resumes if cut.
+ * First start without enrolment: say so, where the data will live, and let IT enrol the workstation here (the central
+ * service's address, the centre's CA certificate file, the one-time enrolment code, the workstation code); the initial load shows its progress and resumes if cut.
  * Never invents a local database.
  */
 final class NotEnrolledFrame extends JFrame {
@@ -47,8 +47,8 @@ final class NotEnrolledFrame extends JFrame {
         JPanel form = new JPanel(new MigLayout("wrap 2, insets 0, gap 8", "[right][grow, fill]"));
         JTextField url = field(form, texts, "enrol.url", new JTextField());
         url.setToolTipText(texts.text("enrol.error.url"));
-        JTextField user = field(form, texts, "enrol.user", new JTextField());
-        JPasswordField password = (JPasswordField) field(form, texts, "enrol.password", new JPasswordField());
+        JTextField caFile = field(form, texts, "enrol.caFile", new JTextField());
+        JPasswordField password = (JPasswordField) field(form, texts, "enrol.enrolmentCode", new JPasswordField());
         JTextField code = field(form, texts, "enrol.code", new JTextField());
         panel.add(form, "growx, gaptop 12");
         JProgressBar progress = new JProgressBar();
@@ -74,13 +74,13 @@ final class NotEnrolledFrame extends JFrame {
             message.setText(texts.text("enrol.working"));
             pack();
             String u = url.getText();
-            String who = user.getText();
+            java.nio.file.Path ca = java.nio.file.Path.of(caFile.getText().strip());
             String ws = code.getText();
             new SwingWorker<Long, InitialLoad.Progress>() {
                 @Override
                 protected Long doInBackground() throws Exception {
                     try {
-                        return new Enroller(dataDirectory).enrol(u, who, secret, ws, this::publish);
+                        return new Enroller(dataDirectory).enrol(u, ca, new String(secret), ws, this::publish);
                     } finally {
                         java.util.Arrays.fill(secret, '\0');
                     }

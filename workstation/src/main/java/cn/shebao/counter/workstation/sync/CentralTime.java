@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.wire.CentralClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,14 +65,9 @@ public final class CentralTime extends Clock {
     }
 
     /** Measures central's clock (the midpoint of the round trip) and keeps the offset; called after each sync. */
-    public void measure(DataSource central, boolean postgres) throws SQLException {
+    public void measure(CentralClock central) throws SQLException {
         Instant before = local.instant();
-        Instant centralNow;
-        try (Connection c = central.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(postgres ? "SELECT CURRENT_TIMESTAMP" : "VALUES CURRENT_TIMESTAMP")) {
-            rs.next();
-            centralNow = rs.getTimestamp(1).toInstant();
-        }
+        Instant centralNow = central.centralNow();
         Instant after = local.instant();
         Instant middle = before.plus(Duration.between(before, after).dividedBy(2));
         offset = Duration.between(middle, centralNow);

@@ -1,5 +1,9 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.wire.ReplicatedTables;
+import cn.shebao.counter.workstation.wire.RowValues;
+import cn.shebao.counter.workstation.wire.SnapshotSource;
+
 import cn.shebao.counter.workstation.store.SqlFlavour;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +19,11 @@ import javax.sql.DataSource;
  * Fills a new replica from central: every replicated table in foreign-key order, in keyset pages, each page
  * committed locally together with its progress, so a crash or a cut connection resumes where it stopped.
  *
- * <p>Consistency: the first attempt records the change-log sequence of its snapshot, and the pull cursor
- * starts there. Pages read in later snapshots (after a resume) may be newer than that; replaying the log
- * from the first snapshot is idempotent by row version and deletes what was removed meanwhile, so the
- * replica converges on central without needing one snapshot to last the whole load.
+ * <p>Consistency: the first attempt records central's change-log sequence before it reads any page, and the
+ * pull cursor starts there. Each page is its own request (any service instance can answer it), so pages may be
+ * newer than that sequence; replaying the log from it is idempotent by row version and deletes what was
+ * removed meanwhile, so the replica converges on central without one snapshot lasting the whole load. A child
+ * row created during the load may arrive before its parent: it is left out and comes with the replay.
  */
 public final class InitialLoad {
 
@@ -26,30 +31,27 @@ public final class InitialLoad {
     public record Progress(String table, long copied, long total) {
     }
 
-    private final DataSource central;
+    private final SnapshotSource central;
     private final DataSource replica;
     private final RowCopier copier;
     private final SqlFlavour replicaFlavour;
     private final int pageSize;
 
-    public InitialLoad(DataSource central, DataSource replica, int pageSize) {
+    public InitialLoad(SnapshotSource central, DataSource replica, int pageSize) {
         this.central = central;
         this.replica = replica;
         this.replicaFlavour = SqlFlavour.of(replica);
-        this.copier = new RowCopier(SqlFlavour.of(central), replicaFlavour);
+        this.copier = new RowCopier(replicaFlavour);
         this.pageSize = pageSize;
     }
 
     /** Runs (or resumes) the load; returns the change-log sequence pulls continue from. */
     public long run(Consumer<Progress> progress) throws SQLException {
-        try (Connection local = replica.getConnection(); Connection c = central.getConnection()) {
+        try (Connection local = replica.getConnection()) {
             local.setAutoCommit(false);
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot per attempt
-            long snapshot = snapshotSequence(local, c);
+            long snapshot = snapshotSequence(local);
             for (String table : ReplicatedTables.IN_ORDER) {
-                copyTable(local, c, table, progress);
+                copyTable(local, table, progress);
             }
             try (PreparedStatement ps = local.prepareStatement(
                     "UPDATE sync_state SET pull_cursor = ? WHERE id = 1 AND pull_cursor < ?")) {
@@ -61,7 +63,6 @@ public final class InitialLoad {
                 ps.executeUpdate();
             }
             local.commit();
-            c.commit();
             return snapshot;
         }
     }
@@ -73,7 +74,7 @@ public final class InitialLoad {
         }
     }
 
-    private static long snapshotSequence(Connection local, Connection c) throws SQLException {
+    private long snapshotSequence(Connection local) throws SQLException {
         try (PreparedStatement ps = local.prepareStatement("SELECT snapshot_sequence FROM initial_load WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -82,12 +83,7 @@ public final class InitialLoad {
                 return recorded; // resuming: replay from the first attempt's snapshot
             }
         }
-        long sequence;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM change_counter WHERE id = 1");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            sequence = rs.getLong(1);
-        }
+        long sequence = central.snapshotSequence();
         try (PreparedStatement ps = local.prepareStatement("UPDATE initial_load SET snapshot_sequence = ? WHERE id = 1")) {
             ps.setLong(1, sequence);
             ps.executeUpdate();
@@ -96,7 +92,7 @@ public final class InitialLoad {
         return sequence;
     }
 
-    private void copyTable(Connection local, Connection c, String table, Consumer<Progress> progress) throws SQLException {
+    private void copyTable(Connection local, String table, Consumer<Progress> progress) throws SQLException {
         UUID lastId = null;
         long copied = 0;
         try (PreparedStatement ps = local.prepareStatement("SELECT last_id, copied, done FROM initial_load_table WHERE table_name = ?")) {
@@ -107,7 +103,7 @@ public final class InitialLoad {
                         return;
                     }
                     Object id = rs.getObject(1);
-                    lastId = id == null ? null : RowCopier.toUuid(id);
+                    lastId = id == null ? null : RowValues.toUuid(id);
                     copied = rs.getLong(2);
                 } else {
                     try (PreparedStatement insert = local.prepareStatement(
@@ -119,13 +115,13 @@ public final class InitialLoad {
                 }
             }
         }
-        long total = count(c, table);
+        long total = central.count(table);
         while (true) {
-            List<Map<String, Object>> rows = copier.page(c, table, lastId, pageSize);
+            List<Map<String, Object>> rows = central.page(table, lastId, pageSize);
             boolean last = rows.size() < pageSize;
             if (!rows.isEmpty()) {
                 copier.insertBatch(local, table, rows);
-                lastId = RowCopier.toUuid(rows.get(rows.size() - 1).get("id"));
+                lastId = RowValues.toUuid(rows.get(rows.size() - 1).get("id"));
                 copied += rows.size();
             }
             try (PreparedStatement ps = local.prepareStatement(
@@ -133,7 +129,7 @@ public final class InitialLoad {
                 if (lastId == null) {
                     ps.setNull(1, replicaFlavour == SqlFlavour.DERBY ? java.sql.Types.BINARY : java.sql.Types.OTHER);
                 } else {
-                    ps.setObject(1, RowCopier.uuidFor(replicaFlavour, lastId));
+                    ps.setObject(1, RowValues.uuidFor(replicaFlavour, lastId));
                 }
                 ps.setLong(2, copied);
                 ps.setBoolean(3, last);
@@ -145,14 +141,6 @@ public final class InitialLoad {
             if (last) {
                 return;
             }
-        }
-    }
-
-    private static long count(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + ReplicatedTables.checked(table));
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

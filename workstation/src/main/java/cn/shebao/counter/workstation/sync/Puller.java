@@ -1,6 +1,11 @@
 package cn.shebao.counter.workstation.sync;
 
+
 import cn.shebao.counter.workstation.store.SqlFlavour;
+import cn.shebao.counter.workstation.wire.ChangeEntry;
+import cn.shebao.counter.workstation.wire.ChangePage;
+import cn.shebao.counter.workstation.wire.ChangeSource;
+import cn.shebao.counter.workstation.wire.RowValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,16 +13,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Changes down: reads the central change log after the replica's cursor, a page at a time, and applies the
+ * Changes down: reads central's change log (through the service) after the replica's cursor, a page at a time, and applies the
  * page and the new cursor in one replica transaction, so a crash repeats a page instead of skipping one.
  * Applying is idempotent by row version; tombstones delete; a row with a pending local command is left
  * alone (the command's own result will come back through the log once central applied it).
@@ -28,30 +29,19 @@ public final class Puller {
     public record Page(int entries, int written, int deleted, int skipped, long cursor) {
     }
 
-    private record Entry(long sequence, String table, UUID rowId, long rowVersion, boolean delete) {
-    }
-
-    private final DataSource central;
+    private final ChangeSource central;
     private final DataSource replica;
     private final RowCopier copier;
     private final SqlFlavour replicaFlavour;
     private final int pageSize;
     private final Clock clock;
 
-    public Puller(DataSource central, DataSource replica, int pageSize, Clock clock) {
-        this(central, SqlFlavour.of(central), replica, pageSize, clock);
-    }
-
-    /** Knowing central's kind from its URL, so building a puller never needs central to be reachable. */
-    public Puller(DataSource central, DataSource replica, int pageSize, Clock clock, String centralUrl) {
-        this(central, SqlFlavour.ofUrl(centralUrl), replica, pageSize, clock);
-    }
-
-    private Puller(DataSource central, SqlFlavour centralFlavour, DataSource replica, int pageSize, Clock clock) {
+    /** @param central the central service (or, inside it and in tests of the applier, the change log itself) */
+    public Puller(ChangeSource central, DataSource replica, int pageSize, Clock clock) {
         this.central = central;
         this.replica = replica;
         this.replicaFlavour = SqlFlavour.of(replica);
-        this.copier = new RowCopier(centralFlavour, replicaFlavour);
+        this.copier = new RowCopier(replicaFlavour);
         this.pageSize = pageSize;
         this.clock = clock;
     }
@@ -60,33 +50,19 @@ public final class Puller {
         try (Connection local = replica.getConnection()) {
             local.setAutoCommit(false);
             long cursor = cursor(local);
-            List<Entry> entries;
-            Map<String, Map<UUID, Map<String, Object>>> rows = new HashMap<>();
-            try (Connection c = central.getConnection()) {
-                c.setReadOnly(true);
-                entries = read(c, cursor);
-                Map<String, Set<UUID>> wanted = new HashMap<>();
-                for (Entry e : entries) {
-                    if (!e.delete()) {
-                        wanted.computeIfAbsent(e.table(), t -> new LinkedHashSet<>()).add(e.rowId());
-                    }
-                }
-                for (Map.Entry<String, Set<UUID>> w : wanted.entrySet()) {
-                    rows.put(w.getKey(), copier.fetch(c, w.getKey(), w.getValue()));
-                }
-            }
+            ChangePage page = central.changesAfter(cursor, pageSize);
             int written = 0;
             int deleted = 0;
             int skipped = 0;
             try {
-                for (Entry e : entries) {
+                for (ChangeEntry e : page.entries()) {
                     if (pendingLocally(local, e)) {
                         skipped++;
                     } else if (e.delete()) {
                         copier.delete(local, e.table(), e.rowId());
                         deleted++;
                     } else {
-                        Map<String, Object> row = rows.get(e.table()).get(e.rowId());
+                        Map<String, Object> row = page.row(e.table(), e.rowId());
                         Long mine = copier.localVersion(local, e.table(), e.rowId());
                         long theirs = row == null ? -1 : ((Number) row.get("row_version")).longValue();
                         if (row == null || (mine != null && mine >= theirs)) {
@@ -104,7 +80,7 @@ public final class Puller {
                 local.rollback();
                 throw failure;
             }
-            return new Page(entries.size(), written, deleted, skipped, cursor);
+            return new Page(page.entries().size(), written, deleted, skipped, cursor);
         }
     }
 
@@ -117,27 +93,11 @@ public final class Puller {
         return pages;
     }
 
-    private List<Entry> read(Connection c, long after) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT sequence_number, table_name, row_id, row_version, operation "
-                + "FROM change_log WHERE sequence_number > ? ORDER BY sequence_number")) {
-            ps.setLong(1, after);
-            ps.setMaxRows(pageSize);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(rs.getLong(1), ReplicatedTables.checked(rs.getString(2)), RowCopier.toUuid(rs.getObject(3)),
-                            rs.getLong(4), "DELETE".equals(rs.getString(5))));
-                }
-            }
-        }
-        return entries;
-    }
-
-    private boolean pendingLocally(Connection local, Entry e) throws SQLException {
+    private boolean pendingLocally(Connection local, ChangeEntry e) throws SQLException {
         try (PreparedStatement ps = local.prepareStatement(
                 "SELECT COUNT(*) FROM outbox_command WHERE state = 'PENDING' AND subject_table = ? AND subject_id = ?")) {
             ps.setString(1, e.table());
-            ps.setObject(2, RowCopier.uuidFor(replicaFlavour, e.rowId()));
+            ps.setObject(2, RowValues.uuidFor(replicaFlavour, e.rowId()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;

@@ -1,8 +1,9 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.ApplyResult;
-import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.ApplyResult;
+import cn.shebao.counter.workstation.wire.CentralUnavailableException;
+import cn.shebao.counter.workstation.wire.CommandSink;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,40 +23,53 @@ public final class Pusher {
     }
 
     private final Outbox outbox;
-    private final CommandApplier central;
+    private final CommandSink central;
     private final String nodeCode;
 
-    public Pusher(Outbox outbox, CommandApplier central, String nodeCode) {
+    public Pusher(Outbox outbox, CommandSink central, String nodeCode) {
         this.outbox = outbox;
         this.central = central;
         this.nodeCode = nodeCode;
     }
 
     /**
-     * Pushes up to {@code max} commands. The answers are recorded locally in one transaction at the end (and
-     * before returning early): one local commit per command cost more than the central work. Answers lost to
-     * a crash come back as duplicates on the next push, so batching them risks nothing.
+     * Pushes up to {@code max} commands as one batch. The answers are recorded locally in one transaction (one
+     * local commit per command cost more than the central work). Answers lost to a crash come back as
+     * duplicates on the next push, so batching them risks nothing.
      */
     public Report push(int max) {
-        List<Outbox.Answer> answers = new ArrayList<>();
-        try {
-            for (OutboxCommand c : outbox.pending(max)) {
-                ApplyResult result;
-                try {
-                    result = central.apply(new CommandEnvelope(nodeCode, c.getSequenceNumber(), c.getCommandId(),
-                            c.getCommandType().name(), c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName()));
-                } catch (RuntimeException transientFailure) {
-                    return new Report(answers.size(), null, transientFailure);
-                }
-                if (!result.status().acknowledged()) {
-                    return new Report(answers.size(), result, null);
-                }
-                answers.add(new Outbox.Answer(c.getSequenceNumber(),
-                        result.status().conflict() ? OutboxState.CONFLICT : OutboxState.APPLIED, result.status().name(), result.detail()));
-            }
-            return new Report(answers.size(), null, null);
-        } finally {
-            outbox.acknowledgeAll(answers);
+        List<OutboxCommand> pending = outbox.pending(max);
+        if (pending.isEmpty()) {
+            return new Report(0, null, null);
         }
+        List<CommandEnvelope> batch = new ArrayList<>(pending.size());
+        for (OutboxCommand c : pending) {
+            batch.add(new CommandEnvelope(nodeCode, c.getSequenceNumber(), c.getCommandId(), c.getCommandType().name(),
+                    c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName()));
+        }
+        List<ApplyResult> results;
+        RuntimeException error = null;
+        try {
+            results = central.push(batch);
+        } catch (CentralUnavailableException transientFailure) {
+            results = transientFailure.applied();
+            error = transientFailure;
+        } catch (RuntimeException transientFailure) {
+            results = List.of();
+            error = transientFailure;
+        }
+        List<Outbox.Answer> answers = new ArrayList<>();
+        ApplyResult refusal = null;
+        for (int i = 0; i < results.size() && i < pending.size(); i++) {
+            ApplyResult result = results.get(i);
+            if (!result.status().acknowledged()) {
+                refusal = result;
+                break;
+            }
+            answers.add(new Outbox.Answer(pending.get(i).getSequenceNumber(),
+                    result.status().conflict() ? OutboxState.CONFLICT : OutboxState.APPLIED, result.status().name(), result.detail()));
+        }
+        outbox.acknowledgeAll(answers);
+        return new Report(answers.size(), refusal, error);
     }
 }

@@ -1,75 +1,40 @@
 package cn.shebao.counter.workstation.sync;
 
 import cn.shebao.counter.workstation.store.SqlFlavour;
-import java.nio.ByteBuffer;
+import cn.shebao.counter.workstation.wire.ReplicatedTables;
+import cn.shebao.counter.workstation.wire.RowValues;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Copies rows column by column between the central database and the replica, whatever the table, converting
- * the few types that differ (UUID as PostgreSQL uuid or Derby CHAR(16) FOR BIT DATA, timestamps). Row
- * versions travel verbatim: Hibernate's own versioning would bump them, which is why this is plain JDBC.
+ * Writes rows that came from central into the replica column by column, whatever the table, converting the
+ * UUID columns to the replica's form. Row versions travel verbatim: Hibernate's own versioning would bump them,
+ * which is why this is plain JDBC.
  */
 final class RowCopier {
 
-    private final SqlFlavour source;
+    /** SQLState of a foreign-key violation. */
+    private static final String FOREIGN_KEY = "23503";
+
     private final SqlFlavour target;
 
-    RowCopier(SqlFlavour source, SqlFlavour target) {
-        this.source = source;
+    RowCopier(SqlFlavour target) {
         this.target = target;
-    }
-
-    /** Current rows by id (ids that no longer exist are absent). */
-    Map<UUID, Map<String, Object>> fetch(Connection from, String table, Collection<UUID> ids) throws SQLException {
-        Map<UUID, Map<String, Object>> rows = new HashMap<>();
-        if (ids.isEmpty()) {
-            return rows;
-        }
-        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
-        try (PreparedStatement ps = from.prepareStatement("SELECT * FROM " + ReplicatedTables.checked(table) + " WHERE id IN (" + marks + ")")) {
-            int i = 1;
-            for (UUID id : ids) {
-                ps.setObject(i++, uuidFor(source, id));
-            }
-            for (Map<String, Object> row : read(ps)) {
-                rows.put(toUuid(row.get("id")), row);
-            }
-        }
-        return rows;
-    }
-
-    /** Rows as column-name maps (lower case, values normalised across databases), in result order. */
-    private java.util.List<Map<String, Object>> read(PreparedStatement ps) throws SQLException {
-        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int c = 1; c <= md.getColumnCount(); c++) {
-                    row.put(md.getColumnName(c).toLowerCase(java.util.Locale.ROOT), normalise(rs.getObject(c)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     /** The replica's row version for a row, or null when it has no such row. */
     Long localVersion(Connection replica, String table, UUID id) throws SQLException {
         try (PreparedStatement ps = replica.prepareStatement("SELECT row_version FROM " + ReplicatedTables.checked(table) + " WHERE id = ?")) {
-            ps.setObject(1, uuidFor(target, id));
+            ps.setObject(1, RowValues.uuidFor(target, id));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -101,74 +66,67 @@ final class RowCopier {
         }
     }
 
-    /** Reads the next rows after {@code afterId} in id order: keyset pages that a resumed load can continue. */
-    java.util.List<Map<String, Object>> page(Connection from, String table, UUID afterId, int limit) throws SQLException {
-        String t = ReplicatedTables.checked(table);
-        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        try (PreparedStatement ps = from.prepareStatement(afterId == null
-                ? "SELECT * FROM " + t + " ORDER BY id" : "SELECT * FROM " + t + " WHERE id > ? ORDER BY id")) {
-            if (afterId != null) {
-                ps.setObject(1, uuidFor(source, afterId));
-            }
-            ps.setMaxRows(limit);
-            ps.setFetchSize(limit);
-            rows.addAll(read(ps));
-        }
-        return rows;
-    }
-
-    /** Inserts rows of one table with a JDBC batch. */
-    void insertBatch(Connection replica, String table, java.util.List<Map<String, Object>> rows) throws SQLException {
+    /**
+     * Inserts rows of one table with a JDBC batch; returns how many were inserted. The pages of an initial load
+     * are read one request at a time, not in one snapshot, so a child created during the load can arrive before
+     * its parent: such a row is left out here (row by row after the batch failed) and arrives with its parent
+     * when the change log is replayed from the load's starting sequence, where both have entries.
+     */
+    int insertBatch(Connection replica, String table, List<Map<String, Object>> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
-        java.util.List<String> columns = new java.util.ArrayList<>(rows.get(0).keySet());
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
         String sql = "INSERT INTO " + ReplicatedTables.checked(table) + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        Savepoint before = replica.setSavepoint();
         try (PreparedStatement ps = replica.prepareStatement(sql)) {
             for (Map<String, Object> row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    ps.setObject(i + 1, forTarget(row.get(columns.get(i))));
-                }
+                bind(ps, columns, row);
                 ps.addBatch();
             }
             ps.executeBatch();
+            return rows.size();
+        } catch (BatchUpdateException e) {
+            if (!FOREIGN_KEY.equals(e.getSQLState()) && !(e.getNextException() != null
+                    && FOREIGN_KEY.equals(e.getNextException().getSQLState()))) {
+                throw e;
+            }
+        }
+        replica.rollback(before);
+        int inserted = 0;
+        try (PreparedStatement ps = replica.prepareStatement(sql)) {
+            for (Map<String, Object> row : rows) {
+                bind(ps, columns, row);
+                Savepoint one = replica.setSavepoint();
+                try {
+                    ps.executeUpdate();
+                    inserted++;
+                } catch (SQLException e) {
+                    if (!FOREIGN_KEY.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    replica.rollback(one); // its parent comes with the change log replay
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private void bind(PreparedStatement ps, List<String> columns, Map<String, Object> row) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            ps.setObject(i + 1, forTarget(row.get(columns.get(i))));
         }
     }
 
     void delete(Connection replica, String table, UUID id) throws SQLException {
         try (PreparedStatement ps = replica.prepareStatement("DELETE FROM " + ReplicatedTables.checked(table) + " WHERE id = ?")) {
-            ps.setObject(1, uuidFor(target, id));
+            ps.setObject(1, RowValues.uuidFor(target, id));
             ps.executeUpdate();
         }
     }
 
-    private Object normalise(Object value) {
-        if (value instanceof byte[] b && b.length == 16) {
-            return toUuid(b);
-        }
-        if (value instanceof OffsetDateTime t) {
-            return Timestamp.from(t.toInstant());
-        }
-        return value;
-    }
-
     private Object forTarget(Object value) {
-        return value instanceof UUID u ? uuidFor(target, u) : value;
-    }
-
-    static Object uuidFor(SqlFlavour flavour, UUID id) {
-        if (flavour == SqlFlavour.DERBY) {
-            return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
-        }
-        return id;
-    }
-
-    static UUID toUuid(Object value) {
-        if (value instanceof UUID u) {
-            return u;
-        }
-        ByteBuffer b = ByteBuffer.wrap((byte[]) value);
-        return new UUID(b.getLong(), b.getLong());
+        return value instanceof UUID u ? RowValues.uuidFor(target, u) : value;
     }
 }

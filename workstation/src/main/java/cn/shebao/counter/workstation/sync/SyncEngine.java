@@ -27,7 +27,11 @@ public final class SyncEngine implements AutoCloseable {
         /** Central could not be reached (network, server down); work continues locally. */
         UNREACHABLE,
         /** Central answered but refused a command (a gap, an unknown newer command type): the queue waits. */
-        REFUSED
+        REFUSED,
+        /** IT revoked this workstation's certificate (or central does not know it): sync stops until re-enrolment. */
+        DISABLED,
+        /** The central service speaks another API version: one side needs an upgrade. */
+        INCOMPATIBLE
     }
 
     /**
@@ -77,6 +81,9 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Runs a cycle now, e.g. right after a local command or from the "sync now" button. */
     public void syncNow() {
+        if (status.problem() == Problem.DISABLED) {
+            return; // disabled by IT: nothing is sent until the workstation is enrolled again
+        }
         try {
             executor.execute(this::runOnce);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -98,6 +105,10 @@ public final class SyncEngine implements AutoCloseable {
 
     private void cycle() {
         Duration next = runOnce() ? interval : backoff.nextDelay();
+        if (status.problem() == Problem.DISABLED) {
+            LOG.warn("This workstation was disabled by IT at central; background sync stops");
+            return;
+        }
         if (!executor.isShutdown()) {
             try {
                 executor.schedule(this::cycle, next.toMillis(), TimeUnit.MILLISECONDS);
@@ -125,6 +136,12 @@ public final class SyncEngine implements AutoCloseable {
             publish(new Status(true, outbox.pendingCount(), pushed, clock.instant(), refusal == null ? null : Problem.REFUSED, refusal,
                     outbox.oldestPendingAt(), openConflicts.getAsLong()));
             return true;
+        } catch (ServiceClient.ServiceRefusal refused) {
+            Problem problem = "API_VERSION".equals(refused.code()) ? Problem.INCOMPATIBLE : Problem.DISABLED;
+            LOG.warn("The central service refused this workstation: {}", refused.code());
+            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), problem, refused.code(),
+                    safeOldest(before), safeConflicts(before)));
+            return false;
         } catch (Exception e) {
             // Offline (or central refused): keep working locally, say why, and try again later.
             LOG.info("Central not reachable: {}", e.toString());

@@ -27,7 +27,7 @@ public final class UpgradeFixture {
         switch (args[0]) {
             case "make" -> {
                 OlderReplica.create(dir, keys, OlderReplica.OLDER_VERSION, 200);
-                new Enrolment("WS-UPGRADE-01", "jdbc:postgresql://127.0.0.1:9/unreachable", "ws_upgrade_01").write(dir);
+                new Enrolment("WS-UPGRADE-01", "https://127.0.0.1:9").write(dir);
                 try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE, step -> { },
                         Migrations.Plan.of(Migrations.Role.REPLICA).upTo(OlderReplica.OLDER_VERSION))) {
                     System.out.println(OlderReplica.fingerprint(replica.dataSource()));

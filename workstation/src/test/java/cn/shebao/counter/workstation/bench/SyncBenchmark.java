@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.bench;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.CentralConnection;
@@ -87,7 +89,7 @@ class SyncBenchmark {
                 Replica ws = replica("workstation");
                 try {
                     long t0 = System.nanoTime();
-                    new InitialLoad(pg.dataSource(), ws.dataSource(), 1000).run(p -> perTable.merge(p.table(), p.copied(), Math::max));
+                    new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), ws.dataSource(), 1000).run(p -> perTable.merge(p.table(), p.copied(), Math::max));
                     loadSeconds = (System.nanoTime() - t0) / 1e9;
                     long rows;
                     double rawSeconds;
@@ -128,9 +130,9 @@ class SyncBenchmark {
                     double plainSeconds = plainTransactions(pg.dataSource(), 1000);
 
                     // 3. Propagation with the background engine at the production interval.
-                    new Puller(pg.dataSource(), ws.dataSource(), 1000, clock).pullAll();
+                    new Puller(new JdbcChangeSource(pg.dataSource()), ws.dataSource(), 1000, clock).pullAll();
                     List<Double> latencies = new ArrayList<>();
-                    try (SyncEngine engine = new SyncEngine(outbox, pusher, new Puller(pool, ws.dataSource(), 1000, clock),
+                    try (SyncEngine engine = new SyncEngine(outbox, pusher, new Puller(new JdbcChangeSource(pool), ws.dataSource(), 1000, clock),
                             clock, CentralConnection.SYNC_INTERVAL, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(10),
                                     new SecureRandom())).start()) {
                         Random random = new Random(11);

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.certificates;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.reports.render.ReportRenderer;
@@ -64,7 +66,7 @@ class DocumentSyncTest {
 
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
                 "document-sync".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
-        new InitialLoad(pg.dataSource(), replica.dataSource(), 500).run(p -> { });
+        new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
         Clock clock = Clock.system(ZONE);
         AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), "SYNC-01");
         outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
@@ -72,7 +74,7 @@ class DocumentSyncTest {
         register = new DocumentRegister(replica.sessions(), new ReportRenderer(), outbox, audit, clock, TimeOrderedIds.system(),
                 "SYNC-01", () -> { });
         pusher = new Pusher(outbox, applier, "SYNC-01");
-        puller = new Puller(pg.dataSource(), replica.dataSource(), 1000, clock);
+        puller = new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, clock);
     }
 
     @AfterAll

@@ -1,5 +1,9 @@
 package cn.shebao.counter.workstation.drugs;
 
+
+
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.CommandHandlers;
@@ -65,14 +69,14 @@ class DrugDecisionSyncTest {
         static Window open(Path dir, String code) throws Exception {
             Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
                     new KeyStoreKeyProtector(dir.resolve("keys"), "drug-sync".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
-            new InitialLoad(pg.dataSource(), replica.dataSource(), 500).run(p -> { });
+            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
             Clock clock = Clock.systemUTC();
             AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), code);
             Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
             StaffAuthenticator auth = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
             applier.register(code);
             return new Window(replica, new DrugApplications(replica.sessions(), auth, outbox, audit, clock, TimeOrderedIds.system(),
-                    () -> { }), outbox, new Pusher(outbox, applier, code), new Puller(pg.dataSource(), replica.dataSource(), 1000, clock),
+                    () -> { }), outbox, new Pusher(outbox, applier, code), new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, clock),
                     DrugApplicationsTest.loginTo(auth, "chenjing"), DrugApplicationsTest.loginTo(auth, "zhaomin"),
                     DrugApplicationsTest.loginTo(auth, "sunli"));
         }

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.identity;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +64,7 @@ class CredentialSyncTest {
         static Window open(Path dir, String code) throws Exception {
             Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
                     new KeyStoreKeyProtector(dir.resolve("keys"), "credential-sync".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
-            new InitialLoad(pg.dataSource(), replica.dataSource(), 500).run(p -> { });
+            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
             Clock clock = Clock.systemUTC();
             AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), code);
             Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
@@ -77,7 +79,7 @@ class CredentialSyncTest {
             StaffSession supervisor = ((LoginOutcome.Success) auth.login("zhaomin",
                     IdentityAndCredentialsTest.password("zhaomin"))).session();
             return new Window(code, replica, confirmations, credentials, new Pusher(outbox, applier, code),
-                    new Puller(pg.dataSource(), replica.dataSource(), 1000, clock), clerk, supervisor,
+                    new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, clock), clerk, supervisor,
                     new ConflictQueue(replica.sessions(), outbox, audit, clock, () -> { }));
         }
 

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import cn.shebao.counter.workstation.app.CommandHandlers;
 import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.central.CommandApplier;
@@ -32,7 +33,7 @@ public final class ChildWorkstation {
         Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
         Pusher pusher = new Pusher(outbox, new CommandApplier(sessions, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(),
                 TimeOrderedIds.system()), "KILL-01");
-        Puller puller = new Puller(central, replica.dataSource(), 20, Clock.systemUTC());
+        Puller puller = new Puller(new JdbcChangeSource(central), replica.dataSource(), 20, Clock.systemUTC());
         System.out.println("READY");
         System.out.flush();
         while (true) {

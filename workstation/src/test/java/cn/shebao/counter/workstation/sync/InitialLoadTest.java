@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.wire.ReplicatedTables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +79,7 @@ class InitialLoadTest {
 
     @Test
     void everyReplicatedTableArrivesAndPullsContinueFromTheSnapshot() throws SQLException {
-        long cursor = new InitialLoad(pg.dataSource(), replica.dataSource(), 500).run(p -> { });
+        long cursor = new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
         assertThat(cursor).isEqualTo(2);
         assertSameCounts();
         assertThat(InitialLoad.completed(replica.dataSource())).isTrue();
@@ -86,14 +89,14 @@ class InitialLoadTest {
     @Test
     void aLoadCutHalfwayResumesWithoutDuplicatesOrGaps() throws SQLException {
         AtomicInteger pages = new AtomicInteger();
-        assertThatThrownBy(() -> new InitialLoad(pg.dataSource(), replica.dataSource(), 200).run(p -> {
+        assertThatThrownBy(() -> new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 200).run(p -> {
             if (pages.incrementAndGet() == 7) {
                 throw new IllegalStateException("connection cut");
             }
         })).hasMessageContaining("connection cut");
         assertThat(InitialLoad.completed(replica.dataSource())).isFalse();
         AtomicInteger resumedPages = new AtomicInteger();
-        new InitialLoad(pg.dataSource(), replica.dataSource(), 200).run(p -> resumedPages.incrementAndGet());
+        new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 200).run(p -> resumedPages.incrementAndGet());
         assertSameCounts();
         assertThat(InitialLoad.completed(replica.dataSource())).isTrue();
 
@@ -101,7 +104,7 @@ class InitialLoadTest {
         AtomicInteger fullPages = new AtomicInteger();
         try (Replica fresh = Replica.open(new DataDirectory(tmp.resolve("fresh")), new KeyStoreKeyProtector(tmp.resolve("fresh-keys"),
                 "load-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
-            new InitialLoad(pg.dataSource(), fresh.dataSource(), 200).run(p -> fullPages.incrementAndGet());
+            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), fresh.dataSource(), 200).run(p -> fullPages.incrementAndGet());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

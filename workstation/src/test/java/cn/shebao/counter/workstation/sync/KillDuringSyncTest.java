@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.CommandHandlers;
@@ -64,7 +66,7 @@ class KillDuringSyncTest {
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
                 new CommandApplier(central, Map.of(), Clock.systemUTC(), TimeOrderedIds.system()).register("KILL-01");
                 try (Replica replica = open()) {
-                    new InitialLoad(pg.dataSource(), replica.dataSource(), 1000).run(p -> { });
+                    new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 1000).run(p -> { });
                     queueConfirmations(replica, commands);
                 }
                 Random random = new Random(2026);
@@ -97,7 +99,7 @@ class KillDuringSyncTest {
                     while (outbox.pendingCount() > 0) {
                         assertThat(pusher.push(100).complete()).isTrue();
                     }
-                    new Puller(pg.dataSource(), replica.dataSource(), 1000, Clock.systemUTC()).pullAll();
+                    new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, Clock.systemUTC()).pullAll();
 
                     List<Long> applied = central.fromTransaction(s -> s.createSelectionQuery(
                             "select sequenceNumber from AppliedCommand where nodeCode = 'KILL-01' order by sequenceNumber",

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
@@ -49,7 +51,7 @@ class LongTransactionPullTest {
                             new KeyStoreKeyProtector(tmp.resolve("keys"), "long-tx".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 20, DemoReplica.AS_OF, 6, 20))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
-                new InitialLoad(pg.dataSource(), replica.dataSource(), 1000).run(p -> { });
+                new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 1000).run(p -> { });
                 List<UUID> ids = central.fromTransaction(s -> s.createSelectionQuery("select id from InsuredPerson order by id",
                         UUID.class).setMaxResults(2).getResultList());
                 ChangeLog log = new ChangeLog(Clock.systemUTC());
@@ -72,7 +74,7 @@ class LongTransactionPullTest {
                     return log.record(s, "insured_person", p.getId(), p.getRowVersion(), ChangeLogEntry.Operation.UPSERT, null)
                             .getSequenceNumber();
                 }));
-                Puller puller = new Puller(pg.dataSource(), replica.dataSource(), 10, Clock.systemUTC());
+                Puller puller = new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 10, Clock.systemUTC());
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
                 while (System.nanoTime() < until) {
                     puller.pullAll(); // pulling all the while the first transaction is open

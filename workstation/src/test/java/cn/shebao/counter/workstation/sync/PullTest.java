@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class PullTest {
         central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL);
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
                 "pull-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
-        puller = new Puller(pg.dataSource(), replica.dataSource(), 3, Clock.systemUTC());
+        puller = new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 3, Clock.systemUTC());
     }
 
     @AfterEach
@@ -148,7 +149,7 @@ class PullTest {
             s.flush();
             log.record(s, "insured_person", p.getId(), p.getRowVersion(), ChangeLogEntry.Operation.UPSERT, "CENTRAL");
         });
-        Puller onePage = new Puller(pg.dataSource(), replica.dataSource(), 10, Clock.systemUTC());
+        Puller onePage = new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 10, Clock.systemUTC());
         assertThatThrownBy(onePage::pullPage).isInstanceOf(SQLException.class);
         try (var c = replica.dataSource().getConnection(); var st = c.createStatement();
                 var rs = st.executeQuery("SELECT pull_cursor FROM sync_state")) {

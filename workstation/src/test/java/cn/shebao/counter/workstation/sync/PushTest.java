@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.ApplyResult;
+import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.central.ChangeLogEntry;
 import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;

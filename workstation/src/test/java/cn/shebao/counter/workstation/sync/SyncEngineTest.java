@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
@@ -61,7 +62,7 @@ class SyncEngineTest {
                 }), Clock.systemUTC(), TimeOrderedIds.system());
                 applier.register("ENG-01");
                 Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
-                Puller puller = new Puller(switched, replica.dataSource(), 100, Clock.systemUTC());
+                Puller puller = new Puller(new JdbcChangeSource(switched), replica.dataSource(), 100, Clock.systemUTC());
                 try (SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, applier, "ENG-01"), puller, Clock.systemUTC(),
                         Duration.ofMillis(200), new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), new SplittableRandom(3)))
                         .countConflictsWith(() -> 2).start()) {

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,7 +110,7 @@ class SyncFaultTest {
     @Test
     void aCutInitialLoadResumesAndTheReplicaEqualsCentral() throws Exception {
         try (Replica replica = replica()) {
-            InitialLoad load = new InitialLoad(viaProxy, replica.dataSource(), 200);
+            InitialLoad load = new InitialLoad(new JdbcSnapshotSource(viaProxy), replica.dataSource(), 200);
             proxy.mode(TcpProxy.Mode.PASS);
             int[] pages = {0};
             assertThatThrownBy(() -> load.run(p -> {
@@ -126,7 +128,7 @@ class SyncFaultTest {
     @Test
     void commandsPushedThroughFailuresAreAppliedExactlyOnceInOrderAndDrainOnceTheNetworkIsBack() throws Exception {
         try (Replica replica = replica()) {
-            new InitialLoad(pg.dataSource(), replica.dataSource(), 1000).run(p -> { });
+            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 1000).run(p -> { });
             CommandApplier applier = new CommandApplier(PersistenceUnit.createOffline(viaProxy,
                     "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/x", Migrations.Role.CENTRAL),
                     CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(), TimeOrderedIds.system());
@@ -185,7 +187,7 @@ class SyncFaultTest {
     @Test
     void pagesPulledThroughFailuresLeaveTheReplicaEqualToCentral() throws Exception {
         try (Replica replica = replica()) {
-            new InitialLoad(pg.dataSource(), replica.dataSource(), 1000).run(p -> { });
+            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 1000).run(p -> { });
             List<UUID> ids = central.fromTransaction(s -> s.createSelectionQuery("select id from InsuredPerson", UUID.class)
                     .getResultList());
             ChangeLog log = new ChangeLog(Clock.systemUTC());
@@ -200,7 +202,7 @@ class SyncFaultTest {
                     log.record(s, "insured_person", id, p.getRowVersion(), ChangeLogEntry.Operation.UPSERT, null);
                 });
             }
-            Puller puller = new Puller(viaProxy, replica.dataSource(), 50, Clock.systemUTC());
+            Puller puller = new Puller(new JdbcChangeSource(viaProxy), replica.dataSource(), 50, Clock.systemUTC());
             Thread chaos = chaos(99);
             chaos.start();
             long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();

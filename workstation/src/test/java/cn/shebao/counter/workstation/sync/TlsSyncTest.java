@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
+import cn.shebao.counter.workstation.wire.Payloads;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +78,7 @@ class TlsSyncTest {
                     new ChangeLog(Clock.systemUTC()).record(s, "employer", employer, e.getRowVersion(), ChangeLogEntry.Operation.UPSERT,
                             null);
                 });
-                new Puller(tls, replica.dataSource(), 100, Clock.systemUTC()).pullAll();
+                new Puller(new JdbcChangeSource(tls), replica.dataSource(), 100, Clock.systemUTC()).pullAll();
                 assertThat(replica.sessions().fromTransaction(s -> s.find(Employer.class, employer)).getName())
                         .isEqualTo("杭州加密传输测试有限公司");
             }

@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.sync;
+package cn.shebao.counter.workstation.wire;
 
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import jakarta.persistence.Table;
@@ -10,10 +10,10 @@ import java.util.Set;
  * The tables a pull may write: the domain entities' tables and nothing else. A table name read from the
  * change log is checked against this list before it goes into any SQL.
  */
-final class ReplicatedTables {
+public final class ReplicatedTables {
 
     /** In foreign-key order, which the initial load follows. Audit stays per workstation and is not replicated down. */
-    static final List<String> IN_ORDER = PersistenceUnit.ENTITIES.stream()
+    public static final List<String> IN_ORDER = PersistenceUnit.ENTITIES.stream()
             .map(c -> c.getAnnotation(Table.class))
             .filter(t -> t != null && !t.name().equals("audit_chain_head") && !t.name().equals("audit_event"))
             .map(t -> t.name().toLowerCase(Locale.ROOT))
@@ -23,7 +23,7 @@ final class ReplicatedTables {
     private ReplicatedTables() {
     }
 
-    static String checked(String table) {
+    public static String checked(String table) {
         String name = table.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("not a replicated table: " + table);

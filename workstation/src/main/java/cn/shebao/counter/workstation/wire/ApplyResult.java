@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.central;
+package cn.shebao.counter.workstation.wire;
 
 /** Central's answer to one pushed command. */
 public record ApplyResult(Status status, String detail) {

@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.sync;
+package cn.shebao.counter.workstation.wire;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.central;
+package cn.shebao.counter.workstation.wire;
 
 import java.util.UUID;
 

@@ -1,0 +1,324 @@
+package cn.shebao.counter.workstation.central.service;
+
+import cn.shebao.counter.workstation.pki.CertificateAuthority;
+import cn.shebao.counter.workstation.pki.Pem;
+import cn.shebao.counter.workstation.wire.ApiVersion;
+import cn.shebao.counter.workstation.wire.ApplyResult;
+import cn.shebao.counter.workstation.wire.CentralUnavailableException;
+import cn.shebao.counter.workstation.wire.ChangeEntry;
+import cn.shebao.counter.workstation.wire.ChangePage;
+import cn.shebao.counter.workstation.wire.ChangeSource;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.CommandSink;
+import cn.shebao.counter.workstation.wire.ReplicatedTables;
+import cn.shebao.counter.workstation.wire.RowCodec;
+import cn.shebao.counter.workstation.wire.SnapshotSource;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTPS API in front of the central database. Who is asking comes only from the client certificate the TLS
+ * layer verified against the centre's CA: its common name is the node code, and its serial must be on record and
+ * not revoked. A body that claims another node is refused whole. Health, readiness and enrolment need no client
+ * certificate (a machine being enrolled has none yet); everything else does.
+ */
+final class CentralApi extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralApi.class);
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final int MAX_PAGE = 5000;
+    private static final int MAX_BATCH = 1000;
+
+    private final CommandSink commands;
+    private final ChangeSource changes;
+    private final SnapshotSource snapshot;
+    private final MachineRegistry machines;
+    private final CertificateAuthority ca;
+    private final Clock clock;
+    private final BooleanSupplier databaseReady;
+    private final AccessLog access;
+
+    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, MachineRegistry machines,
+            CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady, AccessLog access) {
+        this.commands = commands;
+        this.changes = changes;
+        this.snapshot = snapshot;
+        this.machines = machines;
+        this.ca = ca;
+        this.clock = clock;
+        this.databaseReady = databaseReady;
+        this.access = access;
+    }
+
+    /** An answer other than 200, with a code the client translates. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        Refusal(int status, String code) {
+            super(code);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String path = Request.getPathInContext(request);
+        String node = null;
+        int status = 200;
+        Object answer;
+        try {
+            if (path.equals(ApiVersion.PREFIX + "/health")) {
+                answer = Map.of("status", "up");
+            } else if (path.equals(ApiVersion.PREFIX + "/ready")) {
+                if (!databaseReady.getAsBoolean()) {
+                    throw new Refusal(503, "DATABASE_UNREACHABLE");
+                }
+                answer = Map.of("status", "ready");
+            } else {
+                checkVersion(request);
+                if (path.equals(ApiVersion.PREFIX + "/enrol") && HttpMethod.POST.is(request.getMethod())) {
+                    answer = enrol(body(request));
+                } else {
+                    node = authenticate(request);
+                    answer = route(request, path, node);
+                }
+            }
+        } catch (Refusal r) {
+            status = r.status;
+            answer = Map.of("error", r.code);
+        } catch (CentralUnavailableException | SQLException e) {
+            LOG.warn("Central database unavailable while serving {}: {}", path, e.toString());
+            status = 503;
+            answer = Map.of("error", "DATABASE_UNREACHABLE");
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Request to {} failed", path, e);
+            status = 500;
+            answer = Map.of("error", "INTERNAL");
+        }
+        byte[] json;
+        try {
+            json = JSON.std.asBytes(answer);
+        } catch (IOException e) {
+            status = 500;
+            json = "{\"error\":\"INTERNAL\"}".getBytes(StandardCharsets.UTF_8);
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(ApiVersion.HEADER, String.valueOf(ApiVersion.CURRENT));
+        access.record(request.getMethod(), path, status, node, (System.nanoTime() - start) / 1_000_000, json.length);
+        response.write(true, ByteBuffer.wrap(json), callback);
+        return true;
+    }
+
+    private Object route(Request request, String path, String node) throws Refusal, IOException, SQLException {
+        String p = path.substring(ApiVersion.PREFIX.length());
+        boolean post = HttpMethod.POST.is(request.getMethod());
+        if (p.equals("/time")) {
+            return Map.of("now", clock.instant().toString());
+        }
+        if (p.equals("/commands") && post) {
+            return push(node, body(request));
+        }
+        if (p.equals("/changes")) {
+            Fields q = Request.extractQueryParameters(request);
+            return page(changes.changesAfter(longParam(q, "after", 0), intParam(q, "max", 1000)));
+        }
+        if (p.equals("/snapshot")) {
+            return Map.of("sequence", snapshot.snapshotSequence());
+        }
+        if (p.startsWith("/snapshot/")) {
+            String table = table(p.substring("/snapshot/".length()));
+            Fields q = Request.extractQueryParameters(request);
+            String after = q.getValue("after");
+            UUID afterId;
+            try {
+                afterId = after == null || after.isEmpty() ? null : UUID.fromString(after);
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(400, "BAD_REQUEST");
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (afterId == null) {
+                out.put("total", snapshot.count(table));
+            }
+            out.put("rows", RowCodec.encode(snapshot.page(table, afterId, intParam(q, "max", 1000))));
+            return out;
+        }
+        throw new Refusal(404, "NOT_FOUND");
+    }
+
+    private Object enrol(Map<String, Object> body) throws SQLException, Refusal {
+        String node = text(body, "nodeCode");
+        if (node == null || !node.matches("[A-Za-z0-9-]{2,20}")) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        try {
+            X509Certificate issued = machines.enrol(text(body, "code"), node, text(body, "csr"));
+            LOG.info("Node {} enrolled, certificate {}", node, MachineRegistry.serial(issued));
+            return Map.of("certificate", Pem.of(issued), "ca", Pem.of(ca.certificate()));
+        } catch (MachineRegistry.EnrolmentRefused refused) {
+            LOG.warn("Enrolment of node {} refused: {}", node, refused.reason());
+            throw new Refusal(403, "ENROLMENT_" + refused.reason());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object push(String node, Map<String, Object> body) throws Refusal {
+        Object list = body.get("commands");
+        if (!(list instanceof List<?> raw) || raw.size() > MAX_BATCH) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        List<CommandEnvelope> batch = new ArrayList<>(raw.size());
+        for (Object o : raw) {
+            if (!(o instanceof Map<?, ?>)) {
+                throw new Refusal(400, "BAD_REQUEST");
+            }
+            Map<String, Object> m = (Map<String, Object>) o;
+            if (!node.equals(m.get("nodeCode"))) {
+                // Only the certificate says who is pushing; a batch naming another node is refused whole.
+                throw new Refusal(403, "NODE_MISMATCH");
+            }
+            try {
+                batch.add(new CommandEnvelope(node, ((Number) m.get("sequence")).longValue(), UUID.fromString((String) m.get("commandId")),
+                        (String) m.get("commandType"), ((Number) m.get("payloadVersion")).intValue(), (String) m.get("payload"),
+                        m.get("actorId") == null ? null : UUID.fromString((String) m.get("actorId")), (String) m.get("actorName")));
+            } catch (RuntimeException malformedEnvelope) {
+                throw new Refusal(400, "BAD_REQUEST");
+            }
+        }
+        List<ApplyResult> results;
+        String interrupted = null;
+        try {
+            results = commands.push(batch);
+        } catch (CentralUnavailableException e) {
+            LOG.warn("Push of node {} interrupted after {} commands: {}", node, e.applied().size(), e.getCause() == null ? e : e.getCause().toString());
+            results = e.applied();
+            interrupted = "DATABASE_UNREACHABLE";
+        }
+        List<Map<String, Object>> answers = new ArrayList<>(results.size());
+        for (ApplyResult r : results) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("status", r.status().name());
+            a.put("detail", r.detail());
+            answers.add(a);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("results", answers);
+        if (interrupted != null) {
+            out.put("interrupted", interrupted);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> page(ChangePage page) {
+        List<Map<String, Object>> entries = new ArrayList<>(page.entries().size());
+        for (ChangeEntry e : page.entries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sequence", e.sequence());
+            m.put("table", e.table());
+            m.put("rowId", e.rowId().toString());
+            m.put("rowVersion", e.rowVersion());
+            m.put("delete", e.delete());
+            entries.add(m);
+        }
+        Map<String, Object> rows = new LinkedHashMap<>();
+        page.rows().forEach((table, byId) -> rows.put(table, RowCodec.encode(new ArrayList<>(byId.values()))));
+        return Map.of("entries", entries, "rows", rows);
+    }
+
+    private void checkVersion(Request request) throws Refusal {
+        String v = request.getHeaders().get(ApiVersion.HEADER);
+        if (!String.valueOf(ApiVersion.CURRENT).equals(v)) {
+            throw new Refusal(ApiVersion.REFUSED_STATUS, "API_VERSION");
+        }
+    }
+
+    /** The node code from the verified client certificate, if it is on record and not revoked. */
+    private String authenticate(Request request) throws Refusal, SQLException {
+        EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        X509Certificate[] chain = ssl == null ? null : ssl.peerCertificates();
+        if (chain == null || chain.length == 0) {
+            throw new Refusal(401, "CERTIFICATE_REQUIRED");
+        }
+        return switch (machines.standing(chain[0])) {
+            case ACTIVE -> CertificateAuthority.nodeCode(chain[0]);
+            case REVOKED -> throw new Refusal(403, "NODE_REVOKED");
+            case UNKNOWN -> throw new Refusal(403, "NODE_UNKNOWN");
+        };
+    }
+
+    private static Map<String, Object> body(Request request) throws IOException, Refusal {
+        long length = request.getLength();
+        if (length > MAX_BODY) {
+            throw new Refusal(413, "TOO_LARGE");
+        }
+        String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+        if (text.length() > MAX_BODY) {
+            throw new Refusal(413, "TOO_LARGE");
+        }
+        try {
+            Map<String, Object> m = JSON.std.mapFrom(text);
+            if (m == null) {
+                throw new Refusal(400, "BAD_REQUEST");
+            }
+            return m;
+        } catch (IOException notJson) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+    }
+
+    private static String table(String name) throws Refusal {
+        try {
+            return ReplicatedTables.checked(name);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(404, "NOT_FOUND");
+        }
+    }
+
+    private static long longParam(Fields q, String name, long fallback) throws Refusal {
+        String v = q.getValue(name);
+        try {
+            return v == null ? fallback : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+    }
+
+    private static int intParam(Fields q, String name, int fallback) throws Refusal {
+        long v = longParam(q, name, fallback);
+        if (v < 1 || v > MAX_PAGE) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        return (int) v;
+    }
+
+    private static String text(Map<String, Object> m, String field) {
+        Object v = m.get(field);
+        return v == null ? null : v.toString();
+    }
+}

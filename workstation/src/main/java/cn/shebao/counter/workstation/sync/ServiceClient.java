@@ -1,0 +1,212 @@
+package cn.shebao.counter.workstation.sync;
+
+import cn.shebao.counter.workstation.wire.ApiVersion;
+import cn.shebao.counter.workstation.wire.ApplyResult;
+import cn.shebao.counter.workstation.wire.CentralClock;
+import cn.shebao.counter.workstation.wire.CentralUnavailableException;
+import cn.shebao.counter.workstation.wire.ChangeEntry;
+import cn.shebao.counter.workstation.wire.ChangePage;
+import cn.shebao.counter.workstation.wire.ChangeSource;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.CommandSink;
+import cn.shebao.counter.workstation.wire.NodeDisabledException;
+import cn.shebao.counter.workstation.wire.RowCodec;
+import cn.shebao.counter.workstation.wire.RowValues;
+import cn.shebao.counter.workstation.wire.SnapshotSource;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The workstation's side of the central service: HTTPS with this machine's certificate, trusting only the
+ * centre's CA (a service the CA did not sign is refused in the handshake). Connect and request timeouts on
+ * every call, so a frozen service is noticed as offline within seconds instead of hanging the sync thread.
+ */
+public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+
+    public ServiceClient(URI serviceUrl, SSLContext tls) {
+        String s = serviceUrl.toString();
+        this.base = URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + ApiVersion.PREFIX);
+        this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** TLS with a client key (null before enrolment) and the centre's CA as the only trust anchor. */
+    public static SSLContext tls(KeyStore clientKey, char[] clientKeyPassword, KeyStore trust) {
+        try {
+            KeyManagerFactory km = null;
+            if (clientKey != null) {
+                km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                km.init(clientKey, clientKeyPassword);
+            }
+            TrustManagerFactory tm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tm.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(km == null ? null : km.getKeyManagers(), tm.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS to the central service", e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ApplyResult> push(List<CommandEnvelope> commands) {
+        List<Map<String, Object>> list = new ArrayList<>(commands.size());
+        for (CommandEnvelope c : commands) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("nodeCode", c.nodeCode());
+            m.put("sequence", c.sequence());
+            m.put("commandId", c.commandId().toString());
+            m.put("commandType", c.commandType());
+            m.put("payloadVersion", c.payloadVersion());
+            m.put("payload", c.payload());
+            m.put("actorId", c.actorId() == null ? null : c.actorId().toString());
+            m.put("actorName", c.actorName());
+            list.add(m);
+        }
+        Map<String, Object> answer = post("/commands", Map.of("commands", list));
+        List<ApplyResult> results = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) answer.get("results")) {
+            results.add(new ApplyResult(ApplyResult.Status.valueOf((String) r.get("status")), (String) r.get("detail")));
+        }
+        if (answer.get("interrupted") != null) {
+            throw new CentralUnavailableException("the central service could not finish the push: " + answer.get("interrupted"), null, results);
+        }
+        return results;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ChangePage changesAfter(long cursor, int max) {
+        Map<String, Object> answer = get("/changes?after=" + cursor + "&max=" + max);
+        List<ChangeEntry> entries = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) answer.get("entries")) {
+            entries.add(new ChangeEntry(((Number) e.get("sequence")).longValue(), (String) e.get("table"),
+                    UUID.fromString((String) e.get("rowId")), ((Number) e.get("rowVersion")).longValue(), Boolean.TRUE.equals(e.get("delete"))));
+        }
+        Map<String, Map<UUID, Map<String, Object>>> rows = new HashMap<>();
+        ((Map<String, Object>) answer.get("rows")).forEach((table, encoded) -> {
+            Map<UUID, Map<String, Object>> byId = new HashMap<>();
+            for (Map<String, Object> row : RowCodec.decode((Map<String, Object>) encoded)) {
+                byId.put(RowValues.toUuid(row.get("id")), row);
+            }
+            rows.put(table, byId);
+        });
+        return new ChangePage(entries, rows);
+    }
+
+    @Override
+    public long snapshotSequence() {
+        return ((Number) get("/snapshot").get("sequence")).longValue();
+    }
+
+    @Override
+    public long count(String table) {
+        return ((Number) get("/snapshot/" + table + "?max=1").get("total")).longValue();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> page(String table, UUID afterId, int limit) {
+        Map<String, Object> answer = get("/snapshot/" + table + "?max=" + limit + (afterId == null ? "" : "&after=" + afterId));
+        return RowCodec.decode((Map<String, Object>) answer.get("rows"));
+    }
+
+    @Override
+    public Instant centralNow() {
+        return Instant.parse((String) get("/time").get("now"));
+    }
+
+    /** Enrols this machine with a one-time code; returns the certificate and the CA's, both PEM. */
+    public Map<String, Object> enrol(String code, String nodeCode, String csrPem) {
+        return post("/enrol", Map.of("code", code, "nodeCode", nodeCode, "csr", csrPem));
+    }
+
+    private Map<String, Object> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private Map<String, Object> post(String path, Map<String, Object> body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.std.asBytes(body))));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a request", e);
+        }
+    }
+
+    private Map<String, Object> send(HttpRequest.Builder request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.timeout(REQUEST_TIMEOUT).header(ApiVersion.HEADER, String.valueOf(ApiVersion.CURRENT)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new CentralUnavailableException("the central service cannot be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CentralUnavailableException("interrupted while waiting for the central service", e);
+        }
+        Map<String, Object> answer;
+        try {
+            answer = JSON.std.mapFrom(response.body());
+        } catch (IOException notJson) {
+            throw new CentralUnavailableException("the central service answered " + response.statusCode() + " without JSON", notJson);
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            return answer;
+        }
+        String code = answer == null ? null : String.valueOf(answer.get("error"));
+        if (status == 401 || status == 403) {
+            throw new ServiceRefusal(code, status);
+        }
+        if (status == ApiVersion.REFUSED_STATUS) {
+            throw new ServiceRefusal("API_VERSION", status);
+        }
+        throw new CentralUnavailableException("the central service answered " + status + " " + code, null);
+    }
+
+    /** A refusal with the service's code: NODE_REVOKED and NODE_UNKNOWN disable the workstation. */
+    public static final class ServiceRefusal extends NodeDisabledException {
+        private static final long serialVersionUID = 1L;
+        private final String code;
+        private final int status;
+
+        ServiceRefusal(String code, int status) {
+            super("the central service refused this workstation: " + code);
+            this.code = code;
+            this.status = status;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}
