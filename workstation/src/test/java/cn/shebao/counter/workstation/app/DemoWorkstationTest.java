@@ -28,7 +28,11 @@ class DemoWorkstationTest {
             assertThat(w.sync().get().status().online()).isTrue();
             String enrolment = Files.readString(dir.root().resolve(Enrolment.FILE));
             assertThat(enrolment).contains("127.0.0.1");
-            assertThat(enrolment.lines().filter(l -> !l.startsWith("#"))).noneMatch(l -> l.toLowerCase().contains("password"));
+            assertThat(enrolment.lines().filter(l -> !l.startsWith("#"))).noneMatch(l -> l.toLowerCase().contains("password"))
+                    .noneMatch(l -> l.contains("jdbc:"));
+            // Enrolled like a production workstation: a certificate from the demo CA, bound to the demo code.
+            assertThat(NodeIdentity.load(dir, cn.shebao.counter.workstation.store.KeyStoreKeyProtector.forMachine(dir.keys())).orElseThrow()
+                    .certificate().getSubjectX500Principal().getName()).contains("CN=" + Workstation.DEMO_WORKSTATION_CODE);
         }
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (ProcessHandle.current().children().count() > childrenBefore && System.nanoTime() < end) {
@@ -39,6 +43,11 @@ class DemoWorkstationTest {
         // A second start reuses the demo central's data and the loaded replica.
         try (Workstation again = Workstation.open(new WorkstationOptions(dir, true, 30), p -> { })) {
             assertThat(again.sync()).isPresent();
+            long online = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!again.sync().get().status().online() && System.nanoTime() < online) {
+                Thread.sleep(100);
+            }
+            assertThat(again.sync().get().status().online()).as("online again on a new port, same certificate").isTrue();
         }
     }
 }

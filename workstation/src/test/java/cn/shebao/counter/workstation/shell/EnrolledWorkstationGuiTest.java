@@ -9,6 +9,7 @@ import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.testing.GuiTest;
+import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real workstation against PostgreSQL, from the first start: enrolled on the first-run screen (initial load with
+ * A real workstation against the central service (mutual TLS, PostgreSQL behind it), from the first start: enrolled on the first-run screen (initial load with
  * progress), then logged in, syncing in the background and saying so.
  */
 @GuiTest
@@ -40,8 +41,8 @@ class EnrolledWorkstationGuiTest {
 
     @Test
     void anEnrolledWorkstationShowsItIsOnlineAndSyncsOnRequest() throws Exception {
-        try (TestPostgres pg = TestPostgres.createDatabase()) {
-            Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
+        try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
+            String enrolmentCode = service.openCode("HZ-GUI-01");
             try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 60, LocalDate.of(2026, 11, 1), 3, 60))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
@@ -54,14 +55,19 @@ class EnrolledWorkstationGuiTest {
                 // First run: IT enrols the workstation on the first-run screen; a wrong code is explained first.
                 FrameFixture first = WindowFinder.findFrame("notEnrolled").withTimeout(60, TimeUnit.SECONDS).using(robot);
                 first.focus();
-                first.textBox("enrol.url").setText(pg.dataSource().url());
-                first.textBox("enrol.user").setText(System.getenv("SHEBAO_TEST_PG_USER"));
-                first.textBox("enrol.password").setText(System.getenv("SHEBAO_TEST_PG_PASSWORD"));
+                first.textBox("enrol.url").setText(service.url());
+                first.textBox("enrol.caFile").setText(service.caFile().toString());
+                first.textBox("enrol.enrolmentCode").setText(enrolmentCode);
                 first.textBox("enrol.code").setText("HZ GUI 01");
                 first.textBox("enrol.code").pressAndReleaseKeys(KeyEvent.VK_ENTER); // Enter enrols: keyboard first
                 await(() -> first.label("enrol.message").text().contains("工作站编号"));
-                first.textBox("enrol.password").setText(System.getenv("SHEBAO_TEST_PG_PASSWORD"));
+                // A code opened for another workstation is explained in words, and the form keeps what was typed.
+                first.textBox("enrol.enrolmentCode").setText(service.openCode("HZ-GUI-99"));
                 first.textBox("enrol.code").setText("HZ-GUI-01");
+                first.button("enrol.submit").click();
+                await(() -> first.label("enrol.message").text().contains("不是为这个工作站编号开具的"));
+                assertThat(first.textBox("enrol.url").text()).isEqualTo(service.url());
+                first.textBox("enrol.enrolmentCode").setText(enrolmentCode);
                 first.button("enrol.submit").click();
                 FrameFixture login = WindowFinder.findFrame("login").withTimeout(60, TimeUnit.SECONDS).using(robot);
                 var clerk = DemoDataGenerator.demoStaff(SEED).get(0);
