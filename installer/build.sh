@@ -61,7 +61,7 @@ else
     exit 1
   fi
 
-  # 3. The runtime. Native commands stay: demo mode starts its demo central database with bin/java.
+  # 3. The runtime. Native commands stay: demo mode starts its demo central service with bin/java.
   #    Only Chinese and English locale data: jdk.localedata is 30 MB with every locale.
   rm -rf "$WORK/runtime"
   jlink --add-modules "$(echo $MODULES | tr ' ' ',')" --output "$WORK/runtime" \

@@ -80,8 +80,19 @@ final class CentralServiceCommands {
         }
     }
 
+    /** The database, with timeouts so a blackholed network fails a request in seconds instead of hanging a thread. */
     static DriverDataSource database(ServiceConfig c) {
-        return DriverDataSource.withCredentials(c.databaseUrl(), c.databaseUser(), c.databasePassword());
+        char[] password = c.databasePassword().clone();
+        return new DriverDataSource(c.databaseUrl(), () -> {
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("user", c.databaseUser());
+            p.setProperty("password", new String(password));
+            if (c.databaseUrl().startsWith("jdbc:postgresql:")) {
+                p.setProperty("connectTimeout", "5");
+                p.setProperty("socketTimeout", "30");
+            }
+            return p;
+        });
     }
 
     static CertificateAuthority ca(ServiceConfig c) {

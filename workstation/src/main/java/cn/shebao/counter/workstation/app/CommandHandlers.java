@@ -1,32 +1,70 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.audit.AuditShipping;
+import cn.shebao.counter.workstation.central.ActorCheck;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.ConflictResolvedHandler;
 import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
 import cn.shebao.counter.workstation.drugs.DrugApplicationHandlers;
 import cn.shebao.counter.workstation.identity.CredentialHandlers;
+import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.sync.CommandType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Central's handler for each command type a workstation pushes. A type without a handler is refused as
- * unknown and stays queued, so a workstation newer than its central waits instead of losing work.
+ * Central's handler for each command type a workstation pushes, each behind the check of who did it (the role it
+ * needs now, at central). A type without a handler is refused as unknown and stays queued, so a workstation newer
+ * than its central waits instead of losing work.
  */
 public final class CommandHandlers {
+
+    private static final Set<StaffRole> CLERK = EnumSet.of(StaffRole.CLERK);
+    private static final Set<StaffRole> CLERK_OR_SUPERVISOR = EnumSet.of(StaffRole.CLERK, StaffRole.SUPERVISOR);
+    private static final Set<StaffRole> SUPERVISOR = EnumSet.of(StaffRole.SUPERVISOR);
 
     private CommandHandlers() {
     }
 
     /** @param centralClock central's time, which stamps what central decides (activations, status changes) */
     public static Map<String, CommandHandler> all(Clock centralClock) {
-        Map<String, CommandHandler> handlers = new HashMap<>(new CredentialHandlers(centralClock).handlers());
-        handlers.putAll(new DrugApplicationHandlers().handlers());
-        handlers.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
-        handlers.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
+        Map<String, CommandHandler> plain = new HashMap<>(new CredentialHandlers(centralClock).handlers());
+        plain.putAll(new DrugApplicationHandlers().handlers());
+        plain.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
+        plain.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
+
+        Map<String, CommandHandler> handlers = new HashMap<>();
+        // The same roles the workstation's services require (StaffSession.require), checked again at central.
+        guard(handlers, plain, CommandType.IDENTITY_CONFIRMED, CLERK, null);
+        guard(handlers, plain, CommandType.CREDENTIAL_ISSUED, CLERK, null);
+        guard(handlers, plain, CommandType.CREDENTIAL_RESET, CLERK, null);
+        guard(handlers, plain, CommandType.CREDENTIAL_LOCKED, CLERK_OR_SUPERVISOR, null);
+        guard(handlers, plain, CommandType.CREDENTIAL_UNLOCKED, CLERK_OR_SUPERVISOR, null);
+        guard(handlers, plain, CommandType.CREDENTIAL_REVOKED, CLERK_OR_SUPERVISOR, null);
+        guard(handlers, plain, CommandType.DRUG_APPLICATION_REGISTERED, CLERK, null);
+        guard(handlers, plain, CommandType.DRUG_APPLICATION_WITHDRAWN, CLERK, "by");
+        guard(handlers, plain, CommandType.DRUG_APPLICATION_DECIDED, SUPERVISOR, "decidedBy");
+        guard(handlers, plain, CommandType.DRUG_APPROVAL_REVOKED, SUPERVISOR, "by");
+        guard(handlers, plain, CommandType.DOCUMENT_ISSUED, CLERK_OR_SUPERVISOR, null);
+        guard(handlers, plain, CommandType.CONFLICT_RESOLVED, SUPERVISOR, "resolvedBy");
+        // Audit events name whoever acted, including an unknown user name typed at the login: no role to check;
+        // their guard is the hash chain central verifies.
         handlers.put(CommandType.AUDIT_EVENT.name(), new AuditShipping(centralClock));
+        if (!handlers.keySet().containsAll(plain.keySet())) {
+            throw new IllegalStateException("a command handler has no actor check");
+        }
         return Map.copyOf(handlers);
+    }
+
+    private static void guard(Map<String, CommandHandler> guarded, Map<String, CommandHandler> plain, CommandType type,
+            Set<StaffRole> roles, String actorField) {
+        CommandHandler handler = plain.get(type.name());
+        if (handler == null) {
+            throw new IllegalStateException("no central handler for " + type);
+        }
+        guarded.put(type.name(), ActorCheck.requiring(roles, actorField, handler));
     }
 }

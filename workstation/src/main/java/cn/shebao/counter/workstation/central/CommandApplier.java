@@ -22,6 +22,8 @@ public final class CommandApplier implements CommandSink {
 
     /** Conflict kind of a command whose payload could not be read or applied. */
     public static final String MALFORMED = "MALFORMED_COMMAND";
+    /** Conflict kind of a command the database's own constraints refused. */
+    public static final String CONSTRAINT = "CONSTRAINT_VIOLATED";
 
     private final SessionFactory central;
     private final Map<String, CommandHandler> handlers;
@@ -57,7 +59,8 @@ public final class CommandApplier implements CommandSink {
             try {
                 r = apply(c);
             } catch (RuntimeException transientFailure) {
-                throw new CentralUnavailableException("central could not apply command " + c.sequence(), transientFailure, results);
+                throw new CentralUnavailableException("central could not apply command " + c.sequence() + ": " + transientFailure,
+                        transientFailure, results);
             }
             results.add(r);
             if (!r.status().acknowledged()) {
@@ -69,16 +72,33 @@ public final class CommandApplier implements CommandSink {
 
     public ApplyResult apply(CommandEnvelope c) {
         try {
-            return apply(c, null);
+            return apply(c, null, null);
         } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.time.DateTimeException malformed) {
             // A payload that cannot be read or applied will never succeed on a retry: its transaction is rolled
             // back whole, and the command becomes a conflict (a dead letter supervisors and IT see) so the node's
             // queue moves on instead of wedging forever.
-            return apply(c, malformed.getClass().getSimpleName());
+            return apply(c, MALFORMED, "the command could not be read or applied: " + malformed.getClass().getSimpleName());
+        } catch (RuntimeException failure) {
+            org.hibernate.exception.ConstraintViolationException unique = constraintViolation(failure);
+            if (unique == null) {
+                throw failure; // transient: the database or the connection failed; the workstation retries later
+            }
+            // The database's own rule (one live account per citizen, unique usernames) caught what the handler's
+            // check did not: a business conflict like any other, never a transient error retried forever.
+            return apply(c, CONSTRAINT, unique.getConstraintName());
         }
     }
 
-    private ApplyResult apply(CommandEnvelope c, String malformed) {
+    private static org.hibernate.exception.ConstraintViolationException constraintViolation(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException v) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private ApplyResult apply(CommandEnvelope c, String forcedConflict, String forcedDetail) {
         return central.fromTransaction(s -> {
             // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
             int locked = s.createNativeMutationQuery(
@@ -109,8 +129,8 @@ public final class CommandApplier implements CommandSink {
                 // A newer workstation than this central: wait for the upgrade rather than drop the command.
                 return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
             }
-            CommandHandler.HandlerOutcome outcome = malformed != null
-                    ? CommandHandler.HandlerOutcome.conflict(MALFORMED, "the command could not be read or applied: " + malformed)
+            CommandHandler.HandlerOutcome outcome = forcedConflict != null
+                    ? CommandHandler.HandlerOutcome.conflict(forcedConflict, forcedDetail)
                     : handler.apply(s, c, changes);
             ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
             if (!outcome.applied()) {

@@ -186,9 +186,8 @@ public final class DrugApplications {
     }
 
     /** Applied here and centrally, so both sides set the same fields the same way. */
+    /** Checks the decision first and only then changes the application: a refused decision leaves it as it was. */
     static void apply(SpecialDrugApplication a, Decision d, SpecialDrug drug, UUID by, Instant at) {
-        a.setDecidedBy(by);
-        a.setDecidedAt(at);
         if (d instanceof Decision.Approve approve) {
             if (approve.validFrom() == null || approve.validTo() == null || approve.validTo().isBefore(approve.validFrom())) {
                 throw new LocalizedException("drug.error.period");
@@ -197,16 +196,21 @@ public final class DrugApplications {
             if (limit == null || limit.signum() <= 0 || limit.compareTo(drug.getReimbursementLimit()) > 0) {
                 throw new LocalizedException("drug.error.limit", drug.getReimbursementLimit().toPlainString());
             }
-            a.setStatus(ApplicationStatus.APPROVED);
-            a.setApprovedFrom(approve.validFrom());
-            a.setApprovedTo(approve.validTo());
-            a.setApprovedLimit(limit);
-            a.setRejectionCode(null);
-            a.setDecisionReason(null);
         } else if (d instanceof Decision.Reject reject) {
             if (reject.reason() == null || (reject.reason() == RejectionReason.OTHER && blank(reject.text()))) {
                 throw new LocalizedException("drug.error.rejectionReason");
             }
+        }
+        a.setDecidedBy(by);
+        a.setDecidedAt(at);
+        if (d instanceof Decision.Approve approve) {
+            a.setStatus(ApplicationStatus.APPROVED);
+            a.setApprovedFrom(approve.validFrom());
+            a.setApprovedTo(approve.validTo());
+            a.setApprovedLimit(approve.limit());
+            a.setRejectionCode(null);
+            a.setDecisionReason(null);
+        } else if (d instanceof Decision.Reject reject) {
             a.setStatus(ApplicationStatus.REJECTED);
             a.setRejectionCode(reject.reason().name());
             a.setDecisionReason(blank(reject.text()) ? null : reject.text().strip());

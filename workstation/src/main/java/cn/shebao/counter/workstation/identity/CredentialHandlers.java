@@ -59,6 +59,10 @@ public final class CredentialHandlers {
         if (s.find(OnlineAccount.class, account.getId()) != null) {
             return CommandHandler.HandlerOutcome.ok();
         }
+        // Two windows issuing for one citizen at once, through two service instances: the citizen's row lock makes
+        // the check and the insert below one step, so exactly one of them sees no live account (plain SQL: see AuditLog).
+        s.createNativeMutationQuery("UPDATE insured_person SET row_version = row_version WHERE id = ?1")
+                .setParameter(1, account.getPersonId()).executeUpdate();
         OnlineAccount live = s.createSelectionQuery("from OnlineAccount where personId = :p and status in (:live)",
                 OnlineAccount.class).setParameter("p", account.getPersonId()).setParameterList("live", LIVE)
                 .setMaxResults(1).uniqueResult();

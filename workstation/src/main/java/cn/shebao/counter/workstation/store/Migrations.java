@@ -52,6 +52,8 @@ public final class Migrations {
         }
     }
 
+    private static final String POSTGRESQL_CENTRAL = "classpath:db/central-postgresql";
+
     private Migrations() {
     }
 
@@ -67,6 +69,9 @@ public final class Migrations {
     public static Flyway flyway(DataSource dataSource, Plan plan) {
         SqlFlavour flavour = SqlFlavour.of(dataSource);
         List<String> locations = new ArrayList<>(plan.role().locations);
+        if (plan.role() == Role.CENTRAL && flavour == SqlFlavour.POSTGRESQL) {
+            locations.add(POSTGRESQL_CENTRAL); // what only PostgreSQL can hold (partial unique indexes)
+        }
         locations.addAll(plan.extraLocations());
         FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)

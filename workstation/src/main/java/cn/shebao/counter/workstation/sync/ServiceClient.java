@@ -45,12 +45,19 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
 
     private final URI base;
     private final HttpClient http;
+    private final Duration requestTimeout;
 
     public ServiceClient(URI serviceUrl, SSLContext tls) {
+        this(serviceUrl, tls, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    /** With other timeouts: fault tests make a blackholed link fail in seconds rather than half a minute. */
+    public ServiceClient(URI serviceUrl, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
         String s = serviceUrl.toString();
         this.base = URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + ApiVersion.PREFIX);
-        this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+        this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.requestTimeout = requestTimeout;
     }
 
     /** TLS with a client key (null before enrolment) and the centre's CA as the only trust anchor. */
@@ -161,7 +168,7 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
     private Map<String, Object> send(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.timeout(REQUEST_TIMEOUT).header(ApiVersion.HEADER, String.valueOf(ApiVersion.CURRENT)).build(),
+            response = http.send(request.timeout(requestTimeout).header(ApiVersion.HEADER, String.valueOf(ApiVersion.CURRENT)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new CentralUnavailableException("the central service cannot be reached: " + e, e);

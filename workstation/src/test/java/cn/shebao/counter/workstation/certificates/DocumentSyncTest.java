@@ -87,7 +87,7 @@ class DocumentSyncTest {
     private static DocumentRegister.Issued issue() {
         InsuredPerson p = replica.sessions().fromTransaction(s -> s.createSelectionQuery("from InsuredPerson order by citizenIdNumber",
                 InsuredPerson.class).setMaxResults(1).getSingleResult());
-        CitizenRecords.Opened opened = records.open(DemoReplica.clerk(), p.getId(), AccessPurpose.WINDOW_WITH_ID);
+        CitizenRecords.Opened opened = records.open(DemoReplica.staff(replica.sessions(), "chenjing"), p.getId(), AccessPurpose.WINDOW_WITH_ID);
         return register.issue(opened.access(), DocumentType.PARTICIPATION_CERTIFICATE,
                 stamp -> new CertificateContent(ZONE).certificate(opened.profile(), AccessPurpose.WINDOW_WITH_ID, stamp));
     }

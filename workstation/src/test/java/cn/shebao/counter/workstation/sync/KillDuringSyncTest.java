@@ -133,7 +133,8 @@ class KillDuringSyncTest {
                 "from InsuredPerson order by citizenIdNumber", InsuredPerson.class).getResultList());
         for (int i = 0; i < commands; i++) {
             InsuredPerson p = people.get(i % people.size());
-            confirmations.confirmByCard(DemoReplica.clerk(), p.getId(), DemoCards.cardOf(p), IdentityConfirmations.FaceCheck.MATCHES);
+            confirmations.confirmByCard(DemoReplica.staff(replica.sessions(), "chenjing"), p.getId(), DemoCards.cardOf(p),
+                    IdentityConfirmations.FaceCheck.MATCHES);
         }
     }
 

@@ -49,6 +49,14 @@ public final class DemoReplica implements AutoCloseable {
         return new StaffSession(UUID.fromString("00000000-0000-7000-8000-000000000001"), "clerk1", "柜员一", Set.of(StaffRole.CLERK));
     }
 
+    /** A session of a staff member as central holds them (demo staff), read from a replica or central database. */
+    public static StaffSession staff(org.hibernate.SessionFactory sessions, String username) {
+        cn.shebao.counter.workstation.security.StaffUser u = sessions.fromTransaction(s -> s.createSelectionQuery(
+                "from StaffUser where username = :u", cn.shebao.counter.workstation.security.StaffUser.class)
+                .setParameter("u", username).getSingleResult());
+        return new StaffSession(u.getId(), u.getUsername(), u.getDisplayName(), u.getRoles());
+    }
+
     public static StaffSession admin() {
         return new StaffSession(UUID.fromString("00000000-0000-7000-8000-000000000003"), "admin1", "管理员", Set.of(StaffRole.ADMIN));
     }

@@ -4,8 +4,17 @@ import cn.shebao.counter.workstation.app.CommandHandlers;
 import cn.shebao.counter.workstation.central.service.CentralService;
 import cn.shebao.counter.workstation.central.service.MachineRegistry;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
+import cn.shebao.counter.workstation.pki.KeyStores;
+import cn.shebao.counter.workstation.pki.NodeKeys;
 import cn.shebao.counter.workstation.pki.Pem;
+import cn.shebao.counter.workstation.sync.ServiceClient;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import javax.net.ssl.SSLContext;
 import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.store.PooledDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +32,13 @@ public final class TestCentral implements AutoCloseable {
     private final CertificateAuthority ca;
     private final CentralService service;
     private final Path caFile;
+    private final PooledDataSource pool;
 
-    private TestCentral(CertificateAuthority ca, CentralService service, Path caFile) {
+    private TestCentral(CertificateAuthority ca, CentralService service, Path caFile, PooledDataSource pool) {
         this.ca = ca;
         this.service = service;
         this.caFile = caFile;
+        this.pool = pool;
     }
 
     public static TestCentral start(DataSource database, Path directory) throws Exception {
@@ -40,9 +51,11 @@ public final class TestCentral implements AutoCloseable {
         Path caFile = directory.resolve("centre-ca.pem");
         Files.writeString(caFile, Pem.of(ca.certificate()), StandardCharsets.US_ASCII);
         char[] password = "test-tls".toCharArray();
-        CentralService service = CentralService.start("127.0.0.1", 0, database,
+        // Pooled as `central serve` is: a PostgreSQL connect per request would dominate every test's run time.
+        PooledDataSource pool = new PooledDataSource(database, 8);
+        CentralService service = CentralService.start("127.0.0.1", 0, pool,
                 ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(1), password), password, ca, CommandHandlers::all, clock);
-        return new TestCentral(ca, service, caFile);
+        return new TestCentral(ca, service, caFile, pool);
     }
 
     public String url() {
@@ -65,12 +78,39 @@ public final class TestCentral implements AutoCloseable {
         return service.machines();
     }
 
+    /** A machine enrolled for {@code node} (certificate issued and recorded), talking to this instance. */
+    public ServiceClient machine(String node) throws java.sql.SQLException {
+        return new ServiceClient(URI.create(url()), machineTls(node));
+    }
+
+    /** The TLS of a machine enrolled for {@code node}, to talk to any instance on this CA. */
+    public SSLContext machineTls(String node) throws java.sql.SQLException {
+        KeyPair keys = NodeKeys.generate();
+        X509Certificate cert = ca.issueClient(NodeKeys.request(keys, node), node, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(1)));
+        machines().recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
+        char[] password = "machine".toCharArray();
+        return ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), password, cert, ca.certificate()), password,
+                KeyStores.trusting(ca.certificate()));
+    }
+
+    /** A second instance of the service on the same database and CA (the caller closes it). */
+    public CentralService secondInstance(DataSource database) throws Exception {
+        char[] password = "second".toCharArray();
+        return CentralService.start("127.0.0.1", 0, database, ca.issueServer(List.of("127.0.0.1"), Duration.ofDays(1), password), password,
+                ca, CommandHandlers::all, Clock.systemUTC());
+    }
+
     public String openCode(String node) throws java.sql.SQLException {
         return machines().openCode(node, MachineRegistry.Kind.COUNTER, "TEST", Duration.ofHours(1));
     }
 
     @Override
     public void close() throws Exception {
-        service.close();
+        try {
+            service.close();
+        } finally {
+            pool.close();
+        }
     }
 }
