@@ -53,7 +53,8 @@ final class StatusBar extends JPanel {
         add(conflicts);
         this.sync = sync;
         this.syncListener = status -> SwingUtilities.invokeLater(() -> {
-            network.setText(texts.text("status.network", texts.text(status.online() ? "status.network.online" : "status.network.offline")));
+            network.setText(texts.text("status.network", texts.text(status.online() ? "status.network.online"
+                    : status.problem() == SyncEngine.Problem.DISABLED ? "status.network.disabled" : "status.network.offline")));
             pending.setText(texts.text("status.pending", status.oldestPending() == null
                     ? texts.text("status.pending.count", status.pending())
                     : texts.text("status.pending.countAge", status.pending(),
