@@ -67,7 +67,7 @@ else
   jlink --add-modules "$(echo $MODULES | tr ' ' ',')" --output "$WORK/runtime" \
     --strip-debug --no-man-pages --no-header-files --include-locales=en,zh --compress=2
   # The JDK's shared libraries keep their symbol tables (libjvm alone 4 MB of 24): nothing at a counter reads them,
-  # and the installed size has a budget (120 MB). jlink's --strip-native-debug-symbols finds no debug sections here.
+  # and the installed size has a budget (135 MB). jlink's --strip-native-debug-symbols finds no debug sections here.
   if command -v strip >/dev/null; then
     find "$WORK/runtime" -name '*.so' -exec chmod u+w {} + -exec strip --strip-unneeded {} +
   fi

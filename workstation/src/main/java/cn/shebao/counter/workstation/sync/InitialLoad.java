@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -116,9 +117,16 @@ public final class InitialLoad {
             }
         }
         long total = central.count(table);
+        // The next page is fetched while this one is written: the service's read and the replica's encrypted insert
+        // run on different cores instead of waiting for each other.
+        PageFetcher fetcher = new PageFetcher(central, table, pageSize);
+        CompletableFuture<List<Map<String, Object>>> next = fetcher.after(lastId);
         while (true) {
-            List<Map<String, Object>> rows = central.page(table, lastId, pageSize);
+            List<Map<String, Object>> rows = PageFetcher.await(next);
             boolean last = rows.size() < pageSize;
+            if (!last) {
+                next = fetcher.after(RowValues.toUuid(rows.get(rows.size() - 1).get("id")));
+            }
             if (!rows.isEmpty()) {
                 copier.insertBatch(local, table, rows);
                 lastId = RowValues.toUuid(rows.get(rows.size() - 1).get("id"));
@@ -140,6 +148,42 @@ public final class InitialLoad {
             progress.accept(new Progress(table, copied, total));
             if (last) {
                 return;
+            }
+        }
+    }
+
+    /** Fetches pages on a thread of its own (one page ahead at most, so memory stays at two pages). */
+    private static final class PageFetcher {
+
+        private static final java.util.concurrent.Executor THREAD = command -> {
+            Thread t = new Thread(command, "initial-load-fetch");
+            t.setDaemon(true);
+            t.start();
+        };
+
+        private final SnapshotSource central;
+        private final String table;
+        private final int pageSize;
+
+        PageFetcher(SnapshotSource central, String table, int pageSize) {
+            this.central = central;
+            this.table = table;
+            this.pageSize = pageSize;
+        }
+
+        CompletableFuture<List<Map<String, Object>>> after(UUID lastId) {
+            return CompletableFuture.supplyAsync(() -> central.page(table, lastId, pageSize), THREAD);
+        }
+
+        /** The page, or the failure that fetching it met, as it was thrown (a cut connection stays transient). */
+        static List<Map<String, Object>> await(CompletableFuture<List<Map<String, Object>>> page) {
+            try {
+                return page.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
             }
         }
     }

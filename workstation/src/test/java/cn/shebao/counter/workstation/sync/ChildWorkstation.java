@@ -1,23 +1,19 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
-import cn.shebao.counter.workstation.app.CommandHandlers;
 import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.testing.TestCentral;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.hibernate.SessionFactory;
 
 /**
- * Child-process workstation for {@link KillDuringSyncTest}: opens the replica and pushes or pulls in small steps
- * forever, until the test kills it with SIGKILL. Arguments: data root, key store password, central JDBC URL,
- * central user, "push" or "pull"; the central password comes in $CENTRAL_PASSWORD.
+ * Child-process workstation for {@link KillDuringSyncTest}: opens the replica and pushes or pulls through the
+ * central service in small steps forever, until the test kills it with SIGKILL. Arguments: data root, key store
+ * password, service URL, the machine's PKCS#12 file, "push" or "pull"; that file's password comes in $NODE_PASSWORD.
  */
 public final class ChildWorkstation {
 
@@ -28,12 +24,11 @@ public final class ChildWorkstation {
         Path root = Path.of(args[0]);
         Replica replica = Replica.open(new DataDirectory(root.resolve("data")),
                 new KeyStoreKeyProtector(root.resolve("keys"), args[1].toCharArray()), PersistenceUnit.SchemaCheck.NONE);
-        DriverDataSource central = DriverDataSource.withCredentials(args[2], args[3], System.getenv("CENTRAL_PASSWORD").toCharArray());
-        SessionFactory sessions = PersistenceUnit.createOffline(central, args[2], Migrations.Role.CENTRAL);
+        ServiceClient central = new ServiceClient(URI.create(args[2]),
+                TestCentral.machineTls(Path.of(args[3]), System.getenv("NODE_PASSWORD").toCharArray()));
         Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
-        Pusher pusher = new Pusher(outbox, new CommandApplier(sessions, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(),
-                TimeOrderedIds.system()), "KILL-01");
-        Puller puller = new Puller(new JdbcChangeSource(central), replica.dataSource(), 20, Clock.systemUTC());
+        Pusher pusher = new Pusher(outbox, central, "KILL-01");
+        Puller puller = new Puller(central, replica.dataSource(), 20, Clock.systemUTC());
         System.out.println("READY");
         System.out.flush();
         while (true) {

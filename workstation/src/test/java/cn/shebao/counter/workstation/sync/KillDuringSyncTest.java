@@ -1,16 +1,12 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.CommandHandlers;
 import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.central.ChangeLog;
 import cn.shebao.counter.workstation.central.ChangeLogEntry;
-import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
@@ -25,7 +21,9 @@ import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.testing.DemoReplica;
+import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
+import java.net.URI;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -44,62 +42,77 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A workstation process killed with SIGKILL at random points while it pushes and while it applies pages, then
- * restarted: every committed command is applied centrally exactly once and in order, the replica ends equal
+ * A workstation process killed with SIGKILL at random points while it pushes and while it applies pages through the
+ * central service, then restarted: every committed command is applied centrally exactly once and in order, the replica ends equal
  * to central, and the audit holds exactly the audited actions in an intact chain.
  */
 class KillDuringSyncTest {
 
     private static final String KEYS = "kill-test";
+    private static final String NODE_PASSWORD = "kill-node";
 
     @TempDir
     Path tmp;
 
     @Test
     void killedMidPushAndMidPullLosesAndDuplicatesNothing() throws Exception {
-        try (TestPostgres pg = TestPostgres.createDatabase()) {
-            Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-            int commands = 200;
+        try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
+            int commands = 1000;
             try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE,
                     Migrations.Role.CENTRAL)) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 120, DemoReplica.AS_OF, 12, 60))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
-                new CommandApplier(central, Map.of(), Clock.systemUTC(), TimeOrderedIds.system()).register("KILL-01");
+                service.writeMachineKeyStore("KILL-01", tmp.resolve("node.p12"), NODE_PASSWORD.toCharArray());
+                ServiceClient client = new ServiceClient(URI.create(service.url()), TestCentral.machineTls(tmp.resolve("node.p12"),
+                        NODE_PASSWORD.toCharArray()));
                 try (Replica replica = open()) {
-                    new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 1000).run(p -> { });
+                    new InitialLoad(client, replica.dataSource(), 1000).run(p -> { });
                     queueConfirmations(replica, commands);
                 }
                 Random random = new Random(2026);
                 for (int round = 0; round < 4; round++) {
-                    killAfter(child(pg, "push"), 300 + random.nextInt(1500));
+                    // Killed once it has really pushed something in this round, at a random moment after that.
+                    long before = applied(central);
+                    Process pushing = child(service, "push");
+                    awaitProgress(pushing, () -> applied(central) > before);
+                    killAfter(pushing, random.nextInt(400));
                 }
+                long appliedByChildren = central.fromTransaction(s -> s.createSelectionQuery(
+                        "select count(*) from AppliedCommand where nodeCode = 'KILL-01'", Long.class).getSingleResult());
+                assertThat(appliedByChildren).as("the killed workstations pushed, and were killed before they finished")
+                        .isBetween(1L, commands - 1L);
                 // Central changes for the pulls; then the child dies while applying pages.
                 List<UUID> ids = central.fromTransaction(s -> s.createSelectionQuery("select id from InsuredPerson", UUID.class)
                         .getResultList());
                 ChangeLog log = new ChangeLog(Clock.systemUTC());
-                for (int i = 0; i < 600; i++) {
-                    UUID id = ids.get(random.nextInt(ids.size()));
-                    String phone = String.format("1370000%04d", i);
+                for (int batch = 0; batch < 12; batch++) {
+                    int first = batch * 50;
                     central.inTransaction(s -> {
-                        InsuredPerson p = s.find(InsuredPerson.class, id);
-                        p.setPhone(phone);
-                        s.flush();
-                        log.record(s, "insured_person", id, p.getRowVersion(), ChangeLogEntry.Operation.UPSERT, null);
+                        for (int i = first; i < first + 50; i++) {
+                            InsuredPerson p = s.find(InsuredPerson.class, ids.get(random.nextInt(ids.size())));
+                            p.setPhone(String.format("1370000%04d", i));
+                            s.flush();
+                            log.record(s, "insured_person", p.getId(), p.getRowVersion(), ChangeLogEntry.Operation.UPSERT, null);
+                        }
                     });
                 }
                 for (int round = 0; round < 4; round++) {
-                    killAfter(child(pg, "pull"), 200 + random.nextInt(800));
+                    killAfter(child(service, "pull"), 200 + random.nextInt(800));
                 }
 
                 // Restart and finish: everything converges.
                 try (Replica replica = open()) {
                     Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
-                    Pusher pusher = new Pusher(outbox, new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()),
-                            Clock.systemUTC(), TimeOrderedIds.system()), "KILL-01");
+                    assertThat(cursor(replica)).as("the killed workstations applied pages").isPositive();
+                    Pusher pusher = new Pusher(outbox, client, "KILL-01");
                     while (outbox.pendingCount() > 0) {
                         assertThat(pusher.push(100).complete()).isTrue();
                     }
-                    new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, Clock.systemUTC()).pullAll();
+                    long duplicates = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                            "select count(*) from OutboxCommand where resultCode like 'DUPLICATE%'", Long.class).getSingleResult());
+                    System.out.printf("KillDuringSyncTest: %d of %d commands applied by killed workstations, %d answers lost to a kill"
+                            + " came back as duplicates%n", appliedByChildren, commands, duplicates);
+                    new Puller(client, replica.dataSource(), 1000, Clock.systemUTC()).pullAll();
 
                     List<Long> applied = central.fromTransaction(s -> s.createSelectionQuery(
                             "select sequenceNumber from AppliedCommand where nodeCode = 'KILL-01' order by sequenceNumber",
@@ -115,6 +128,14 @@ class KillDuringSyncTest {
                     assertThat(new AuditVerifier(replica.sessions()).verify().intact()).isTrue();
                 }
             }
+        }
+    }
+
+    private static long cursor(Replica replica) throws java.sql.SQLException {
+        try (var c = replica.dataSource().getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT pull_cursor FROM sync_state WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -138,11 +159,11 @@ class KillDuringSyncTest {
         }
     }
 
-    private Process child(TestPostgres pg, String mode) throws Exception {
+    private Process child(TestCentral service, String mode) throws Exception {
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), ChildWorkstation.class.getName(), tmp.toString(), KEYS,
-                pg.dataSource().url(), pg.user(), mode);
-        b.environment().put("CENTRAL_PASSWORD", new String(pg.password()));
+                service.url(), tmp.resolve("node.p12").toString(), mode);
+        b.environment().put("NODE_PASSWORD", NODE_PASSWORD);
         b.redirectErrorStream(true);
         Process p = b.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -161,6 +182,20 @@ class KillDuringSyncTest {
         drain.setDaemon(true);
         drain.start();
         return p;
+    }
+
+    private static long applied(SessionFactory central) {
+        return central.fromTransaction(s -> s.createSelectionQuery(
+                "select count(*) from AppliedCommand where nodeCode = 'KILL-01'", Long.class).getSingleResult());
+    }
+
+    private static void awaitProgress(Process p, java.util.function.BooleanSupplier progressed) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!progressed.getAsBoolean()) {
+            assertThat(p.isAlive()).as("the child workstation runs").isTrue();
+            assertThat(System.nanoTime()).as("the child workstation made progress").isLessThan(deadline);
+            p.waitFor(20, TimeUnit.MILLISECONDS); // returns early if the child died
+        }
     }
 
     private static void killAfter(Process p, int millis) throws Exception {

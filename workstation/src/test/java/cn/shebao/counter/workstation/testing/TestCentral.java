@@ -94,6 +94,25 @@ public final class TestCentral implements AutoCloseable {
                 KeyStores.trusting(ca.certificate()));
     }
 
+    /**
+     * A machine enrolled for {@code node}, its key and certificate chain (with the CA) written to a PKCS#12 file, for
+     * a workstation in a child JVM.
+     */
+    public void writeMachineKeyStore(String node, Path file, char[] password) throws java.sql.SQLException {
+        KeyPair keys = NodeKeys.generate();
+        X509Certificate cert = ca.issueClient(NodeKeys.request(keys, node), node, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(1)));
+        machines().recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
+        KeyStores.write(KeyStores.withKey("node", keys.getPrivate(), password, cert, ca.certificate()), file, password);
+    }
+
+    /** The TLS of a machine from a key store written by {@link #writeMachineKeyStore}. */
+    public static SSLContext machineTls(Path file, char[] password) throws java.security.GeneralSecurityException {
+        java.security.KeyStore store = KeyStores.read(file, password);
+        java.security.cert.Certificate[] chain = store.getCertificateChain("node");
+        return ServiceClient.tls(store, password, KeyStores.trusting((X509Certificate) chain[chain.length - 1]));
+    }
+
     /** A second instance of the service on the same database and CA (the caller closes it). */
     public CentralService secondInstance(DataSource database) throws Exception {
         char[] password = "second".toCharArray();

@@ -277,9 +277,15 @@ final class CentralApi extends Handler.Abstract {
         if (length > MAX_BODY) {
             throw new Refusal(413, "TOO_LARGE");
         }
-        String text = Content.Source.asString(request, StandardCharsets.UTF_8);
-        if (text.length() > MAX_BODY) {
+        String text;
+        try {
+            // Bounded even for a chunked body without a length: enrolment is open to machines without a certificate.
+            text = new String(Content.Source.asByteArrayAsync(request, MAX_BODY).get(), StandardCharsets.UTF_8);
+        } catch (java.util.concurrent.ExecutionException tooLargeOrCut) {
             throw new Refusal(413, "TOO_LARGE");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a request", e);
         }
         try {
             Map<String, Object> m = JSON.std.mapFrom(text);

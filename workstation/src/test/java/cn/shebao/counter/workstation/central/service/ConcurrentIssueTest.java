@@ -8,17 +8,16 @@ import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.PooledDataSource;
 import cn.shebao.counter.workstation.sync.ServiceClient;
+import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
-import cn.shebao.counter.workstation.wire.Payloads;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,10 +50,10 @@ class ConcurrentIssueTest {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(21, 200, LocalDate.of(2026, 11, 1), 3, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }
-            List<UUID> citizens = citizensWithoutLiveAccount(pg);
+            List<UUID> citizens = CentralRows.citizensWithoutAccount(pg.dataSource(), CITIZENS);
             assertThat(citizens).hasSize(CITIZENS);
-            UUID chenjing = staff(pg, "chenjing");
-            UUID wanglei = staff(pg, "wanglei");
+            UUID chenjing = CentralRows.staffId(pg.dataSource(), "chenjing");
+            UUID wanglei = CentralRows.staffId(pg.dataSource(), "wanglei");
             ServiceClient a = central.machine("RACE-A");
             ServiceClient b = new ServiceClient(URI.create("https://127.0.0.1:" + second.port()), central.machineTls("RACE-B"));
 
@@ -101,44 +100,12 @@ class ConcurrentIssueTest {
         List<ApplyResult> results = new ArrayList<>();
         List<CommandEnvelope> batch = new ArrayList<>();
         for (int i = 0; i < citizens.size(); i++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("accountId", UUID.randomUUID().toString());
-            m.put("personId", citizens.get(i).toString());
-            m.put("username", (node + "-" + i).toLowerCase(java.util.Locale.ROOT));
-            m.put("passwordHash", "pbkdf2$600000$c2FsdA==$aGFzaA==");
-            m.put("permissionScope", "ONLINE_BUSINESS");
-            m.put("issuedBy", clerk.toString());
-            m.put("issuedAt", Instant.now().toString());
-            m.put("passwordExpiresAt", Instant.now().plusSeconds(30L * 86_400).toString());
-            m.put("confirmationId", UUID.randomUUID().toString());
-            batch.add(new CommandEnvelope(node, i + 1, UUID.randomUUID(), "CREDENTIAL_ISSUED", 1, Payloads.write(m), clerk, "clerk"));
+            batch.add(CentralRows.credentialIssued(node, i + 1, citizens.get(i), clerk));
             if (batch.size() == 4 || i == citizens.size() - 1) {
                 results.addAll(service.push(batch));
                 batch.clear();
             }
         }
         return results;
-    }
-
-    private static List<UUID> citizensWithoutLiveAccount(TestPostgres pg) throws Exception {
-        List<UUID> ids = new ArrayList<>();
-        try (Connection c = pg.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM insured_person p WHERE NOT EXISTS (SELECT 1 FROM online_account a WHERE a.person_id = p.id) ORDER BY id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next() && ids.size() < CITIZENS) {
-                ids.add(rs.getObject(1, UUID.class));
-            }
-        }
-        return ids;
-    }
-
-    private static UUID staff(TestPostgres pg, String username) throws Exception {
-        try (Connection c = pg.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM staff_user WHERE username = ?")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, UUID.class);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.sync.ServiceClient;
+import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import cn.shebao.counter.workstation.wire.ApplyResult;
@@ -44,9 +45,9 @@ class ForgedCommandsTest {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 300, LocalDate.of(2026, 11, 1), 6, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }
-            UUID clerk = staff(pg, "chenjing");
-            UUID zhaomin = staff(pg, "zhaomin");
-            UUID sunli = staff(pg, "sunli"); // supervisor and clerk
+            UUID clerk = CentralRows.staffId(pg.dataSource(), "chenjing");
+            UUID zhaomin = CentralRows.staffId(pg.dataSource(), "zhaomin");
+            UUID sunli = CentralRows.staffId(pg.dataSource(), "sunli"); // supervisor and clerk
             UUID application = registeredApplication(pg);
             // sunli registered it (possible: sunli is a clerk too), so sunli may not decide it.
             execute(pg, "UPDATE special_drug_application SET registered_by = ? WHERE id = ?", sunli, application);
@@ -109,16 +110,6 @@ class ForgedCommandsTest {
         m.put("approvedTo", "2027-05-31");
         m.put("approvedLimit", limit);
         return Payloads.write(m);
-    }
-
-    private static UUID staff(TestPostgres pg, String username) throws SQLException {
-        try (Connection c = pg.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM staff_user WHERE username = ?")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as(username).isTrue();
-                return rs.getObject(1, UUID.class);
-            }
-        }
     }
 
     private static UUID registeredApplication(TestPostgres pg) throws SQLException {
