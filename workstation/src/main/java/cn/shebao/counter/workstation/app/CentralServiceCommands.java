@@ -7,7 +7,8 @@ import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.store.DriverDataSource;
-import cn.shebao.counter.workstation.store.PooledDataSource;
+import cn.shebao.counter.workstation.central.service.ServicePool;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ final class CentralServiceCommands {
         public Integer call() throws Exception {
             ServiceConfig c = config.read();
             CountDownLatch stopped = new CountDownLatch(1);
-            try (PooledDataSource pool = new PooledDataSource(database(c), 16);
+            try (HikariDataSource pool = ServicePool.of(database(c), 16);
                     CentralService service = CentralService.start(c.host(), c.port(), pool,
                             KeyStores.read(c.serviceKeyStore(), c.serviceKeyStorePassword()), c.serviceKeyStorePassword(), ca(c),
                             CommandHandlers::all, Clock.systemUTC())) {

@@ -129,9 +129,10 @@ public final class CommandApplier implements CommandSink {
                 // A newer workstation than this central: wait for the upgrade rather than drop the command.
                 return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
             }
+            ChangeLog transaction = changes.deferred();
             CommandHandler.HandlerOutcome outcome = forcedConflict != null
                     ? CommandHandler.HandlerOutcome.conflict(forcedConflict, forcedDetail)
-                    : handler.apply(s, c, changes);
+                    : handler.apply(s, c, transaction);
             ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
             if (!outcome.applied()) {
                 java.util.UUID conflictId;
@@ -142,11 +143,13 @@ public final class CommandApplier implements CommandSink {
                         personOf(c.payload()), outcome.conflictKind(), outcome.detail(), clock.instant());
                 s.persist(conflict);
                 s.flush();
-                changes.record(s, "sync_conflict", conflictId, conflict.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
+                transaction.record(s, "sync_conflict", conflictId, conflict.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
             }
             s.persist(new AppliedCommand(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), status.name(),
                     outcome.applied() ? null : outcome.conflictKind(), clock.instant()));
             node.advanceTo(c.sequence());
+            s.flush();
+            transaction.flush(s); // last: the shared counter lock is held only for the commit that follows
             return new ApplyResult(status, outcome.applied() ? null : outcome.conflictKind());
         });
     }

@@ -9,7 +9,8 @@ import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.PooledDataSource;
+import cn.shebao.counter.workstation.central.service.ServicePool;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class DemoCentralServer {
         CertificateAuthority ca = demoCa(home.resolve("pki"));
         char[] tlsPassword = randomPassword();
         Function<Clock, Map<String, CommandHandler>> handlers = cn.shebao.counter.workstation.app.CommandHandlers::all;
-        try (PooledDataSource pool = new PooledDataSource(database, 8);
+        try (HikariDataSource pool = ServicePool.of(database, 8);
                 CentralService service = CentralService.start("127.0.0.1", 0, pool,
                         ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(30), tlsPassword), tlsPassword, ca, handlers,
                         Clock.systemUTC())) {

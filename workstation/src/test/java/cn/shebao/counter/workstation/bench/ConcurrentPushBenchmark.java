@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.central.service.CentralService;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.store.PooledDataSource;
+import cn.shebao.counter.workstation.central.service.ServicePool;
+import com.zaxxer.hikari.HikariDataSource;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.DemoReplica;
@@ -50,8 +51,8 @@ class ConcurrentPushBenchmark {
     @Test
     void fiftyWorkstationsThroughTwoInstances() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
-                PooledDataSource pool = new PooledDataSource(pg.dataSource(), 16); CentralService second = central.secondInstance(pool)) {
-            int persons = WORKSTATIONS * PER_WORKSTATION + 200;
+                HikariDataSource pool = ServicePool.of(pg.dataSource(), 8); CentralService second = central.secondInstance(pool)) {
+            int persons = WORKSTATIONS * PER_WORKSTATION * 3 + 500; // about half the demo persons hold an account already
             new DemoDataGenerator(new DemoDataGenerator.Settings(2026, persons, DemoReplica.AS_OF, 1, 1000))
                     .generate(new JdbcBatchSink(pg.dataSource(), false), (d, t, r) -> { });
             List<UUID> free = CentralRows.citizensWithoutAccount(pg.dataSource(), WORKSTATIONS * PER_WORKSTATION);

@@ -14,7 +14,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import javax.net.ssl.SSLContext;
 import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.store.PooledDataSource;
+import cn.shebao.counter.workstation.central.service.ServicePool;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ public final class TestCentral implements AutoCloseable {
     private final CertificateAuthority ca;
     private final CentralService service;
     private final Path caFile;
-    private final PooledDataSource pool;
+    private final HikariDataSource pool;
 
-    private TestCentral(CertificateAuthority ca, CentralService service, Path caFile, PooledDataSource pool) {
+    private TestCentral(CertificateAuthority ca, CentralService service, Path caFile, HikariDataSource pool) {
         this.ca = ca;
         this.service = service;
         this.caFile = caFile;
@@ -52,7 +53,7 @@ public final class TestCentral implements AutoCloseable {
         Files.writeString(caFile, Pem.of(ca.certificate()), StandardCharsets.US_ASCII);
         char[] password = "test-tls".toCharArray();
         // Pooled as `central serve` is: a PostgreSQL connect per request would dominate every test's run time.
-        PooledDataSource pool = new PooledDataSource(database, 8);
+        HikariDataSource pool = ServicePool.of(database, 8);
         CentralService service = CentralService.start("127.0.0.1", 0, pool,
                 ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(1), password), password, ca, CommandHandlers::all, clock);
         return new TestCentral(ca, service, caFile, pool);

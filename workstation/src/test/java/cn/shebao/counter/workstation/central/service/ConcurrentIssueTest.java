@@ -6,7 +6,7 @@ import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.PooledDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.TestCentral;
@@ -45,7 +45,7 @@ class ConcurrentIssueTest {
     @Test
     void exactlyOneLiveAccountPerCitizenAndOneConflictEach() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
-                PooledDataSource pool = new PooledDataSource(pg.dataSource(), 8); CentralService second = central.secondInstance(pool)) {
+                HikariDataSource pool = ServicePool.of(pg.dataSource(), 8); CentralService second = central.secondInstance(pool)) {
             try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(21, 200, LocalDate.of(2026, 11, 1), 3, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
