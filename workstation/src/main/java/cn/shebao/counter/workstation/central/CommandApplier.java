@@ -20,6 +20,8 @@ import org.hibernate.SessionFactory;
  */
 public final class CommandApplier implements CommandSink {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandApplier.class);
+
     /** Conflict kind of a command whose payload could not be read or applied. */
     public static final String MALFORMED = "MALFORMED_COMMAND";
     /** Conflict kind of a command the database's own constraints refused. */
@@ -72,11 +74,20 @@ public final class CommandApplier implements CommandSink {
 
     public ApplyResult apply(CommandEnvelope c) {
         try {
-            return apply(c, null, null);
+            try {
+                return apply(c, null, null);
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.time.DateTimeException first) {
+                // A connection closed under Hibernate by a network fault can surface as one of these too: only a
+                // command that fails the same way again, at once, is taken for malformed.
+                return apply(c, null, null);
+            }
         } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.time.DateTimeException malformed) {
             // A payload that cannot be read or applied will never succeed on a retry: its transaction is rolled
             // back whole, and the command becomes a conflict (a dead letter supervisors and IT see) so the node's
             // queue moves on instead of wedging forever.
+            // Logged for IT without the exception's message, which may quote the payload (personal data).
+            LOG.warn("Command {} of node {} ({}) cannot be applied and becomes a conflict: {} at {}", c.sequence(), c.nodeCode(),
+                    c.commandType(), malformed.getClass().getName(), malformed.getStackTrace().length == 0 ? "?" : malformed.getStackTrace()[0]);
             return apply(c, MALFORMED, "the command could not be read or applied: " + malformed.getClass().getSimpleName());
         } catch (RuntimeException failure) {
             org.hibernate.exception.ConstraintViolationException unique = constraintViolation(failure);
@@ -85,6 +96,8 @@ public final class CommandApplier implements CommandSink {
             }
             // The database's own rule (one live account per citizen, unique usernames) caught what the handler's
             // check did not: a business conflict like any other, never a transient error retried forever.
+            LOG.warn("Command {} of node {} ({}) broke the database constraint {} and becomes a conflict", c.sequence(), c.nodeCode(),
+                    c.commandType(), unique.getConstraintName());
             return apply(c, CONSTRAINT, unique.getConstraintName());
         }
     }
