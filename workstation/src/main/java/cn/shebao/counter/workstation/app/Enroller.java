@@ -72,25 +72,23 @@ public final class Enroller {
     /** Enrolment into a replica this process already holds open (demo mode enrols at start-up this way). */
     long enrolInto(Replica replica, KeyStoreKeyProtector keys, URI service, X509Certificate ca, String enrolmentCode,
             String workstation, Consumer<InitialLoad.Progress> progress) throws java.sql.SQLException {
-        {
-            if (!NodeIdentity.exists(dir)) {
-                requestCertificate(service, ca, enrolmentCode, workstation, keys);
-            }
-            new Enrolment(workstation, service.toString()).write(dir);
-            NodeIdentity identity = NodeIdentity.load(dir, keys).orElseThrow();
-            ServiceClient client = new ServiceClient(service, identity.tls());
-            long cursor;
-            try {
-                cursor = new InitialLoad(client, replica.dataSource(), 1000).run(progress);
-            } catch (CentralUnavailableException e) {
-                throw new LocalizedException(e, "enrol.error.loadCut");
-            }
-            AuditLog audit = new AuditLog(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system(), workstation);
-            // Shipped like every other audited action: the chain central keeps starts at the enrolment itself.
-            audit.shipTo(new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system()));
-            audit.append(AuditEntry.system("workstation.enrolled", "central change sequence " + cursor));
-            return cursor;
+        if (!NodeIdentity.exists(dir)) {
+            requestCertificate(service, ca, enrolmentCode, workstation, keys);
         }
+        new Enrolment(workstation, service.toString()).write(dir);
+        NodeIdentity identity = NodeIdentity.load(dir, keys).orElseThrow();
+        ServiceClient client = new ServiceClient(service, identity.tls());
+        long cursor;
+        try {
+            cursor = new InitialLoad(client, replica.dataSource(), 1000).run(progress);
+        } catch (CentralUnavailableException e) {
+            throw new LocalizedException(e, "enrol.error.loadCut");
+        }
+        AuditLog audit = new AuditLog(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system(), workstation);
+        // Shipped like every other audited action: the chain central keeps starts at the enrolment itself.
+        audit.shipTo(new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system()));
+        audit.append(AuditEntry.system("workstation.enrolled", "central change sequence " + cursor));
+        return cursor;
     }
 
     private void requestCertificate(URI service, X509Certificate ca, String enrolmentCode, String workstation, KeyStoreKeyProtector keys) {

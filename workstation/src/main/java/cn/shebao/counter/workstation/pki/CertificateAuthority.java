@@ -8,7 +8,6 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,10 +162,5 @@ public final class CertificateAuthority {
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    /** For callers that need the chain as the JDK wants it. */
-    public Certificate[] chainWith(X509Certificate leaf) {
-        return new Certificate[] {leaf, certificate};
     }
 }

@@ -18,5 +18,4 @@ public interface SnapshotSource {
 
     /** Rows of {@code table} with ids after {@code afterId} (null: from the start), in id order. */
     List<Map<String, Object>> page(String table, UUID afterId, int limit);
-
 }

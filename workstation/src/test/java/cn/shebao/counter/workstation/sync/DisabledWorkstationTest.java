@@ -16,7 +16,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,19 +37,30 @@ class DisabledWorkstationTest {
                         "disabled".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
             ServiceClient service = central.machine("STOLEN-01");
             Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
-            try (SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, service, "STOLEN-01"),
+            SyncEngine created = new SyncEngine(outbox, new Pusher(outbox, service, "STOLEN-01"),
                     new Puller(service, replica.dataSource(), 100, Clock.systemUTC()), Clock.systemUTC(), Duration.ofMillis(200),
-                    new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), new SplittableRandom(1))).start()) {
-                await(() -> engine.status().online());
+                    new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), new SplittableRandom(1)));
+            CountDownLatch online = new CountDownLatch(1);
+            CountDownLatch disabled = new CountDownLatch(1);
+            created.addListener(status -> {
+                if (status.online()) {
+                    online.countDown();
+                } else if (status.problem() == SyncEngine.Problem.DISABLED) {
+                    disabled.countDown();
+                }
+            });
+            try (SyncEngine engine = created.start()) {
+                assertThat(online.await(30, TimeUnit.SECONDS)).as("online before the revocation").isTrue();
                 central.machines().revoke("STOLEN-01", "reported stolen");
-                await(() -> engine.status().problem() == SyncEngine.Problem.DISABLED);
+                assertThat(disabled.await(30, TimeUnit.SECONDS)).as("disabled at the next round").isTrue();
                 assertThat(engine.status().online()).isFalse();
                 assertThat(engine.status().detail()).isEqualTo("NODE_REVOKED");
 
                 replica.sessions().inTransaction(s -> outbox.append(s, CommandType.AUDIT_EVENT, "{}", null, "thief"));
                 engine.syncNow();
-                // Nothing reaches central from here on: the queue stays, and central never saw the command.
-                await(() -> outbox.pendingCount() == 1);
+                engine.close(); // waits for any round syncNow started
+                // Nothing reached central: the queue stays, and central never saw the command.
+                assertThat(outbox.pendingCount()).isEqualTo(1);
                 assertThat(engine.status().problem()).isEqualTo(SyncEngine.Problem.DISABLED);
                 try (Connection c = pg.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                         "SELECT COUNT(*) FROM applied_command WHERE node_code = 'STOLEN-01'"); ResultSet rs = ps.executeQuery()) {
@@ -56,14 +68,6 @@ class DisabledWorkstationTest {
                     assertThat(rs.getLong(1)).isZero();
                 }
             }
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-            Thread.sleep(20); // polling the state, bounded by the deadline above
         }
     }
 }
