@@ -33,13 +33,39 @@ public final class DrugApplicationHandlers {
         if (s.find(SpecialDrugApplication.class, a.getId()) != null) {
             return CommandHandler.HandlerOutcome.ok();
         }
-        if (s.find(InsuredPerson.class, a.getPersonId()) == null || s.find(SpecialDrug.class, a.getDrugId()) == null) {
-            return CommandHandler.HandlerOutcome.conflict("APPLICATION_REFERENCES_UNKNOWN", a.getId().toString());
+        if (s.find(InsuredPerson.class, a.getPersonId()) == null) {
+            return refusedRegistration(s, a, c, changes, "APPLICATION_REFERENCES_UNKNOWN", a.getId().toString());
+        }
+        lockCitizen(s, a.getPersonId());
+        try {
+            RegistrationRules.check(s, a);
+        } catch (LocalizedException broken) {
+            return refusedRegistration(s, a, c, changes, "REGISTRATION_REFUSED", broken.key());
         }
         s.persist(a);
         s.flush();
         changes.record(s, "special_drug_application", a.getId(), a.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
         return CommandHandler.HandlerOutcome.ok();
+    }
+
+    /**
+     * The registering window holds the application as registered; the tombstone removes it there once the command
+     * is answered, and the conflict tells the supervisors which rule central found broken (two windows registered
+     * the same drug for one citizen while offline, the insurance lapsed meanwhile).
+     */
+    private static CommandHandler.HandlerOutcome refusedRegistration(Session s, SpecialDrugApplication a, CommandEnvelope c,
+            ChangeLog changes, String kind, String detail) {
+        changes.record(s, "special_drug_application", a.getId(), 0, ChangeLogEntry.Operation.DELETE, c.nodeCode());
+        return CommandHandler.HandlerOutcome.conflict(kind, detail);
+    }
+
+    /**
+     * Serialises the rules of one citizen's applications across service instances: two registrations (or two
+     * approvals) checked at once would otherwise each miss the other (plain SQL: see AuditLog).
+     */
+    private static void lockCitizen(Session s, UUID personId) {
+        s.createNativeMutationQuery("UPDATE insured_person SET row_version = row_version WHERE id = ?1")
+                .setParameter(1, personId).executeUpdate();
     }
 
     private CommandHandler.HandlerOutcome decided(Session s, CommandEnvelope c, ChangeLog changes) {
@@ -54,9 +80,10 @@ public final class DrugApplicationHandlers {
             return CommandHandler.HandlerOutcome.conflict("SELF_DECISION", a.getId().toString());
         }
         if (a.getStatus() == ApplicationStatus.REGISTERED || a.getStatus() == ApplicationStatus.DISPUTED) {
+            lockCitizen(s, a.getPersonId());
             SpecialDrug drug = s.find(SpecialDrug.class, a.getDrugId());
             try {
-                DrugApplications.apply(a, decisionOf(a.getId(), decision, m), drug, by, Payloads.instant(m, "decidedAt"));
+                DrugApplications.apply(s, a, decisionOf(a.getId(), decision, m), drug, by, Payloads.instant(m, "decidedAt"));
             } catch (LocalizedException broken) {
                 return CommandHandler.HandlerOutcome.conflict("DECISION_INVALID", broken.key());
             }

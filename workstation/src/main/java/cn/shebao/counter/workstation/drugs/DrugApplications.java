@@ -66,35 +66,13 @@ public final class DrugApplications {
 
     public SpecialDrugApplication register(StaffSession clerk, RegistrationRequest r) {
         clerk.require(StaffRole.CLERK);
-        String diagnosis = r.diagnosisCode() == null ? "" : r.diagnosisCode().strip().toUpperCase(Locale.ROOT);
-        if (!diagnosis.matches("[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?")) {
-            throw new LocalizedException("drug.error.diagnosisCode");
-        }
-        if (blank(r.hospitalName()) || blank(r.prescribingDoctor())) {
-            throw new LocalizedException("drug.error.hospitalAndDoctor");
-        }
-        if (r.plannedFrom() == null || r.plannedTo() == null || r.plannedTo().isBefore(r.plannedFrom())) {
-            throw new LocalizedException("drug.error.period");
-        }
         SpecialDrugApplication registered = sessions.fromTransaction(s -> {
-            SpecialDrug drug = s.find(SpecialDrug.class, r.drugId());
-            if (drug == null || !drug.isActive()) {
-                throw new LocalizedException("drug.error.unknownDrug");
-            }
-            requireMedicalInsurance(s, r.personId());
-            if (!drug.indicates(diagnosis) && blank(r.justification())) {
-                throw new LocalizedException("drug.error.notIndicated", diagnosis, drug.getIndicationCodes());
-            }
-            requireNoOverlap(s, r.personId(), drug, r.plannedFrom(), r.plannedTo());
-            if (drug.isRequiresDiseaseRegistration()) {
-                requireDiseaseRegistration(s, r.personId(), diagnosis, r.plannedFrom());
-            }
             SpecialDrugApplication a = new SpecialDrugApplication(nextId());
             a.setPersonId(r.personId());
-            a.setDrugId(drug.getId());
-            a.setDiagnosisCode(diagnosis);
-            a.setHospitalName(r.hospitalName().strip());
-            a.setPrescribingDoctor(r.prescribingDoctor().strip());
+            a.setDrugId(r.drugId());
+            a.setDiagnosisCode(r.diagnosisCode() == null ? null : r.diagnosisCode().strip().toUpperCase(Locale.ROOT));
+            a.setHospitalName(r.hospitalName() == null ? null : r.hospitalName().strip());
+            a.setPrescribingDoctor(r.prescribingDoctor() == null ? null : r.prescribingDoctor().strip());
             a.setPlannedFrom(r.plannedFrom());
             a.setPlannedTo(r.plannedTo());
             a.setIndicationJustification(blank(r.justification()) ? null : r.justification().strip());
@@ -104,11 +82,12 @@ public final class DrugApplications {
             a.setStatus(ApplicationStatus.REGISTERED);
             a.setRegisteredBy(clerk.userId());
             a.setRegisteredAt(now());
+            SpecialDrug drug = RegistrationRules.check(s, a);
             s.persist(a);
             s.flush();
             outbox.append(s, CommandType.DRUG_APPLICATION_REGISTERED, DrugPayloads.registered(a), "special_drug_application",
                     a.getId(), clerk.userId(), clerk.username());
-            audited(s, clerk, a, "drug.registered", drug.getDrugCode() + " " + diagnosis);
+            audited(s, clerk, a, "drug.registered", drug.getDrugCode() + " " + a.getDiagnosisCode());
             return a;
         });
         commandQueued.run();
@@ -153,7 +132,7 @@ public final class DrugApplications {
                     throw new LocalizedException("drug.error.alreadyDecided", a.getStatus().name());
                 }
                 SpecialDrug drug = s.find(SpecialDrug.class, a.getDrugId());
-                apply(a, d, drug, supervisor.userId(), now());
+                apply(s, a, d, drug, supervisor.userId(), now());
                 s.flush();
                 outbox.append(s, CommandType.DRUG_APPLICATION_DECIDED, DrugPayloads.decided(a), "special_drug_application",
                         a.getId(), supervisor.userId(), supervisor.username());
@@ -185,9 +164,12 @@ public final class DrugApplications {
         commandQueued.run();
     }
 
-    /** Applied here and centrally, so both sides set the same fields the same way. */
-    /** Checks the decision first and only then changes the application: a refused decision leaves it as it was. */
-    static void apply(SpecialDrugApplication a, Decision d, SpecialDrug drug, UUID by, Instant at) {
+    /**
+     * Applied here and centrally, so both sides set the same fields the same way. Checks the decision first (an
+     * approval also against the other approvals in force) and only then changes the application: a refused
+     * decision leaves it as it was.
+     */
+    static void apply(Session s, SpecialDrugApplication a, Decision d, SpecialDrug drug, UUID by, Instant at) {
         if (d instanceof Decision.Approve approve) {
             if (approve.validFrom() == null || approve.validTo() == null || approve.validTo().isBefore(approve.validFrom())) {
                 throw new LocalizedException("drug.error.period");
@@ -196,6 +178,7 @@ public final class DrugApplications {
             if (limit == null || limit.signum() <= 0 || limit.compareTo(drug.getReimbursementLimit()) > 0) {
                 throw new LocalizedException("drug.error.limit", drug.getReimbursementLimit().toPlainString());
             }
+            RegistrationRules.requireNoOverlappingApproval(s, a, approve.validFrom(), approve.validTo(), drug);
         } else if (d instanceof Decision.Reject reject) {
             if (reject.reason() == null || (reject.reason() == RejectionReason.OTHER && blank(reject.text()))) {
                 throw new LocalizedException("drug.error.rejectionReason");
@@ -260,36 +243,7 @@ public final class DrugApplications {
         }
     }
 
-    private static void requireMedicalInsurance(Session s, UUID personId) {
-        Long active = s.createSelectionQuery("select count(*) from InsuranceParticipation where personId = :p"
-                + " and insuranceType = :t and status = :a", Long.class).setParameter("p", personId)
-                .setParameter("t", InsuranceType.MEDICAL).setParameter("a", ParticipationStatus.ACTIVE).getSingleResult();
-        if (active == 0) {
-            throw new LocalizedException("drug.error.noMedicalInsurance");
-        }
-    }
 
-    private static void requireNoOverlap(Session s, UUID personId, SpecialDrug drug, LocalDate from, LocalDate to) {
-        Long overlapping = s.createSelectionQuery("select count(*) from SpecialDrugApplication where personId = :p"
-                + " and drugId = :d and status = :approved and approvedFrom <= :to and approvedTo >= :from", Long.class)
-                .setParameter("p", personId).setParameter("d", drug.getId()).setParameter("approved", ApplicationStatus.APPROVED)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        if (overlapping > 0) {
-            throw new LocalizedException("drug.error.overlap", drug.getName());
-        }
-    }
-
-    /** The registration must be active on the first day of use and cover the diagnosis' category (C34 for C34.9). */
-    private static void requireDiseaseRegistration(Session s, UUID personId, String diagnosis, LocalDate from) {
-        String category = diagnosis.substring(0, 3);
-        List<SpecifiedDiseaseRegistration> registrations = s.createSelectionQuery(
-                "from SpecifiedDiseaseRegistration where personId = :p and status = :a and validFrom <= :d and validTo >= :d",
-                SpecifiedDiseaseRegistration.class).setParameter("p", personId).setParameter("a", RegistrationStatus.ACTIVE)
-                .setParameter("d", from).getResultList();
-        if (registrations.stream().noneMatch(r -> r.getDiseaseCode().startsWith(category))) {
-            throw new LocalizedException("drug.error.noDiseaseRegistration", category);
-        }
-    }
 
     private static SpecialDrugApplication existing(Session s, UUID id) {
         SpecialDrugApplication a = s.find(SpecialDrugApplication.class, id);

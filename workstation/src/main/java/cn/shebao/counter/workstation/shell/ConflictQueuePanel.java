@@ -39,7 +39,8 @@ final class ConflictQueuePanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("column.workstation"), SyncConflict::getNodeCode),
                 new RowTableModel.Column<>(texts.text("column.conflictKind"),
                         c -> texts.textOr("conflict." + c.getConflictKind(), c.getConflictKind())),
-                new RowTableModel.Column<>(texts.text("column.detail"), SyncConflict::getDetail)));
+                new RowTableModel.Column<>(texts.text("column.detail"),
+                        c -> c.getDetail() == null ? "" : texts.textOr("conflict.rule." + c.getDetail(), c.getDetail()))));
         count.setName("conflicts.count");
         add(count);
         JTable table = new JTable(model);

@@ -145,6 +145,17 @@ class DrugApplicationsTest {
     }
 
     @Test
+    void aSecondOpenApplicationOfTheSameDrugOverTheSameMonthsIsRefusedUntilTheFirstIsWithdrawn() {
+        InsuredPerson p = nextPerson();
+        SpecialDrugApplication first = applications.register(clerk, request(p, drug("TY-XD-010"), "M05.9", null));
+        assertThatThrownBy(() -> applications.register(clerk, request(p, drug("TY-XD-010"), "M05.9", null)))
+                .isInstanceOf(LocalizedException.class).hasFieldOrPropertyWithValue("key", "drug.error.overlapOpen");
+        applications.withdraw(clerk, first.getId(), "登记有误");
+        assertThat(applications.register(clerk, request(p, drug("TY-XD-010"), "M05.9", null)).getStatus())
+                .isEqualTo(ApplicationStatus.REGISTERED);
+    }
+
+    @Test
     void aDrugThatNeedsASpecifiedDiseaseRegistrationIsRefusedWithoutOne() {
         InsuredPerson p = nextPerson();
         sessions.inTransaction(s -> s.createMutationQuery("update SpecifiedDiseaseRegistration set status = :c where personId = :p")

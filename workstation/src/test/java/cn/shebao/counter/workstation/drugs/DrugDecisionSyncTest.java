@@ -185,7 +185,7 @@ class DrugDecisionSyncTest {
         a.replica().sessions().inTransaction(s -> {
             SpecialDrugApplication local = s.find(SpecialDrugApplication.class, app.getId());
             SpecialDrug drug = s.find(SpecialDrug.class, local.getDrugId());
-            DrugApplications.apply(local, approve(app), drug, a.clerk().userId(), Instant.now());
+            DrugApplications.apply(s, local, approve(app), drug, a.clerk().userId(), Instant.now());
             s.flush();
             a.outbox().append(s, CommandType.DRUG_APPLICATION_DECIDED, DrugPayloads.decided(local), "special_drug_application",
                     local.getId(), a.clerk().userId(), a.clerk().username());
@@ -201,6 +201,49 @@ class DrugDecisionSyncTest {
         // The registrant here is a clerk, so central refuses the decider's role before four-eyes is even asked;
         // a registrant who is also a supervisor is refused as SELF_DECISION (ForgedCommandsTest).
         assertThat(refused).extracting(SyncConflict::getConflictKind).containsExactly("ACTOR_NOT_PERMITTED");
+    }
+
+    /**
+     * Both windows are offline and each registers the same drug for the same citizen over overlapping months: each
+     * passes its own replica's rules. Central runs the same rules and keeps the first; the second is a conflict for
+     * the supervisors, its row is removed from the window that registered it, and the first can be approved.
+     */
+    @Test
+    void overlappingRegistrationsFromTwoOfflineWindowsLeaveOneApprovedPathAndOneConflict() throws Exception {
+        InsuredPerson p;
+        synchronized (DrugDecisionSyncTest.class) {
+            p = insured.get(next++);
+        }
+        SpecialDrug drug = a.replica().sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from SpecialDrug where drugCode = 'TY-XD-008'", SpecialDrug.class).getSingleResult());
+        SpecialDrugApplication atA = a.applications().register(a.clerk(), new RegistrationRequest(p.getId(), drug.getId(), "M05.9",
+                "浙江省人民医院", "李医生", START, START.plusMonths(6), null, true, true, true));
+        SpecialDrugApplication atB = b.applications().register(b.clerk(), new RegistrationRequest(p.getId(), drug.getId(), "M05.9",
+                "杭州市第一人民医院", "王医生", START.plusMonths(2), START.plusMonths(8), null, true, true, true));
+        a.sync();
+        b.sync();
+        a.sync();
+
+        assertThat(atCentral(atA).getStatus()).isEqualTo(ApplicationStatus.REGISTERED);
+        assertThat(atCentral(atB)).isNull();
+        OutboxCommand refused = b.replica().sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from OutboxCommand where subjectId = :id", OutboxCommand.class).setParameter("id", atB.getId()).getSingleResult());
+        assertThat(refused.getState()).isEqualTo(OutboxState.CONFLICT);
+        List<SyncConflict> conflicts = central.fromTransaction(s -> s.createSelectionQuery(
+                "from SyncConflict where commandId = :c", SyncConflict.class).setParameter("c", refused.getCommandId()).getResultList());
+        assertThat(conflicts).extracting(SyncConflict::getConflictKind, SyncConflict::getDetail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REGISTRATION_REFUSED", "drug.error.overlapOpen"));
+        assertThat(conflicts.get(0).getPersonId()).isEqualTo(p.getId());
+        assertThat(b.find(atB)).as("the refused registration is gone from the window that made it").isNull();
+        assertThat(b.find(atA).getStatus()).isEqualTo(ApplicationStatus.REGISTERED);
+        SyncConflict seenAtB = b.replica().sessions().fromTransaction(s -> s.find(SyncConflict.class, conflicts.get(0).getId()));
+        assertThat(seenAtB).as("the supervisors at B see the conflict").isNotNull();
+
+        b.applications().decide(b.sunli(), DrugApplicationsTest.password("sunli"), List.of(approve(atA)));
+        b.sync();
+        a.sync();
+        assertThat(atCentral(atA).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(a.find(atA).getStatus()).isEqualTo(ApplicationStatus.APPROVED);
     }
 
     private static List<SyncConflict> conflictsFor(SpecialDrugApplication app) {
