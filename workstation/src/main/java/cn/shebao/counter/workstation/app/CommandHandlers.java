@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.audit.AuditShipping;
 import cn.shebao.counter.workstation.central.ActorCheck;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.ConflictResolvedHandler;
+import cn.shebao.counter.workstation.central.SignatureCheck;
 import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
 import cn.shebao.counter.workstation.drugs.DrugApplicationHandlers;
 import cn.shebao.counter.workstation.identity.CredentialHandlers;
@@ -37,8 +38,9 @@ public final class CommandHandlers {
         plain.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
 
         Map<String, CommandHandler> handlers = new HashMap<>();
-        // The same roles the workstation's services require (StaffSession.require), checked again at central.
-        guard(handlers, plain, CommandType.IDENTITY_CONFIRMED, CLERK, null);
+        // The same roles the workstation's services require (StaffSession.require), checked again at central; a
+        // decision, co-sign or resolution must also carry the signature of the person it names (SignatureCheck).
+        guard(handlers, plain, CommandType.IDENTITY_CONFIRMED, CLERK, null, new Signer("coSignerId", true, SUPERVISOR));
         guard(handlers, plain, CommandType.CREDENTIAL_ISSUED, CLERK, null);
         guard(handlers, plain, CommandType.CREDENTIAL_RESET, CLERK, null);
         guard(handlers, plain, CommandType.CREDENTIAL_LOCKED, CLERK_OR_SUPERVISOR, null);
@@ -46,10 +48,10 @@ public final class CommandHandlers {
         guard(handlers, plain, CommandType.CREDENTIAL_REVOKED, CLERK_OR_SUPERVISOR, null);
         guard(handlers, plain, CommandType.DRUG_APPLICATION_REGISTERED, CLERK, null);
         guard(handlers, plain, CommandType.DRUG_APPLICATION_WITHDRAWN, CLERK, "by");
-        guard(handlers, plain, CommandType.DRUG_APPLICATION_DECIDED, SUPERVISOR, "decidedBy");
-        guard(handlers, plain, CommandType.DRUG_APPROVAL_REVOKED, SUPERVISOR, "by");
+        guard(handlers, plain, CommandType.DRUG_APPLICATION_DECIDED, SUPERVISOR, "decidedBy", new Signer("decidedBy", false, SUPERVISOR));
+        guard(handlers, plain, CommandType.DRUG_APPROVAL_REVOKED, SUPERVISOR, "by", new Signer("by", false, SUPERVISOR));
         guard(handlers, plain, CommandType.DOCUMENT_ISSUED, CLERK_OR_SUPERVISOR, null);
-        guard(handlers, plain, CommandType.CONFLICT_RESOLVED, SUPERVISOR, "resolvedBy");
+        guard(handlers, plain, CommandType.CONFLICT_RESOLVED, SUPERVISOR, "resolvedBy", new Signer("resolvedBy", false, SUPERVISOR));
         // Audit events name whoever acted, including an unknown user name typed at the login: no role to check;
         // their guard is the hash chain central verifies.
         handlers.put(CommandType.AUDIT_EVENT.name(), new AuditShipping(centralClock));
@@ -59,12 +61,24 @@ public final class CommandHandlers {
         return Map.copyOf(handlers);
     }
 
+    /** Whose signature a command must carry: the person the payload field names (see SignatureCheck). */
+    private record Signer(String field, boolean onlyWhenNamed, Set<StaffRole> roles) {
+    }
+
     private static void guard(Map<String, CommandHandler> guarded, Map<String, CommandHandler> plain, CommandType type,
             Set<StaffRole> roles, String actorField) {
+        guard(guarded, plain, type, roles, actorField, null);
+    }
+
+    /** The actor's check first, then the signer's, then the handler. */
+    private static void guard(Map<String, CommandHandler> guarded, Map<String, CommandHandler> plain, CommandType type,
+            Set<StaffRole> roles, String actorField, Signer signer) {
         CommandHandler handler = plain.get(type.name());
         if (handler == null) {
             throw new IllegalStateException("no central handler for " + type);
         }
-        guarded.put(type.name(), ActorCheck.requiring(roles, actorField, handler));
+        CommandHandler checked = signer == null ? handler
+                : SignatureCheck.requiring(signer.field(), signer.onlyWhenNamed(), signer.roles(), handler);
+        guarded.put(type.name(), ActorCheck.requiring(roles, actorField, checked));
     }
 }

@@ -107,7 +107,7 @@ public final class Workstation implements AutoCloseable {
                 TimeOrderedIds.system(), new SyncGuardrail(replica.dataSource(), outbox, clock,
                         SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE))), pushSoon);
         this.slips = new CredentialSlips(reports, clock, workstationCode());
-        this.conflicts = new ConflictQueue(replica.sessions(), outbox, audit, clock, pushSoon);
+        this.conflicts = new ConflictQueue(replica.sessions(), authenticator, outbox, audit, clock, pushSoon);
         sync().ifPresent(engine -> engine.countConflictsWith(conflicts::openCount));
         this.drugCatalogue = new DrugCatalogue(replica.sessions());
         this.drugApplications = new DrugApplications(replica.sessions(), authenticator, outbox, audit, clock, TimeOrderedIds.system(),

@@ -45,13 +45,17 @@ public class AppliedCommand {
     private String resultCode;
     private String resultDetail;
     private Instant appliedAt;
+    private UUID signedBy;
+    private String signature;
 
     protected AppliedCommand() {
         // for Hibernate
     }
 
     AppliedCommand(String nodeCode, long sequenceNumber, UUID commandId, String commandType, String resultCode,
-            String resultDetail, Instant appliedAt) {
+            String resultDetail, Instant appliedAt, UUID signedBy, String signature) {
+        this.signedBy = signedBy;
+        this.signature = signature;
         this.nodeCode = nodeCode;
         this.sequenceNumber = sequenceNumber;
         this.commandId = commandId;

@@ -159,7 +159,7 @@ public final class CommandApplier implements CommandSink {
                 transaction.record(s, "sync_conflict", conflictId, conflict.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
             }
             s.persist(new AppliedCommand(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), status.name(),
-                    outcome.applied() ? null : outcome.conflictKind(), clock.instant()));
+                    outcome.applied() ? null : outcome.conflictKind(), clock.instant(), c.signedBy(), c.signature()));
             node.advanceTo(c.sequence());
             s.flush();
             transaction.flush(s); // last: the shared counter lock is held only for the commit that follows

@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.citizen.EmployerStatus;
 import cn.shebao.counter.workstation.citizen.UnifiedSocialCreditCode;
 import cn.shebao.counter.workstation.drugs.SpecialDrug;
 import cn.shebao.counter.workstation.security.PasswordHasher;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
@@ -136,6 +137,7 @@ public final class DemoDataGenerator {
 
     private List<StaffUser> staffUsers(DemoBatch batch) {
         PasswordHasher hasher = new PasswordHasher(new SplittableRandom(settings.seed() ^ 0x5A17L));
+        java.security.SecureRandom keyRandom = demoKeyRandom(settings.seed());
         List<StaffUser> users = new ArrayList<>();
         for (DemoStaff s : demoStaff(settings.seed())) {
             StaffUser u = new StaffUser(ids.next());
@@ -143,6 +145,7 @@ public final class DemoDataGenerator {
             u.setDisplayName(s.displayName());
             u.setRoles(s.roles());
             u.setPasswordHash(hasher.hash(s.demoPassword().toCharArray()));
+            u.setSigningKey(StaffSigningKey.create(s.demoPassword().toCharArray(), keyRandom));
             u.setPasswordChangedAt(settings.asOf().atStartOfDay(ZONE).toInstant());
             u.setMustChangePassword(false);
             u.setFailedAttempts(0);
@@ -151,6 +154,17 @@ public final class DemoDataGenerator {
             users.add(u);
         }
         return users;
+    }
+
+    /** Seeded, so the same seed gives the same demo keys (only for demo data: real keys come from a real SecureRandom). */
+    private static java.security.SecureRandom demoKeyRandom(long seed) {
+        try {
+            java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(seed ^ 0x51_6E_4BL);
+            return r;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
+        }
     }
 
     private List<Employer> employers(DemoBatch batch) {

@@ -15,6 +15,8 @@ import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
+import cn.shebao.counter.workstation.sync.CommandSigner;
 import cn.shebao.counter.workstation.sync.CommandType;
 import cn.shebao.counter.workstation.sync.Outbox;
 import java.math.BigDecimal;
@@ -122,6 +124,7 @@ public final class DrugApplications {
     public void decide(StaffSession supervisor, char[] password, List<Decision> decisions) {
         supervisor.require(StaffRole.SUPERVISOR);
         reauthenticate(supervisor, password);
+        CommandSigner signer = signer(supervisor, password);
         sessions.inTransaction(s -> {
             for (Decision d : decisions) {
                 SpecialDrugApplication a = existing(s, d.applicationId());
@@ -135,7 +138,7 @@ public final class DrugApplications {
                 apply(s, a, d, drug, supervisor.userId(), now());
                 s.flush();
                 outbox.append(s, CommandType.DRUG_APPLICATION_DECIDED, DrugPayloads.decided(a), "special_drug_application",
-                        a.getId(), supervisor.userId(), supervisor.username());
+                        a.getId(), supervisor.userId(), supervisor.username(), signer);
                 audited(s, supervisor, a, "drug." + a.getStatus().name().toLowerCase(Locale.ROOT), a.getDecisionReason());
             }
         });
@@ -149,6 +152,7 @@ public final class DrugApplications {
             throw new LocalizedException("drug.error.reasonRequired");
         }
         reauthenticate(supervisor, password);
+        CommandSigner signer = signer(supervisor, password);
         sessions.inTransaction(s -> {
             SpecialDrugApplication a = existing(s, applicationId);
             if (a.getStatus() != ApplicationStatus.APPROVED) {
@@ -158,7 +162,7 @@ public final class DrugApplications {
             a.setDecisionReason(reason.strip());
             s.flush();
             outbox.append(s, CommandType.DRUG_APPROVAL_REVOKED, DrugPayloads.statusChange(a, supervisor.userId().toString(),
-                    reason.strip()), "special_drug_application", a.getId(), supervisor.userId(), supervisor.username());
+                    reason.strip()), "special_drug_application", a.getId(), supervisor.userId(), supervisor.username(), signer);
             audited(s, supervisor, a, "drug.revoked", reason.strip());
         });
         commandQueued.run();
@@ -244,6 +248,15 @@ public final class DrugApplications {
     }
 
 
+
+    /**
+     * The supervisor's own signing key, unlocked by the password just entered (outside the writing transaction:
+     * the key derivation is slow on purpose); central refuses a decision without this person's signature.
+     */
+    private CommandSigner signer(StaffSession supervisor, char[] password) {
+        return new CommandSigner(supervisor.userId(),
+                sessions.fromTransaction(s -> StaffSigningKey.unlock(s, supervisor.userId(), password)));
+    }
 
     private static SpecialDrugApplication existing(Session s, UUID id) {
         SpecialDrugApplication a = s.find(SpecialDrugApplication.class, id);

@@ -11,6 +11,8 @@ import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
+import cn.shebao.counter.workstation.sync.CommandSigner;
 import cn.shebao.counter.workstation.sync.CommandType;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.wire.Payloads;
@@ -113,6 +115,9 @@ public final class IdentityConfirmations {
             throw new LocalizedException("identity.error.typedOtherNumber", CitizenIdNumber.mask(typed));
         }
         StaffSession coSigner = coSign(clerk, coSignerUsername, coSignerPassword);
+        // The co-signer's own key, unlocked by the password just typed: central refuses a co-sign it cannot verify.
+        CommandSigner signer = new CommandSigner(coSigner.userId(),
+                sessions.fromTransaction(s -> StaffSigningKey.unlock(s, coSigner.userId(), coSignerPassword)));
         return sessions.fromTransaction(s -> {
             IdentityConfirmation c = newConfirmation(personId, ConfirmationMethod.MANUAL, clerk);
             c.setCardName(person.getName());
@@ -121,7 +126,7 @@ public final class IdentityConfirmations {
             c.setCoSignerId(coSigner.userId());
             c.setCopyTaken(true);
             c.setResult(ConfirmationResult.CONFIRMED);
-            return record(s, c, clerk);
+            return record(s, c, clerk, signer);
         });
     }
 
@@ -175,10 +180,14 @@ public final class IdentityConfirmations {
     }
 
     private IdentityConfirmation record(Session s, IdentityConfirmation c, StaffSession clerk) {
+        return record(s, c, clerk, null);
+    }
+
+    private IdentityConfirmation record(Session s, IdentityConfirmation c, StaffSession clerk, CommandSigner coSigner) {
         s.persist(c);
         s.flush();
         outbox.append(s, CommandType.IDENTITY_CONFIRMED, payload(c), "identity_confirmation", c.getId(), clerk.userId(),
-                clerk.username());
+                clerk.username(), coSigner);
         audit.append(s, new AuditEntry(clerk.userId(), clerk.username(), "identity." + c.getMethod().name().toLowerCase()
                 + "." + c.getResult().name().toLowerCase(), "InsuredPerson", c.getPersonId().toString(),
                 c.getMethod() == ConfirmationMethod.CARD ? "CARD_PRESENTED" : "WINDOW_WITH_ID",

@@ -90,6 +90,13 @@ public final class StaffAuthenticator {
                 throw new LocalizedException("security.password.oldWrong");
             }
             user.setPasswordHash(hasher.hash(newPassword));
+            // The same signing key under the new password (a key from before keys existed is made now).
+            if (user.getSigningKeySealed() == null) {
+                user.setSigningKey(StaffSigningKey.create(newPassword, new java.security.SecureRandom()));
+            } else {
+                user.setSigningKeySealed(StaffSigningKey.reseal(user.getSigningKeySealed(), oldPassword, newPassword,
+                        new java.security.SecureRandom()));
+            }
             user.setMustChangePassword(false);
             user.setPasswordChangedAt(clock.instant());
             audit.append(s, entry(user, "password.changed"));

@@ -24,6 +24,8 @@ public class StaffUser extends DomainEntity {
     private int failedAttempts;
     private Instant lockedUntil;
     private boolean active;
+    private String signingPublicKey;
+    private String signingKeySealed;
 
     protected StaffUser() {
         // for Hibernate
@@ -95,6 +97,25 @@ public class StaffUser extends DomainEntity {
 
     public void setLockedUntil(Instant lockedUntil) {
         this.lockedUntil = lockedUntil;
+    }
+
+    /** The public half of the person's signing key, which central verifies their signatures against. */
+    public String getSigningPublicKey() {
+        return signingPublicKey;
+    }
+
+    /** The private half, sealed under the person's password (see StaffSigningKey). */
+    public String getSigningKeySealed() {
+        return signingKeySealed;
+    }
+
+    public void setSigningKey(StaffSigningKey.Sealed key) {
+        this.signingPublicKey = key.publicKey();
+        this.signingKeySealed = key.sealedPrivateKey();
+    }
+
+    public void setSigningKeySealed(String sealed) {
+        this.signingKeySealed = sealed;
     }
 
     public boolean isActive() {

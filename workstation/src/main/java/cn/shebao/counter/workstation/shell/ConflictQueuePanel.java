@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.FocusWhenShown;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
@@ -15,8 +16,10 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
+import javax.swing.JPasswordField;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
+import javax.swing.JTextField;
 import net.miginfocom.swing.MigLayout;
 
 /** The open conflicts with both sides in words; a supervisor resolves one with a note (itself a command). */
@@ -55,11 +58,27 @@ final class ConflictQueuePanel extends JPanel {
                 return;
             }
             SyncConflict c = model.row(table.convertRowIndexToModel(row));
-            String note = JOptionPane.showInputDialog(this, texts.text("conflicts.note"), texts.text("conflicts.resolve"),
+            JTextField note = new JTextField(40);
+            note.setName("conflicts.noteField");
+            JPasswordField password = new JPasswordField(20);
+            password.setName("conflicts.password");
+            JPanel form = new JPanel(new MigLayout("wrap 1, insets 0", "[grow, fill]"));
+            form.add(new JLabel(texts.text("conflicts.note")));
+            form.add(note);
+            form.add(new JLabel(texts.text("conflicts.password")));
+            form.add(password);
+            note.addAncestorListener(new FocusWhenShown());
+            int answer = JOptionPane.showConfirmDialog(this, form, texts.text("conflicts.resolve"), JOptionPane.OK_CANCEL_OPTION,
                     JOptionPane.QUESTION_MESSAGE);
-            if (note != null) {
+            if (answer == JOptionPane.OK_OPTION) {
+                String typed = note.getText();
+                char[] secret = password.getPassword();
                 Background.run(() -> {
-                    queue.resolve(session, c.getId(), note);
+                    try {
+                        queue.resolve(session, secret, c.getId(), typed);
+                    } finally {
+                        java.util.Arrays.fill(secret, '\0');
+                    }
                     return c;
                 }, done -> refresh(), error -> ErrorDialog.show(this, texts, error));
             }

@@ -6,7 +6,10 @@ import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.central.SyncConflict;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.security.LoginOutcome;
+import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -24,13 +27,16 @@ import org.hibernate.SessionFactory;
 public final class ConflictQueue {
 
     private final SessionFactory sessions;
+    private final StaffAuthenticator authenticator;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
     private final Runnable commandQueued;
 
-    public ConflictQueue(SessionFactory sessions, Outbox outbox, AuditLog audit, Clock clock, Runnable commandQueued) {
+    public ConflictQueue(SessionFactory sessions, StaffAuthenticator authenticator, Outbox outbox, AuditLog audit, Clock clock,
+            Runnable commandQueued) {
         this.sessions = sessions;
+        this.authenticator = authenticator;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -47,12 +53,22 @@ public final class ConflictQueue {
                 Long.class).setParameter("o", SyncConflict.OPEN).getSingleResult());
     }
 
-    public void resolve(StaffSession supervisor, UUID conflictId, String note) {
+    /**
+     * Resolves one conflict after the supervisor entered their password again: the resolution is signed with their
+     * own key, which central verifies, so no workstation can close a conflict in a supervisor's name.
+     */
+    public void resolve(StaffSession supervisor, char[] password, UUID conflictId, String note) {
         supervisor.require(StaffRole.SUPERVISOR);
         if (note == null || note.isBlank()) {
             throw new LocalizedException("conflict.error.noteRequired");
         }
         String trimmed = note.strip().length() > 500 ? note.strip().substring(0, 500) : note.strip();
+        LoginOutcome outcome = authenticator.reauthenticate(supervisor, password);
+        if (!(outcome instanceof LoginOutcome.Success)) {
+            throw new LocalizedException(outcome instanceof LoginOutcome.Locked ? "drug.error.locked" : "drug.error.password");
+        }
+        CommandSigner signer = new CommandSigner(supervisor.userId(),
+                sessions.fromTransaction(s -> StaffSigningKey.unlock(s, supervisor.userId(), password)));
         sessions.inTransaction(s -> {
             SyncConflict c = s.find(SyncConflict.class, conflictId);
             if (c == null || !SyncConflict.OPEN.equals(c.getStatus())) {
@@ -66,7 +82,7 @@ public final class ConflictQueue {
             payload.put("resolvedAt", c.getResolvedAt().toString());
             payload.put("resolution", trimmed);
             outbox.append(s, CommandType.CONFLICT_RESOLVED, Payloads.write(payload), "sync_conflict", conflictId,
-                    supervisor.userId(), supervisor.username());
+                    supervisor.userId(), supervisor.username(), signer);
             audit.append(s, new AuditEntry(supervisor.userId(), supervisor.username(), "conflict.resolved", "SyncConflict",
                     conflictId.toString(), null, c.getConflictKind()));
         });

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.wire.CommandSignatures;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -36,6 +37,15 @@ public final class Outbox {
     /** Appends a command that changes one replicated row, named by its table and id. */
     public OutboxCommand append(EntityManager em, CommandType type, String payload, String subjectTable, UUID subjectId,
             UUID actorId, String actorName) {
+        return append(em, type, payload, subjectTable, subjectId, actorId, actorName, null);
+    }
+
+    /**
+     * Appends a command signed by a person (a supervisor's decision, a co-sign): the signature covers the command's
+     * id, which is only known here, so the signing happens here too. A null signer appends an unsigned command.
+     */
+    public OutboxCommand append(EntityManager em, CommandType type, String payload, String subjectTable, UUID subjectId,
+            UUID actorId, String actorName, CommandSigner signer) {
         lockCounter(em);
         OutboxCounter counter = em.find(OutboxCounter.class, OutboxCounter.SINGLETON_ID);
         em.refresh(counter);
@@ -45,6 +55,9 @@ public final class Outbox {
         }
         OutboxCommand command = new OutboxCommand(counter.next(), commandId, type, payload, subjectTable, subjectId, actorId,
                 actorName, clock.instant());
+        if (signer != null) {
+            command.sign(signer.signerId(), CommandSignatures.sign(signer.key(), commandId, type.name(), payload));
+        }
         em.persist(command);
         return command;
     }

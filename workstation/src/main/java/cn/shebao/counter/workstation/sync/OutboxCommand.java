@@ -30,6 +30,8 @@ public class OutboxCommand {
     private String resultCode;
     private String resultDetail;
     private Instant acknowledgedAt;
+    private UUID signedBy;
+    private String signature;
 
     protected OutboxCommand() {
         // for Hibernate
@@ -48,6 +50,20 @@ public class OutboxCommand {
         this.actorName = actorName;
         this.createdAt = createdAt;
         this.state = OutboxState.PENDING;
+    }
+
+    /** A person's signature over this command (a decision, a co-sign), made when it was queued. */
+    void sign(UUID signer, String signatureText) {
+        this.signedBy = signer;
+        this.signature = signatureText;
+    }
+
+    public UUID getSignedBy() {
+        return signedBy;
+    }
+
+    public String getSignature() {
+        return signature;
     }
 
     void acknowledge(OutboxState outcome, String code, String detail, Instant at) {

@@ -45,7 +45,7 @@ public final class Pusher {
         List<CommandEnvelope> batch = new ArrayList<>(pending.size());
         for (OutboxCommand c : pending) {
             batch.add(new CommandEnvelope(nodeCode, c.getSequenceNumber(), c.getCommandId(), c.getCommandType().name(),
-                    c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName()));
+                    c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName(), c.getSignedBy(), c.getSignature()));
         }
         List<ApplyResult> results;
         RuntimeException error = null;

@@ -92,6 +92,8 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
             m.put("payload", c.payload());
             m.put("actorId", c.actorId() == null ? null : c.actorId().toString());
             m.put("actorName", c.actorName());
+            m.put("signedBy", c.signedBy() == null ? null : c.signedBy().toString());
+            m.put("signature", c.signature());
             list.add(m);
         }
         Map<String, Object> answer = post("/commands", Map.of("commands", list));

@@ -80,7 +80,7 @@ class CredentialSyncTest {
                     IdentityAndCredentialsTest.password("zhaomin"))).session();
             return new Window(code, replica, confirmations, credentials, new Pusher(outbox, applier, code),
                     new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, clock), clerk, supervisor,
-                    new ConflictQueue(replica.sessions(), outbox, audit, clock, () -> { }));
+                    new ConflictQueue(replica.sessions(), auth, outbox, audit, clock, () -> { }));
         }
 
         IssuedCredential issueTo(InsuredPerson p, String username) {
@@ -132,6 +132,34 @@ class CredentialSyncTest {
         return free.get(index);
     }
 
+    /**
+     * A manual confirmation carries the co-signing supervisor's signature, made with the key their password unlocked,
+     * and central verifies it; the same command with the signature stripped on its way (a patched workstation) is
+     * refused and central holds no such confirmation.
+     */
+    @Test
+    void aManualConfirmationIsSignedByItsCoSignerAndCentralRefusesOneWithout() throws Exception {
+        InsuredPerson p = person(5);
+        IdentityConfirmation signed = a.confirmations().confirmManually(a.clerk(), p.getId(), p.getCitizenIdNumber(), true,
+                "zhaomin", IdentityAndCredentialsTest.password("zhaomin"));
+        IdentityConfirmation stripped = a.confirmations().confirmManually(a.clerk(), p.getId(), p.getCitizenIdNumber(), true,
+                "zhaomin", IdentityAndCredentialsTest.password("zhaomin"));
+        a.replica().sessions().inTransaction(s -> s.createNativeMutationQuery(
+                "UPDATE outbox_command SET signature = NULL, signed_by = NULL WHERE subject_id = ?1")
+                .setParameter(1, stripped.getId()).executeUpdate());
+        a.sync();
+
+        IdentityConfirmation there = central.fromTransaction(s -> s.find(IdentityConfirmation.class, signed.getId()));
+        assertThat(there).isNotNull();
+        assertThat(there.getCoSignerId()).isEqualTo(a.supervisor().userId());
+        IdentityConfirmation refusedThere = central.fromTransaction(s -> s.find(IdentityConfirmation.class, stripped.getId()));
+        assertThat(refusedThere).isNull();
+        List<SyncConflict> refused = central.fromTransaction(s -> s.createSelectionQuery(
+                "from SyncConflict where personId = :p and commandType = 'IDENTITY_CONFIRMED'", SyncConflict.class)
+                .setParameter("p", p.getId()).getResultList());
+        assertThat(refused).extracting(SyncConflict::getConflictKind).containsExactly("SIGNATURE_MISSING");
+    }
+
     @Test
     void anOfflineIssueIsPendingUntilSyncActivatesIt() throws Exception {
         InsuredPerson p = person(0);
@@ -179,10 +207,13 @@ class CredentialSyncTest {
         SyncConflict queued = a.conflicts().open().stream().filter(c -> p.getId().equals(c.getPersonId())).findFirst().orElseThrow();
         assertThat(queued.getDetail()).contains("issued=" + second.username()).contains("existing=" + first.username());
         StaffSession clerkAtA = a.clerk();
-        assertThatThrownBy(() -> a.conflicts().resolve(clerkAtA, queued.getId(), "done"))
+        assertThatThrownBy(() -> a.conflicts().resolve(clerkAtA, IdentityAndCredentialsTest.password("chenjing"), queued.getId(), "done"))
                 .isInstanceOf(cn.shebao.counter.workstation.security.AccessDeniedException.class);
         StaffSession supervisor = a.supervisor();
-        a.conflicts().resolve(supervisor, queued.getId(), "citizen called back; the account from WIN-A stays");
+        assertThatThrownBy(() -> a.conflicts().resolve(supervisor, "not-the-password1".toCharArray(), queued.getId(), "x"))
+                .isInstanceOf(cn.shebao.counter.workstation.i18n.LocalizedException.class);
+        a.conflicts().resolve(supervisor, IdentityAndCredentialsTest.password("zhaomin"), queued.getId(),
+                "citizen called back; the account from WIN-A stays");
         a.sync();
         b.sync();
         SyncConflict central = CredentialSyncTest.central.fromTransaction(s -> s.find(SyncConflict.class, queued.getId()));

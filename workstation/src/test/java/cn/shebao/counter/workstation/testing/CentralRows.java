@@ -33,6 +33,30 @@ public final class CentralRows {
         }
     }
 
+    /**
+     * The staff member's private signing key as central holds it sealed, opened with their demo password (the
+     * password only the person knows in production).
+     */
+    public static java.security.PrivateKey signingKey(DataSource central, String username, long demoSeed) throws SQLException {
+        String password = cn.shebao.counter.workstation.demo.DemoDataGenerator.demoStaff(demoSeed).stream()
+                .filter(s -> s.username().equals(username)).findFirst().orElseThrow().demoPassword();
+        try (Connection c = central.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT signing_key_sealed FROM staff_user WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return cn.shebao.counter.workstation.security.StaffSigningKey.unlock(rs.getString(1), password.toCharArray());
+            }
+        }
+    }
+
+    /** The command signed by {@code signer}'s key in the name of {@code signedBy}. */
+    public static CommandEnvelope signed(CommandEnvelope c, UUID signedBy, java.security.PrivateKey signer) {
+        return new CommandEnvelope(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), c.payloadVersion(), c.payload(),
+                c.actorId(), c.actorName(), signedBy,
+                cn.shebao.counter.workstation.wire.CommandSignatures.sign(signer, c.commandId(), c.commandType(), c.payload()));
+    }
+
     /** Up to {@code n} citizens who never had an online account, in id order. */
     public static List<UUID> citizensWithoutAccount(DataSource central, int n) throws SQLException {
         List<UUID> ids = new ArrayList<>();

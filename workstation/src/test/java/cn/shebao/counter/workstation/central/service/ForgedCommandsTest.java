@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a workstation with a stolen certificate or a patched client could send, sent through the real service:
  * decisions by an unknown person, by a clerk, by the registrant, naming another supervisor than the one acting, or
- * breaking the drug's limit. Each is a conflict and central's application row and change log stay as they were.
+ * breaking the drug's limit, or naming the right supervisor without that supervisor's signature (none, another
+ * person's, one taken from another command). Each is a conflict and central's application row and change log stay as
+ * they were.
  */
 class ForgedCommandsTest {
 
@@ -58,18 +60,33 @@ class ForgedCommandsTest {
             BigDecimalLimit limit = limitOf(pg, application);
             long sequence = 0;
             Map<String, ApplyResult> answers = new LinkedHashMap<>();
+            java.security.PrivateKey zhaominKey = CentralRows.signingKey(pg.dataSource(), "zhaomin", 2026);
+            java.security.PrivateKey sunliKey = CentralRows.signingKey(pg.dataSource(), "sunli", 2026);
             UUID stranger = UUID.randomUUID();
             answers.put("unknown decider", push(window, ++sequence, stranger, decision(application, stranger, limit.half())));
             answers.put("clerk as decider", push(window, ++sequence, clerk, decision(application, clerk, limit.half())));
-            answers.put("registrant as decider", push(window, ++sequence, sunli, decision(application, sunli, limit.half())));
+            answers.put("registrant as decider", push(window, CentralRows.signed(envelope(++sequence, sunli,
+                    decision(application, sunli, limit.half())), sunli, sunliKey)));
             answers.put("another supervisor named", push(window, ++sequence, zhaomin, decision(application, sunli, limit.half())));
-            answers.put("limit broken", push(window, ++sequence, zhaomin, decision(application, zhaomin, limit.twice())));
+            answers.put("limit broken", push(window, CentralRows.signed(envelope(++sequence, zhaomin,
+                    decision(application, zhaomin, limit.twice())), zhaomin, zhaominKey)));
+            answers.put("no signature", push(window, ++sequence, zhaomin, decision(application, zhaomin, limit.half())));
+            answers.put("another's key", push(window, CentralRows.signed(envelope(++sequence, zhaomin,
+                    decision(application, zhaomin, limit.half())), zhaomin, sunliKey)));
+            CommandEnvelope signedElsewhere = CentralRows.signed(envelope(99, zhaomin, decision(application, zhaomin, limit.half())),
+                    zhaomin, zhaominKey);
+            CommandEnvelope moved = envelope(++sequence, zhaomin, decision(application, zhaomin, limit.twice()));
+            answers.put("signature moved", push(window, new CommandEnvelope(moved.nodeCode(), moved.sequence(), moved.commandId(),
+                    moved.commandType(), 1, moved.payload(), zhaomin, "someone", zhaomin, signedElsewhere.signature())));
 
             assertThat(answers.get("unknown decider").detail()).isEqualTo("ACTOR_UNKNOWN");
             assertThat(answers.get("clerk as decider").detail()).isEqualTo("ACTOR_NOT_PERMITTED");
             assertThat(answers.get("registrant as decider").detail()).isEqualTo("SELF_DECISION");
             assertThat(answers.get("another supervisor named").detail()).isEqualTo("ACTOR_MISMATCH");
             assertThat(answers.get("limit broken").detail()).isEqualTo("DECISION_INVALID");
+            assertThat(answers.get("no signature").detail()).isEqualTo("SIGNATURE_MISSING");
+            assertThat(answers.get("another's key").detail()).isEqualTo("SIGNATURE_INVALID");
+            assertThat(answers.get("signature moved").detail()).isEqualTo("SIGNATURE_INVALID");
             assertThat(answers.values()).extracting(ApplyResult::status).containsOnly(ApplyResult.Status.CONFLICT);
             assertThat(snapshot(pg, application)).as("the application at central").isEqualTo(before);
             // Only the conflicts themselves were logged for the supervisors' queue, nothing about the application.
@@ -77,7 +94,8 @@ class ForgedCommandsTest {
                     + " AND sequence_number > " + changesBefore)).isZero();
 
             // The test can see a change: a proper decision by another supervisor applies and changes the row.
-            ApplyResult proper = push(window, ++sequence, zhaomin, decision(application, zhaomin, limit.half()));
+            ApplyResult proper = push(window, CentralRows.signed(envelope(++sequence, zhaomin,
+                    decision(application, zhaomin, limit.half())), zhaomin, zhaominKey));
             assertThat(proper.status()).isEqualTo(ApplyResult.Status.APPLIED);
             assertThat(snapshot(pg, application)).isNotEqualTo(before).contains("APPROVED").contains(zhaomin.toString());
         }
@@ -94,8 +112,15 @@ class ForgedCommandsTest {
     }
 
     private static ApplyResult push(ServiceClient window, long sequence, UUID actor, String payload) {
-        List<ApplyResult> results = window.push(List.of(new CommandEnvelope("FORGE-01", sequence, UUID.randomUUID(),
-                "DRUG_APPLICATION_DECIDED", 1, payload, actor, "someone")));
+        return push(window, envelope(sequence, actor, payload));
+    }
+
+    private static CommandEnvelope envelope(long sequence, UUID actor, String payload) {
+        return new CommandEnvelope("FORGE-01", sequence, UUID.randomUUID(), "DRUG_APPLICATION_DECIDED", 1, payload, actor, "someone");
+    }
+
+    private static ApplyResult push(ServiceClient window, CommandEnvelope command) {
+        List<ApplyResult> results = window.push(List.of(command));
         assertThat(results).hasSize(1);
         return results.get(0);
     }
