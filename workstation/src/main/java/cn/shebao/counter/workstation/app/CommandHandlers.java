@@ -9,6 +9,7 @@ import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
 import cn.shebao.counter.workstation.drugs.DrugApplicationHandlers;
 import cn.shebao.counter.workstation.identity.CredentialHandlers;
 import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.staff.StaffHandlers;
 import cn.shebao.counter.workstation.sync.CommandType;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -26,6 +27,8 @@ public final class CommandHandlers {
     private static final Set<StaffRole> CLERK = EnumSet.of(StaffRole.CLERK);
     private static final Set<StaffRole> CLERK_OR_SUPERVISOR = EnumSet.of(StaffRole.CLERK, StaffRole.SUPERVISOR);
     private static final Set<StaffRole> SUPERVISOR = EnumSet.of(StaffRole.SUPERVISOR);
+    private static final Set<StaffRole> ADMIN = EnumSet.of(StaffRole.ADMIN);
+    private static final Set<StaffRole> ANYONE = EnumSet.allOf(StaffRole.class);
 
     private CommandHandlers() {
     }
@@ -36,6 +39,7 @@ public final class CommandHandlers {
         plain.putAll(new DrugApplicationHandlers().handlers());
         plain.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
         plain.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
+        plain.putAll(new StaffHandlers().handlers());
 
         Map<String, CommandHandler> handlers = new HashMap<>();
         // The same roles the workstation's services require (StaffSession.require), checked again at central; a
@@ -52,6 +56,12 @@ public final class CommandHandlers {
         guard(handlers, plain, CommandType.DRUG_APPROVAL_REVOKED, SUPERVISOR, "by", new Signer("by", false, SUPERVISOR));
         guard(handlers, plain, CommandType.DOCUMENT_ISSUED, CLERK_OR_SUPERVISOR, null);
         guard(handlers, plain, CommandType.CONFLICT_RESOLVED, SUPERVISOR, "resolvedBy", new Signer("resolvedBy", false, SUPERVISOR));
+        // Central owns the staff accounts: an administrator's signed command changes them, or the person's own
+        // signature for their own password (verified against the public key central already holds).
+        guard(handlers, plain, CommandType.STAFF_CREATED, ADMIN, "by", new Signer("by", false, ADMIN));
+        guard(handlers, plain, CommandType.STAFF_UPDATED, ADMIN, "by", new Signer("by", false, ADMIN));
+        guard(handlers, plain, CommandType.STAFF_PASSWORD_RESET, ADMIN, "by", new Signer("by", false, ADMIN));
+        guard(handlers, plain, CommandType.STAFF_PASSWORD_CHANGED, ANYONE, "staffId", new Signer("staffId", false, ANYONE));
         // Audit events name whoever acted, including an unknown user name typed at the login: no role to check;
         // their guard is the hash chain central verifies.
         handlers.put(CommandType.AUDIT_EVENT.name(), new AuditShipping(centralClock));

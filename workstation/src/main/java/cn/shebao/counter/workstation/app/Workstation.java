@@ -21,6 +21,8 @@ import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAccounts;
+import cn.shebao.counter.workstation.staff.PasswordChanges;
+import cn.shebao.counter.workstation.staff.StaffAdministration;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
@@ -54,6 +56,8 @@ public final class Workstation implements AutoCloseable {
     private final AuditLog audit;
     private final StaffAuthenticator authenticator;
     private final StaffAccounts staffAccounts;
+    private final PasswordChanges passwordChanges;
+    private final StaffAdministration staffAdministration;
     private final ReaderConnection reader;
     private final ReaderStatus readerStatus = new ReaderStatus();
     private final PresentedCards presentedCards = new PresentedCards();
@@ -112,6 +116,10 @@ public final class Workstation implements AutoCloseable {
         this.drugCatalogue = new DrugCatalogue(replica.sessions());
         this.drugApplications = new DrugApplications(replica.sessions(), authenticator, outbox, audit, clock, TimeOrderedIds.system(),
                 pushSoon);
+        this.passwordChanges = new PasswordChanges(replica.sessions(), authenticator, new PasswordHasher(), outbox, audit, clock,
+                pushSoon);
+        this.staffAdministration = new StaffAdministration(replica.sessions(), authenticator, new PasswordHasher(), outbox, audit,
+                clock, TimeOrderedIds.system(), pushSoon);
         warmUpReports();
     }
 
@@ -227,6 +235,14 @@ public final class Workstation implements AutoCloseable {
 
     public StaffAccounts staffAccounts() {
         return staffAccounts;
+    }
+
+    public PasswordChanges passwordChanges() {
+        return passwordChanges;
+    }
+
+    public StaffAdministration staffAdministration() {
+        return staffAdministration;
     }
 
     public ReportRenderer reports() {

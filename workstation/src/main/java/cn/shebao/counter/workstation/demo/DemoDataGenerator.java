@@ -148,7 +148,6 @@ public final class DemoDataGenerator {
             u.setSigningKey(StaffSigningKey.create(s.demoPassword().toCharArray(), keyRandom));
             u.setPasswordChangedAt(settings.asOf().atStartOfDay(ZONE).toInstant());
             u.setMustChangePassword(false);
-            u.setFailedAttempts(0);
             u.setActive(true);
             batch.add(u);
             users.add(u);

@@ -26,8 +26,10 @@ public final class StaffAccounts {
             if (user == null) {
                 throw new LocalizedException("security.error.noSuchUser", username);
             }
-            user.setFailedAttempts(0);
-            user.setLockedUntil(null);
+            StaffLockout lockout = s.find(StaffLockout.class, user.getId());
+            if (lockout != null) {
+                s.remove(lockout);
+            }
             audit.append(s, new AuditEntry(actor.userId(), actor.username(), "staff.unlocked", "StaffUser",
                     user.getId().toString(), null, null));
         });

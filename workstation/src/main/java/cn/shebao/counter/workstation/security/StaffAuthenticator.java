@@ -11,7 +11,7 @@ import org.hibernate.SessionFactory;
 
 /**
  * Staff login against the hashes in the replica, so it works offline. Failed attempts and lockouts are
- * stored in the staff row, so they survive a restart. Every outcome is audited. Slow by design
+ * stored in this window's {@link StaffLockout}, so they survive a restart and never touch central's staff row. Every outcome is audited. Slow by design
  * (PBKDF2): never call it on the Event Dispatch Thread.
  */
 public final class StaffAuthenticator {
@@ -48,24 +48,30 @@ public final class StaffAuthenticator {
                 audit.append(s, new AuditEntry(null, "?", "login.unknownUser", null, null, null, null));
                 return new LoginOutcome.WrongCredentials(policy.maxFailures());
             }
-            if (user.getLockedUntil() != null && now.isBefore(user.getLockedUntil())) {
+            StaffLockout lockout = s.find(StaffLockout.class, user.getId());
+            if (lockout != null && lockout.getLockedUntil() != null && now.isBefore(lockout.getLockedUntil())) {
                 audit.append(s, entry(user, "login.refusedLocked"));
-                return new LoginOutcome.Locked(user.getLockedUntil());
+                return new LoginOutcome.Locked(lockout.getLockedUntil());
             }
             if (!hasher.verify(password, user.getPasswordHash())) {
-                int failures = user.getFailedAttempts() + 1;
-                if (failures >= policy.maxFailures()) {
-                    user.setFailedAttempts(0);
-                    user.setLockedUntil(now.plus(policy.lockout()));
-                    audit.append(s, entry(user, "login.lockedOut"));
-                    return new LoginOutcome.Locked(user.getLockedUntil());
+                if (lockout == null) {
+                    lockout = new StaffLockout(user.getId());
+                    s.persist(lockout);
                 }
-                user.setFailedAttempts(failures);
+                int failures = lockout.getFailedAttempts() + 1;
+                if (failures >= policy.maxFailures()) {
+                    lockout.setFailedAttempts(0);
+                    lockout.setLockedUntil(now.plus(policy.lockout()));
+                    audit.append(s, entry(user, "login.lockedOut"));
+                    return new LoginOutcome.Locked(lockout.getLockedUntil());
+                }
+                lockout.setFailedAttempts(failures);
                 audit.append(s, entry(user, "login.wrongPassword"));
                 return new LoginOutcome.WrongCredentials(policy.maxFailures() - failures);
             }
-            user.setFailedAttempts(0);
-            user.setLockedUntil(null);
+            if (lockout != null) {
+                s.remove(lockout);
+            }
             boolean expired = user.getPasswordChangedAt().plus(policy.passwordMaxAge()).isBefore(now);
             audit.append(s, entry(user, "login.success"));
             return new LoginOutcome.Success(session(user), user.isMustChangePassword() || expired);
@@ -81,29 +87,8 @@ public final class StaffAuthenticator {
         return outcome;
     }
 
-    /** Sets a new password after checking the old one and the policy; the new one is never logged or kept. */
-    public void changePassword(StaffSession session, char[] oldPassword, char[] newPassword) {
-        checkStrength(oldPassword, newPassword);
-        sessions.inTransaction(s -> {
-            StaffUser user = s.find(StaffUser.class, session.userId());
-            if (!hasher.verify(oldPassword, user.getPasswordHash())) {
-                throw new LocalizedException("security.password.oldWrong");
-            }
-            user.setPasswordHash(hasher.hash(newPassword));
-            // The same signing key under the new password (a key from before keys existed is made now).
-            if (user.getSigningKeySealed() == null) {
-                user.setSigningKey(StaffSigningKey.create(newPassword, new java.security.SecureRandom()));
-            } else {
-                user.setSigningKeySealed(StaffSigningKey.reseal(user.getSigningKeySealed(), oldPassword, newPassword,
-                        new java.security.SecureRandom()));
-            }
-            user.setMustChangePassword(false);
-            user.setPasswordChangedAt(clock.instant());
-            audit.append(s, entry(user, "password.changed"));
-        });
-    }
-
-    void checkStrength(char[] oldPassword, char[] newPassword) {
+    /** The password policy: long enough, letters and digits, not the old one. */
+    public void checkStrength(char[] oldPassword, char[] newPassword) {
         boolean letter = false;
         boolean digit = false;
         for (char c : newPassword) {

@@ -9,7 +9,11 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** A member of staff who logs in at a workstation; hashes sync so login works offline. */
+/**
+ * A member of staff who logs in at a workstation. Central owns the row (created, disabled, re-roled and given new
+ * passwords only by commands central applies); it replicates with its hash so login works offline. Failed logins
+ * are kept per window in {@link StaffLockout}.
+ */
 @Entity
 @Table(name = "staff_user")
 public class StaffUser extends DomainEntity {
@@ -21,8 +25,6 @@ public class StaffUser extends DomainEntity {
     private String passwordHash;
     private Instant passwordChangedAt;
     private boolean mustChangePassword;
-    private int failedAttempts;
-    private Instant lockedUntil;
     private boolean active;
     private String signingPublicKey;
     private String signingKeySealed;
@@ -81,22 +83,6 @@ public class StaffUser extends DomainEntity {
 
     public void setMustChangePassword(boolean mustChangePassword) {
         this.mustChangePassword = mustChangePassword;
-    }
-
-    public int getFailedAttempts() {
-        return failedAttempts;
-    }
-
-    public void setFailedAttempts(int failedAttempts) {
-        this.failedAttempts = failedAttempts;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
-    }
-
-    public void setLockedUntil(Instant lockedUntil) {
-        this.lockedUntil = lockedUntil;
     }
 
     /** The public half of the person's signing key, which central verifies their signatures against. */

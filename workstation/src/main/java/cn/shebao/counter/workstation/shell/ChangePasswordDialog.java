@@ -61,7 +61,7 @@ final class ChangePasswordDialog extends JDialog {
             }
             ok.setEnabled(false);
             Background.run(() -> {
-                workstation.authenticator().changePassword(session, old, next);
+                workstation.passwordChanges().change(session, old, next);
                 return Boolean.TRUE;
             }, done -> {
                 wipe(old, next, again);

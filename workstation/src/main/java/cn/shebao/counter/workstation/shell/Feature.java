@@ -14,7 +14,9 @@ enum Feature {
     CERTIFICATES(KeyEvent.VK_F6, StaffRole.CLERK, StaffRole.SUPERVISOR),
     SYNC(KeyEvent.VK_F7, StaffRole.CLERK, StaffRole.SUPERVISOR, StaffRole.ADMIN),
     AUDIT(KeyEvent.VK_F8, StaffRole.SUPERVISOR, StaffRole.ADMIN),
-    SETTINGS(KeyEvent.VK_F9, StaffRole.CLERK, StaffRole.SUPERVISOR, StaffRole.ADMIN);
+    SETTINGS(KeyEvent.VK_F9, StaffRole.CLERK, StaffRole.SUPERVISOR, StaffRole.ADMIN),
+    // F11: F10 is the menu bar's own key in most look-and-feels, F12 logs out.
+    STAFF(KeyEvent.VK_F11, StaffRole.ADMIN);
 
     private final int functionKey;
     private final Set<StaffRole> roles;

@@ -13,6 +13,7 @@ import cn.shebao.counter.workstation.drugs.DrugsPanel;
 import cn.shebao.counter.workstation.identity.IdentityPanel;
 import cn.shebao.counter.workstation.retirement.RetirementRemindersPanel;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.staff.StaffPanel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
@@ -48,6 +49,7 @@ final class FeaturePanels implements AutoCloseable {
             case SPECIAL_DRUGS -> drugs();
             case APPROVALS -> new ApprovalsPanel(texts, session, workstation.drugApplications());
             case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
+            case STAFF -> new StaffPanel(texts, session, workstation.staffAdministration());
             case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
             case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
                             new ConflictQueuePanel(texts, session, workstation.conflicts())))

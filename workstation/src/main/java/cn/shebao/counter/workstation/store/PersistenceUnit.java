@@ -23,6 +23,7 @@ import cn.shebao.counter.workstation.drugs.SpecialDrug;
 import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
 import cn.shebao.counter.workstation.identity.IdentityConfirmation;
 import cn.shebao.counter.workstation.identity.OnlineAccount;
+import cn.shebao.counter.workstation.security.StaffLockout;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.sync.OutboxCommand;
 import cn.shebao.counter.workstation.sync.OutboxCounter;
@@ -46,7 +47,7 @@ public final class PersistenceUnit {
             IssuedDocument.class, AuditEvent.class, AuditChainHead.class, SyncConflict.class);
 
     /** What only the replica holds. */
-    static final List<Class<?>> REPLICA_ONLY = List.of(OutboxCounter.class, OutboxCommand.class);
+    static final List<Class<?>> REPLICA_ONLY = List.of(OutboxCounter.class, OutboxCommand.class, StaffLockout.class);
 
     /** What only the central database holds. */
     static final List<Class<?>> CENTRAL_ONLY = List.of(SyncNode.class, AppliedCommand.class, ChangeCounter.class,

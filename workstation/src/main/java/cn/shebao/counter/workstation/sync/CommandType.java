@@ -17,7 +17,11 @@ public enum CommandType {
     DRUG_APPLICATION_WITHDRAWN(1),
     DRUG_APPROVAL_REVOKED(1),
     DOCUMENT_ISSUED(1),
-    CONFLICT_RESOLVED(1);
+    CONFLICT_RESOLVED(1),
+    STAFF_CREATED(1),
+    STAFF_UPDATED(1),
+    STAFF_PASSWORD_RESET(1),
+    STAFF_PASSWORD_CHANGED(1);
 
     private final int payloadVersion;
 

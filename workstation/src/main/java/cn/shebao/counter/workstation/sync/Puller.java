@@ -21,7 +21,9 @@ import javax.sql.DataSource;
  * Changes down: reads central's change log (through the service) after the replica's cursor, a page at a time, and applies the
  * page and the new cursor in one replica transaction, so a crash repeats a page instead of skipping one.
  * Applying is idempotent by row version; tombstones delete; a row with a pending local command is left
- * alone (the command's own result will come back through the log once central applied it).
+ * alone (the command's own result will come back through the log once central applied it). Otherwise central's row
+ * wins whenever its version differs from the local one, higher or lower: a local change central refused (a password
+ * change, a decision) may have raised the local version past central's, and skipping "older" rows kept it forever.
  */
 public final class Puller {
 
@@ -65,8 +67,8 @@ public final class Puller {
                         Map<String, Object> row = page.row(e.table(), e.rowId());
                         Long mine = copier.localVersion(local, e.table(), e.rowId());
                         long theirs = row == null ? -1 : ((Number) row.get("row_version")).longValue();
-                        if (row == null || (mine != null && mine >= theirs)) {
-                            skipped++; // deleted since (its tombstone follows) or already this version or newer
+                        if (row == null || (mine != null && mine == theirs)) {
+                            skipped++; // deleted since (its tombstone follows) or already this version
                         } else {
                             copier.write(local, e.table(), row, mine != null);
                             written++;

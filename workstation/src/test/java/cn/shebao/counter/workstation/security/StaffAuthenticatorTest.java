@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class StaffAuthenticatorTest {
     private Replica replica;
     private MutableClock clock;
     private StaffAuthenticator auth;
+    private cn.shebao.counter.workstation.staff.PasswordChanges passwords;
     private List<DemoDataGenerator.DemoStaff> staff;
 
     @BeforeEach
@@ -44,6 +46,9 @@ class StaffAuthenticatorTest {
         staff = DemoDataGenerator.demoStaff(SEED);
         clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
         auth = authenticator(replica);
+        AuditLog audit = new AuditLog(replica.sessions(), clock, new TimeOrderedIds(clock, new java.security.SecureRandom()), "T-01");
+        passwords = new cn.shebao.counter.workstation.staff.PasswordChanges(replica.sessions(), auth, new PasswordHasher(),
+                new cn.shebao.counter.workstation.sync.Outbox(replica.sessions(), clock, TimeOrderedIds.system()), audit, clock, () -> { });
     }
 
     @AfterEach
@@ -130,16 +135,53 @@ class StaffAuthenticatorTest {
         LoginOutcome.Success s = (LoginOutcome.Success) auth.login("liuyang", old);
         assertThat(s.mustChangePassword()).isTrue();
 
-        assertThatThrownBy(() -> auth.changePassword(s.session(), old, "short1".toCharArray()))
+        assertThatThrownBy(() -> passwords.change(s.session(), old, "short1".toCharArray()))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("security.password.tooWeak"));
-        assertThatThrownBy(() -> auth.changePassword(s.session(), old, old))
+        assertThatThrownBy(() -> passwords.change(s.session(), old, old))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("security.password.sameAsOld"));
-        assertThatThrownBy(() -> auth.changePassword(s.session(), "not-it-123".toCharArray(), "Brand-new-2026".toCharArray()))
+        assertThatThrownBy(() -> passwords.change(s.session(), "not-it-123".toCharArray(), "Brand-new-2026".toCharArray()))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("security.password.oldWrong"));
 
-        auth.changePassword(s.session(), old, "Brand-new-2026".toCharArray());
+        passwords.change(s.session(), old, "Brand-new-2026".toCharArray());
         assertThat(auth.login("liuyang", "Brand-new-2026".toCharArray()))
                 .isInstanceOfSatisfying(LoginOutcome.Success.class, ok -> assertThat(ok.mustChangePassword()).isFalse());
         assertThat(auth.login("liuyang", old)).isInstanceOf(LoginOutcome.WrongCredentials.class);
+    }
+
+    /** The change is a command for central, signed with the person's own key: the public key central holds verifies it. */
+    @Test
+    void aPasswordChangeIsQueuedSignedByThePersonsOwnKey() {
+        char[] old = user("liuyang").demoPassword().toCharArray();
+        LoginOutcome.Success s = (LoginOutcome.Success) auth.login("liuyang", old);
+        String publicKey = replica.sessions().fromTransaction(x -> x.find(StaffUser.class, s.session().userId()).getSigningPublicKey());
+        passwords.change(s.session(), old, "Brand-new-2026".toCharArray());
+        cn.shebao.counter.workstation.sync.OutboxCommand queued = replica.sessions().fromTransaction(x -> x.createSelectionQuery(
+                "from OutboxCommand where commandType = :t", cn.shebao.counter.workstation.sync.OutboxCommand.class)
+                .setParameter("t", cn.shebao.counter.workstation.sync.CommandType.STAFF_PASSWORD_CHANGED).getSingleResult());
+        assertThat(queued.getSignedBy()).isEqualTo(s.session().userId());
+        assertThat(cn.shebao.counter.workstation.wire.CommandSignatures.verify(publicKey, queued.getSignature(), queued.getCommandId(),
+                queued.getCommandType().name(), queued.getPayload())).isTrue();
+        assertThat(queued.getPayload()).doesNotContain("Brand-new-2026");
+        // The same key, now opened by the new password only.
+        String sealed = replica.sessions().fromTransaction(x -> x.find(StaffUser.class, s.session().userId()).getSigningKeySealed());
+        assertThat(StaffSigningKey.unlock(sealed, "Brand-new-2026".toCharArray())).isNotNull();
+        assertThatThrownBy(() -> StaffSigningKey.unlock(sealed, old)).isInstanceOfSatisfying(LocalizedException.class,
+                e -> assertThat(e.key()).isEqualTo("security.signing.wrongPassword"));
+    }
+
+    /** Failed logins are this window's own: they leave central's staff row (and its version) as it was. */
+    @Test
+    void wrongPasswordsChangeNothingInTheReplicatedStaffRow() {
+        UUID id = replica.sessions().fromTransaction(x -> x.createSelectionQuery("from StaffUser where username = 'wanglei'",
+                StaffUser.class).getSingleResult().getId());
+        long before = replica.sessions().fromTransaction(x -> x.find(StaffUser.class, id).getRowVersion());
+        for (int i = 0; i < 5; i++) {
+            auth.login("wanglei", "wrong-password-1".toCharArray());
+        }
+        assertThat(auth.login("wanglei", user("wanglei").demoPassword().toCharArray())).isInstanceOf(LoginOutcome.Locked.class);
+        long after = replica.sessions().fromTransaction(x -> x.find(StaffUser.class, id).getRowVersion());
+        assertThat(after).isEqualTo(before);
+        Instant lockedUntil = replica.sessions().fromTransaction(x -> x.find(StaffLockout.class, id).getLockedUntil());
+        assertThat(lockedUntil).isNotNull();
     }
 }

@@ -33,7 +33,7 @@ class NavigationModelTest {
 
     @Test
     void adminSeesOnlyTechnicalFeatures() {
-        assertThat(of(StaffRole.ADMIN).visibleFeatures()).containsExactly(Feature.SYNC, Feature.AUDIT, Feature.SETTINGS);
+        assertThat(of(StaffRole.ADMIN).visibleFeatures()).containsExactly(Feature.SYNC, Feature.AUDIT, Feature.SETTINGS, Feature.STAFF);
     }
 
     @Test

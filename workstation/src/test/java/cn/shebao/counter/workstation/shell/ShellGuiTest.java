@@ -458,6 +458,47 @@ class ShellGuiTest {
         assertThat(Window.getWindows()).noneMatch(w -> "main".equals(w.getName()) && w.isShowing());
     }
 
+    /** IT creates a clerk at F11 with its own password as the signature; the demo central applies it and the clerk logs in. */
+    @Test
+    void anAdministratorCreatesAClerkWhoLogsInWithTheTemporaryPassword() {
+        app = start(true);
+        FrameFixture admin = logIn("admin");
+        admin.pressAndReleaseKeys(KeyEvent.VK_F11);
+        admin.panel("feature.STAFF").requireVisible();
+        await("accounts listed", () -> admin.table("staff.table").rowCount() >= DemoDataGenerator.demoStaff(DemoMode.SEED).size(), 20);
+        admin.button("staff.create").click();
+        org.assertj.swing.fixture.JOptionPaneFixture form = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
+                .withTimeout(10, TimeUnit.SECONDS).using(robot);
+        text(form, "staff.form.username").enterText("xiaoming");
+        text(form, "staff.form.name").enterText("小明");
+        text(form, "staff.form.temporary").enterText("Temporary-2026");
+        text(form, "staff.form.adminPassword").enterText(staff("admin").demoPassword());
+        form.okButton().click();
+        await("created", () -> admin.label("staff.message").text().contains("已新增"), 30);
+        await("listed", () -> java.util.Arrays.stream(admin.table("staff.table").contents()).anyMatch(r -> r[0].equals("xiaoming")), 20);
+        await("applied at central", () -> admin.label("status.pending").text().matches("\\D*0\\D*"), 30);
+        admin.pressAndReleaseKeys(KeyEvent.VK_F12);
+
+        FrameFixture login = loginWindow();
+        login.textBox("login.username").setText("xiaoming");
+        login.textBox("login.password").setText("Temporary-2026");
+        login.button("login.submit").click();
+        // A temporary password must be changed first: the change-password dialog opens instead of the main window.
+        org.assertj.swing.fixture.DialogFixture change = WindowFinder.findDialog("password.dialog").withTimeout(30, TimeUnit.SECONDS)
+                .using(robot);
+        change.textBox("password.current").enterText("Temporary-2026");
+        change.textBox("password.new").enterText("Xiaoming-own-2026");
+        change.textBox("password.repeat").enterText("Xiaoming-own-2026");
+        change.button("password.submit").click();
+        FrameFixture main = WindowFinder.findFrame("main").withTimeout(30, TimeUnit.SECONDS).using(robot);
+        assertThat(main.label("status.user").text()).contains("小明");
+    }
+
+    private org.assertj.swing.fixture.JTextComponentFixture text(org.assertj.swing.fixture.JOptionPaneFixture pane, String name) {
+        return new org.assertj.swing.fixture.JTextComponentFixture(robot,
+                robot.finder().findByName(pane.target(), name, javax.swing.text.JTextComponent.class));
+    }
+
     @Test
     void supervisorSeesApprovalsAndOpensThemWithF5() {
         app = start(true);

@@ -111,6 +111,29 @@ class PullTest {
         assertThat(local(persons.get(0)).getRowVersion()).isEqualTo(1);
     }
 
+    /** A local change central never accepted raised the local version; central's row still wins once it is logged. */
+    @Test
+    void centralsRowWinsOverALocalVersionThatRanAhead() throws SQLException {
+        List<UUID> persons = centralPersons(1);
+        puller.pullAll();
+        replica.sessions().inTransaction(s -> {
+            InsuredPerson mine = s.find(InsuredPerson.class, persons.get(0));
+            mine.setName("本地改名");
+            s.flush();
+            mine.setName("本地再改");
+        });
+        assertThat(local(persons.get(0)).getRowVersion()).isEqualTo(2);
+        central.inTransaction(s -> {
+            InsuredPerson p = s.find(InsuredPerson.class, persons.get(0));
+            p.setName("中心姓名");
+            s.flush();
+            log.record(s, "insured_person", p.getId(), p.getRowVersion(), ChangeLogEntry.Operation.UPSERT, "CENTRAL");
+        });
+        assertThat(puller.pullAll()).extracting(Puller.Page::written).containsExactly(1);
+        assertThat(local(persons.get(0)).getName()).isEqualTo("中心姓名");
+        assertThat(local(persons.get(0)).getRowVersion()).isEqualTo(1);
+    }
+
     @Test
     void tombstonesDeleteAndPendingLocalChangesAreNotOverwritten() throws SQLException {
         List<UUID> persons = centralPersons(2);

@@ -1,0 +1,237 @@
+package cn.shebao.counter.workstation.staff;
+
+import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.FocusWhenShown;
+import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * F11, IT: the staff accounts. New account, name and roles, disable or re-enable, temporary password; each asks
+ * for the administrator's own password (it signs the change) and reaches every window through central.
+ */
+public final class StaffPanel extends JPanel {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Texts texts;
+    private final transient StaffSession admin;
+    private final transient StaffAdministration administration;
+    private final RowTableModel<StaffAdministration.Account> model;
+    private final JTable table;
+    private final JLabel message = new JLabel(" ");
+
+    public StaffPanel(Texts texts, StaffSession admin, StaffAdministration administration) {
+        super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[grow, fill][][]"));
+        this.texts = texts;
+        this.admin = admin;
+        this.administration = administration;
+        setName("feature.STAFF");
+        model = new RowTableModel<>(List.of(
+                new RowTableModel.Column<>(texts.text("staff.column.username"), StaffAdministration.Account::username),
+                new RowTableModel.Column<>(texts.text("staff.column.name"), StaffAdministration.Account::displayName),
+                new RowTableModel.Column<>(texts.text("staff.column.roles"), a -> roles(a.roles())),
+                new RowTableModel.Column<>(texts.text("staff.column.state"), a -> texts.text(a.active()
+                        ? (a.mustChangePassword() ? "staff.state.mustChange" : "staff.state.active") : "staff.state.disabled"))));
+        table = new JTable(model);
+        table.setName("staff.table");
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        add(new JScrollPane(table));
+        JPanel buttons = new JPanel(new MigLayout("insets 0, gap 8"));
+        buttons.add(button("staff.create", this::create));
+        buttons.add(button("staff.edit", this::edit));
+        buttons.add(button("staff.reset", this::reset));
+        add(buttons);
+        message.setName("staff.message");
+        add(message);
+        refresh();
+    }
+
+    private JButton button(String key, Runnable action) {
+        JButton b = new JButton(texts.text(key));
+        b.setName(key);
+        b.addActionListener(e -> action.run());
+        return b;
+    }
+
+    private void refresh() {
+        Background.run(() -> administration.accounts(admin), model::setRows, error -> message.setText(texts.describe(error)));
+    }
+
+    private void create() {
+        JTextField username = new JTextField(16);
+        username.setName("staff.form.username");
+        JTextField name = new JTextField(16);
+        name.setName("staff.form.name");
+        Map<StaffRole, JCheckBox> roles = roleBoxes(EnumSet.of(StaffRole.CLERK));
+        JPasswordField temporary = new JPasswordField(16);
+        temporary.setName("staff.form.temporary");
+        JPasswordField mine = new JPasswordField(16);
+        mine.setName("staff.form.adminPassword");
+        JPanel form = form();
+        form.add(new JLabel(texts.text("staff.form.username")));
+        form.add(username);
+        form.add(new JLabel(texts.text("staff.form.name")));
+        form.add(name);
+        form.add(new JLabel(texts.text("staff.form.roles")));
+        form.add(rolesRow(roles));
+        form.add(new JLabel(texts.text("staff.form.temporary")));
+        form.add(temporary);
+        form.add(new JLabel(texts.text("staff.form.adminPassword")));
+        form.add(mine);
+        username.addAncestorListener(new FocusWhenShown());
+        if (confirmed(form, "staff.create")) {
+            String u = username.getText();
+            String n = name.getText();
+            Set<StaffRole> chosen = chosen(roles);
+            char[] t = temporary.getPassword();
+            char[] p = mine.getPassword();
+            submit(() -> administration.create(admin, p, u, n, chosen, t), "staff.created", p, t);
+        }
+    }
+
+    private void edit() {
+        StaffAdministration.Account selected = selected();
+        if (selected == null) {
+            return;
+        }
+        JTextField name = new JTextField(selected.displayName(), 16);
+        name.setName("staff.form.name");
+        Map<StaffRole, JCheckBox> roles = roleBoxes(selected.roles());
+        JCheckBox active = new JCheckBox(texts.text("staff.form.active"), selected.active());
+        active.setName("staff.form.active");
+        JPasswordField mine = new JPasswordField(16);
+        mine.setName("staff.form.adminPassword");
+        JPanel form = form();
+        form.add(new JLabel(texts.text("staff.form.username")));
+        form.add(new JLabel(selected.username()));
+        form.add(new JLabel(texts.text("staff.form.name")));
+        form.add(name);
+        form.add(new JLabel(texts.text("staff.form.roles")));
+        form.add(rolesRow(roles));
+        form.add(new JLabel(""));
+        form.add(active);
+        form.add(new JLabel(texts.text("staff.form.adminPassword")));
+        form.add(mine);
+        mine.addAncestorListener(new FocusWhenShown());
+        if (confirmed(form, "staff.edit")) {
+            String n = name.getText();
+            Set<StaffRole> chosen = chosen(roles);
+            boolean on = active.isSelected();
+            char[] p = mine.getPassword();
+            submit(() -> administration.update(admin, p, selected.id(), n, chosen, on), "staff.updated", p);
+        }
+    }
+
+    private void reset() {
+        StaffAdministration.Account selected = selected();
+        if (selected == null) {
+            return;
+        }
+        JPasswordField temporary = new JPasswordField(16);
+        temporary.setName("staff.form.temporary");
+        JPasswordField mine = new JPasswordField(16);
+        mine.setName("staff.form.adminPassword");
+        JPanel form = form();
+        form.add(new JLabel(texts.text("staff.form.username")));
+        form.add(new JLabel(selected.username()));
+        form.add(new JLabel(texts.text("staff.form.temporary")));
+        form.add(temporary);
+        form.add(new JLabel(texts.text("staff.form.adminPassword")));
+        form.add(mine);
+        temporary.addAncestorListener(new FocusWhenShown());
+        if (confirmed(form, "staff.reset")) {
+            char[] t = temporary.getPassword();
+            char[] p = mine.getPassword();
+            submit(() -> administration.resetPassword(admin, p, selected.id(), t), "staff.passwordReset", p, t);
+        }
+    }
+
+    /** Runs the change off the Event Dispatch Thread (the key derivations take a second), then clears the typed secrets. */
+    private void submit(Runnable change, String doneKey, char[]... secrets) {
+        message.setText(texts.text("staff.working"));
+        Callable<Boolean> work = () -> {
+            try {
+                change.run();
+                return true;
+            } finally {
+                for (char[] secret : secrets) {
+                    Arrays.fill(secret, '\0');
+                }
+            }
+        };
+        Background.run(work, done -> {
+            message.setText(texts.text(doneKey));
+            refresh();
+        }, error -> message.setText(texts.describe(error)));
+    }
+
+    private StaffAdministration.Account selected() {
+        int row = table.getSelectedRow();
+        if (row < 0) {
+            message.setText(texts.text("staff.selectFirst"));
+            return null;
+        }
+        return model.row(table.convertRowIndexToModel(row));
+    }
+
+    private boolean confirmed(JComponent form, String titleKey) {
+        return JOptionPane.showConfirmDialog(this, form, texts.text(titleKey), JOptionPane.OK_CANCEL_OPTION,
+                JOptionPane.PLAIN_MESSAGE) == JOptionPane.OK_OPTION;
+    }
+
+    private static JPanel form() {
+        return new JPanel(new MigLayout("wrap 2, insets 0, gap 8", "[right][grow, fill, 220lp]"));
+    }
+
+    private Map<StaffRole, JCheckBox> roleBoxes(Set<StaffRole> selected) {
+        Map<StaffRole, JCheckBox> boxes = new EnumMap<>(StaffRole.class);
+        for (StaffRole r : StaffRole.values()) {
+            JCheckBox box = new JCheckBox(texts.text("role." + r.name()), selected.contains(r));
+            box.setName("staff.form.role." + r.name());
+            boxes.put(r, box);
+        }
+        return boxes;
+    }
+
+    private static JPanel rolesRow(Map<StaffRole, JCheckBox> boxes) {
+        JPanel row = new JPanel(new MigLayout("insets 0, gap 8"));
+        boxes.values().forEach(row::add);
+        return row;
+    }
+
+    private static Set<StaffRole> chosen(Map<StaffRole, JCheckBox> boxes) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        boxes.forEach((role, box) -> {
+            if (box.isSelected()) {
+                roles.add(role);
+            }
+        });
+        return roles;
+    }
+
+    private String roles(Set<StaffRole> roles) {
+        return roles.stream().map(r -> texts.text("role." + r.name())).collect(Collectors.joining("、"));
+    }
+}
