@@ -38,10 +38,12 @@ if [ "$(id -u)" = 0 ] && command -v pg_ctlcluster >/dev/null; then
   runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >&2 <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') THEN
-    CREATE ROLE $role LOGIN CREATEDB;
+    CREATE ROLE $role LOGIN CREATEDB CREATEROLE;
   END IF;
 END \$\$;
-ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
+ALTER ROLE $role WITH LOGIN CREATEDB CREATEROLE PASSWORD '$password';
+-- Dropping a test database ends its sessions (WITH (FORCE)), also those of the roles a test made (ServiceRoleTest).
+GRANT pg_signal_backend TO $role;
 SQL
   datadir=$(runuser -u postgres -- psql -qtA -p "$port" -c "SHOW data_directory")
   install -o postgres -g postgres -m 600 "$tls/server.key" "$datadir/shebao-test-server.key"

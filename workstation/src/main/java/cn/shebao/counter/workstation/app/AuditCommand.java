@@ -45,7 +45,11 @@ final class AuditCommand implements Runnable {
             Locale locale = Locale.getDefault();
             PrintWriter out = spec.commandLine().getOut();
             try (Replica replica = AppReplica.open(audit.parent.dataDirectory())) {
-                AuditVerification result = new AuditVerifier(replica.sessions()).verify();
+                // Enrolled: the countersignature is checked against the centre's key too.
+                java.security.PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(),
+                        cn.shebao.counter.workstation.store.KeyStoreKeyProtector.forMachine(audit.parent.dataDirectory().keys()))
+                        .map(identity -> identity.ca().getPublicKey()).orElse(null);
+                AuditVerification result = new AuditVerifier(replica.sessions(), centre).verify();
                 if (result.intact()) {
                     out.println(Messages.format(locale, "audit.verify.intact", result.rowsChecked()));
                     return 0;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code central migrate|seed}: administer the central database. The password comes from $SHEBAO_DB_PASSWORD. */
 @Command(name = "central", mixinStandardHelpOptions = true, description = "The central service and its database.",
-        subcommands = {CentralCommand.Migrate.class, CentralCommand.Seed.class, CentralServiceCommands.InitPki.class,
+        subcommands = {CentralCommand.Migrate.class, CentralCommand.GrantService.class, CentralCommand.Seed.class, CentralServiceCommands.InitPki.class,
                 CentralServiceCommands.Serve.class, CentralServiceCommands.EnrolmentCode.class, CentralServiceCommands.Revoke.class})
 final class CentralCommand implements Runnable {
 
@@ -44,6 +44,26 @@ final class CentralCommand implements Runnable {
         DriverDataSource dataSource() {
             String secret = System.getenv(passwordVariable);
             return DriverDataSource.withCredentials(url, user, secret == null ? null : secret.toCharArray());
+        }
+    }
+
+    @Command(name = "grant-service", mixinStandardHelpOptions = true,
+            description = "As the schema owner: give the service's database role what it needs and nothing more (run after migrate).")
+    static final class GrantService implements Callable<Integer> {
+        @CommandLine.Mixin
+        Connection connection;
+
+        @Option(names = "--role", required = true, description = "The PostgreSQL role the central service logs in as.")
+        String role;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.sql.SQLException {
+            cn.shebao.counter.workstation.central.service.ServiceRole.grant(connection.dataSource(), role);
+            spec.commandLine().getOut().println(Messages.format(Locale.getDefault(), "central.granted", role));
+            return 0;
         }
     }
 

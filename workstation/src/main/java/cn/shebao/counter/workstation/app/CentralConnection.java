@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.audit.CountersignedHeads;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.sync.Backoff;
@@ -46,6 +47,7 @@ public final class CentralConnection implements AutoCloseable {
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, service, e.workstationCode()),
                 new Puller(service, replica.dataSource(), 1000, clock), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
+        CountersignedHeads heads = new CountersignedHeads(replica.sessions(), e.workstationCode(), identity.get().ca().getPublicKey());
         engine.addListener(status -> {
             try {
                 clock.checkpoint();
@@ -54,6 +56,13 @@ public final class CentralConnection implements AutoCloseable {
                 }
             } catch (java.sql.SQLException | RuntimeException failure) {
                 LOG.info("Central time not measured this round: {}", failure.toString());
+            }
+            try {
+                if (status.online()) {
+                    heads.refresh(service); // asks only when rows were shipped since the head kept
+                }
+            } catch (RuntimeException failure) {
+                LOG.info("Countersigned audit head not fetched this round: {}", failure.toString());
             }
         });
         return Optional.of(new CentralConnection(engine.start()));

@@ -18,6 +18,10 @@ public class AuditChainHead {
     private Integer id;
     private long lastSequence;
     private String lastHash;
+    private Long countersignedSequence;
+    private String countersignedHash;
+    private java.time.Instant countersignedAt;
+    private String countersignature;
 
     protected AuditChainHead() {
         // for Hibernate
@@ -29,6 +33,23 @@ public class AuditChainHead {
 
     String getLastHash() {
         return lastHash;
+    }
+
+    /** The newest head central verified and signed, or null before the first. */
+    cn.shebao.counter.workstation.wire.CountersignedHead countersigned(String workstationCode) {
+        return countersignedSequence == null ? null : new cn.shebao.counter.workstation.wire.CountersignedHead(workstationCode,
+                countersignedSequence, countersignedHash, countersignedAt, countersignature);
+    }
+
+    long countersignedSequence() {
+        return countersignedSequence == null ? 0 : countersignedSequence;
+    }
+
+    void keep(cn.shebao.counter.workstation.wire.CountersignedHead head) {
+        this.countersignedSequence = head.sequence();
+        this.countersignedHash = head.hash();
+        this.countersignedAt = head.signedAt();
+        this.countersignature = head.signature();
     }
 
     void advance(AuditEvent event) {

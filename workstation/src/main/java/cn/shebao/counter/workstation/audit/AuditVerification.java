@@ -14,7 +14,13 @@ public record AuditVerification(long rowsChecked, List<Problem> problems) {
         /** Sequence numbers jump: rows in between were removed. */
         MISSING,
         /** The newest row is not the one the chain head recorded: newest rows were removed. */
-        HEAD_MISMATCH
+        HEAD_MISMATCH,
+        /** The row central countersigned is gone: the chain was cut back below what central verified. */
+        TRUNCATED,
+        /** The row central countersigned now has another hash: the chain was rewritten and re-hashed. */
+        COUNTERSIGN_MISMATCH,
+        /** The countersignature itself is not the centre's: the kept head was forged. */
+        COUNTERSIGNATURE_INVALID
     }
 
     public record Problem(Kind kind, long sequenceNumber) {

@@ -26,6 +26,8 @@ public final class CommandApplier implements CommandSink {
     public static final String MALFORMED = "MALFORMED_COMMAND";
     /** Conflict kind of a command the database's own constraints refused. */
     public static final String CONSTRAINT = "CONSTRAINT_VIOLATED";
+    /** How many commands of a batch share one central transaction. */
+    static final int TOGETHER = 100;
 
     private final SessionFactory central;
     private final Map<String, CommandHandler> handlers;
@@ -50,11 +52,65 @@ public final class CommandApplier implements CommandSink {
     }
 
     /**
-     * Applies a batch in order, each command in its own transaction, stopping after the first one that is not
-     * acknowledged. A failure part-way reports the answers of the commands already committed with it.
+     * Applies a batch in order, stopping after the first command that is not acknowledged. Up to
+     * {@value #TOGETHER} commands are tried in one central transaction (a business conflict is an answer, not a
+     * failure, so it commits with the rest): one commit per hundred commands instead of one each is what makes a
+     * long queue drain fast, and exactly-once holds because the answers and the node's sequence commit together. If
+     * any command of such a group throws, the group's transaction is rolled back whole and the group is applied again
+     * one transaction per command, which tells a malformed command from a transient failure; a failure part-way then
+     * reports the answers of the commands already committed.
      */
     @Override
     public List<ApplyResult> push(List<CommandEnvelope> commands) {
+        List<ApplyResult> results = new ArrayList<>(commands.size());
+        for (int from = 0; from < commands.size(); from += TOGETHER) {
+            List<CommandEnvelope> group = commands.subList(from, Math.min(commands.size(), from + TOGETHER));
+            List<ApplyResult> answered = group.size() > 1 ? tryTogether(group) : null;
+            if (answered == null) {
+                try {
+                    answered = applyOneByOne(group);
+                } catch (CentralUnavailableException partial) {
+                    List<ApplyResult> all = new ArrayList<>(results);
+                    all.addAll(partial.applied());
+                    throw new CentralUnavailableException(partial.getMessage(), partial.getCause(), all);
+                }
+            }
+            results.addAll(answered);
+            if (answered.size() < group.size() || !answered.get(answered.size() - 1).status().acknowledged()) {
+                break;
+            }
+        }
+        return results;
+    }
+
+    /** The group in one transaction, or null when one of its commands threw (nothing of it was committed). */
+    private List<ApplyResult> tryTogether(List<CommandEnvelope> group) {
+        try {
+            return applyTogether(group);
+        } catch (RuntimeException oneCommandFailed) {
+            LOG.debug("A group of node {} did not apply in one transaction ({}); applying it command by command",
+                    group.get(0).nodeCode(), oneCommandFailed.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private List<ApplyResult> applyTogether(List<CommandEnvelope> commands) {
+        return central.fromTransaction(s -> {
+            List<ApplyResult> results = new ArrayList<>(commands.size());
+            ChangeLog transaction = changes.deferred();
+            for (CommandEnvelope c : commands) {
+                ApplyResult r = applyIn(s, transaction, c, null, null);
+                results.add(r);
+                if (!r.status().acknowledged()) {
+                    break;
+                }
+            }
+            transaction.flush(s); // last: the shared counter lock is held only for the commit that follows
+            return results;
+        });
+    }
+
+    private List<ApplyResult> applyOneByOne(List<CommandEnvelope> commands) {
         List<ApplyResult> results = new ArrayList<>(commands.size());
         for (CommandEnvelope c : commands) {
             ApplyResult r;
@@ -113,58 +169,65 @@ public final class CommandApplier implements CommandSink {
 
     private ApplyResult apply(CommandEnvelope c, String forcedConflict, String forcedDetail) {
         return central.fromTransaction(s -> {
-            // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
-            int locked = s.createNativeMutationQuery(
-                    "UPDATE sync_node SET last_applied_sequence = last_applied_sequence WHERE node_code = ?1")
-                    .setParameter(1, c.nodeCode()).executeUpdate(); // plain SQL: see AuditLog
-            if (locked == 0) {
-                return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_NODE, c.nodeCode());
-            }
-            SyncNode node = s.find(SyncNode.class, c.nodeCode());
-            s.refresh(node);
-            AppliedCommand earlier = s.createSelectionQuery(
-                    "from AppliedCommand where nodeCode = :n and sequenceNumber = :q", AppliedCommand.class)
-                    .setParameter("n", c.nodeCode()).setParameter("q", c.sequence()).uniqueResult();
-            if (earlier != null) {
-                if (!earlier.getCommandId().equals(c.commandId())) {
-                    return new ApplyResult(ApplyResult.Status.REFUSED_SEQUENCE_REUSED, "sequence " + c.sequence());
-                }
-                boolean conflict = ApplyResult.Status.CONFLICT.name().equals(earlier.getResultCode());
-                return new ApplyResult(conflict ? ApplyResult.Status.DUPLICATE_CONFLICT : ApplyResult.Status.DUPLICATE_APPLIED,
-                        earlier.getResultDetail());
-            }
-            if (c.sequence() != node.getLastAppliedSequence() + 1) {
-                return new ApplyResult(ApplyResult.Status.REFUSED_GAP,
-                        "expected " + (node.getLastAppliedSequence() + 1) + ", got " + c.sequence());
-            }
-            CommandHandler handler = handlers.get(c.commandType());
-            if (handler == null) {
-                // A newer workstation than this central: wait for the upgrade rather than drop the command.
-                return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
-            }
             ChangeLog transaction = changes.deferred();
-            CommandHandler.HandlerOutcome outcome = forcedConflict != null
-                    ? CommandHandler.HandlerOutcome.conflict(forcedConflict, forcedDetail)
-                    : handler.apply(s, c, transaction);
-            ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
-            if (!outcome.applied()) {
-                java.util.UUID conflictId;
-                synchronized (ids) {
-                    conflictId = ids.next();
-                }
-                SyncConflict conflict = new SyncConflict(conflictId, c.nodeCode(), c.commandId(), c.commandType(),
-                        personOf(c.payload()), outcome.conflictKind(), outcome.detail(), clock.instant());
-                s.persist(conflict);
-                s.flush();
-                transaction.record(s, "sync_conflict", conflictId, conflict.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
-            }
-            s.persist(new AppliedCommand(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), status.name(),
-                    outcome.applied() ? null : outcome.conflictKind(), clock.instant(), c.signedBy(), c.signature()));
-            node.advanceTo(c.sequence());
-            s.flush();
+            ApplyResult result = applyIn(s, transaction, c, forcedConflict, forcedDetail);
             transaction.flush(s); // last: the shared counter lock is held only for the commit that follows
-            return new ApplyResult(status, outcome.applied() ? null : outcome.conflictKind());
+            return result;
         });
+    }
+
+    /** One command inside the caller's transaction; its change-log entries wait in {@code transaction} for the commit. */
+    private ApplyResult applyIn(org.hibernate.Session s, ChangeLog transaction, CommandEnvelope c, String forcedConflict,
+            String forcedDetail) {
+        // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
+        int locked = s.createNativeMutationQuery(
+                "UPDATE sync_node SET last_applied_sequence = last_applied_sequence WHERE node_code = ?1")
+                .setParameter(1, c.nodeCode()).executeUpdate(); // plain SQL: see AuditLog
+        if (locked == 0) {
+            return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_NODE, c.nodeCode());
+        }
+        SyncNode node = s.find(SyncNode.class, c.nodeCode());
+        s.refresh(node);
+        AppliedCommand earlier = s.createSelectionQuery(
+                "from AppliedCommand where nodeCode = :n and sequenceNumber = :q", AppliedCommand.class)
+                .setParameter("n", c.nodeCode()).setParameter("q", c.sequence()).uniqueResult();
+        if (earlier != null) {
+            if (!earlier.getCommandId().equals(c.commandId())) {
+                return new ApplyResult(ApplyResult.Status.REFUSED_SEQUENCE_REUSED, "sequence " + c.sequence());
+            }
+            boolean conflict = ApplyResult.Status.CONFLICT.name().equals(earlier.getResultCode());
+            return new ApplyResult(conflict ? ApplyResult.Status.DUPLICATE_CONFLICT : ApplyResult.Status.DUPLICATE_APPLIED,
+                    earlier.getResultDetail());
+        }
+        if (c.sequence() != node.getLastAppliedSequence() + 1) {
+            return new ApplyResult(ApplyResult.Status.REFUSED_GAP,
+                    "expected " + (node.getLastAppliedSequence() + 1) + ", got " + c.sequence());
+        }
+        CommandHandler handler = handlers.get(c.commandType());
+        if (handler == null) {
+            // A newer workstation than this central: wait for the upgrade rather than drop the command.
+            return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
+        }
+        CommandHandler.HandlerOutcome outcome = forcedConflict != null
+                ? CommandHandler.HandlerOutcome.conflict(forcedConflict, forcedDetail)
+                : handler.apply(s, c, transaction);
+        ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
+        if (!outcome.applied()) {
+            java.util.UUID conflictId;
+            synchronized (ids) {
+                conflictId = ids.next();
+            }
+            SyncConflict conflict = new SyncConflict(conflictId, c.nodeCode(), c.commandId(), c.commandType(),
+                    personOf(c.payload()), outcome.conflictKind(), outcome.detail(), clock.instant());
+            s.persist(conflict);
+            s.flush();
+            transaction.record(s, "sync_conflict", conflictId, conflict.getRowVersion(), ChangeLogEntry.Operation.UPSERT, c.nodeCode());
+        }
+        s.persist(new AppliedCommand(c.nodeCode(), c.sequence(), c.commandId(), c.commandType(), status.name(),
+                outcome.applied() ? null : outcome.conflictKind(), clock.instant(), c.signedBy(), c.signature()));
+        node.advanceTo(c.sequence());
+        s.flush();
+        return new ApplyResult(status, outcome.applied() ? null : outcome.conflictKind());
     }
 
     /** The citizen a command concerns, when its payload names one, so the conflict can be shown beside the record. */

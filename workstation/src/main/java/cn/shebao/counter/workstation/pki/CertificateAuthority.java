@@ -82,6 +82,18 @@ public final class CertificateAuthority {
         return KeyStores.withKey(ALIAS, key, password, certificate);
     }
 
+    /** The centre's signature (SHA256withECDSA, base64) over a message, e.g. a countersigned audit head. */
+    public String sign(byte[] message) {
+        try {
+            java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+            s.initSign(key);
+            s.update(message);
+            return java.util.Base64.getEncoder().encodeToString(s.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with the centre's key", e);
+        }
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }

@@ -232,6 +232,6 @@ public final class StaffPanel extends JPanel {
     }
 
     private String roles(Set<StaffRole> roles) {
-        return roles.stream().map(r -> texts.text("role." + r.name())).collect(Collectors.joining("、"));
+        return roles.stream().map(r -> texts.text("role." + r.name())).collect(Collectors.joining(texts.text("staff.roles.separator")));
     }
 }

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.store;
 import cn.shebao.counter.workstation.audit.AuditChainHead;
 import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.central.AppliedCommand;
+import cn.shebao.counter.workstation.central.AuditChainState;
 import cn.shebao.counter.workstation.central.ChangeCounter;
 import cn.shebao.counter.workstation.central.ChangeLogEntry;
 import cn.shebao.counter.workstation.central.ShippedAuditEvent;
@@ -51,7 +52,7 @@ public final class PersistenceUnit {
 
     /** What only the central database holds. */
     static final List<Class<?>> CENTRAL_ONLY = List.of(SyncNode.class, AppliedCommand.class, ChangeCounter.class,
-            ChangeLogEntry.class, ShippedAuditEvent.class);
+            ChangeLogEntry.class, ShippedAuditEvent.class, AuditChainState.class);
 
     /** What Hibernate does with the schema at start-up; it never creates or alters it. */
     public enum SchemaCheck {

@@ -2,7 +2,9 @@ package cn.shebao.counter.workstation.sync;
 
 import cn.shebao.counter.workstation.wire.ApiVersion;
 import cn.shebao.counter.workstation.wire.ApplyResult;
+import cn.shebao.counter.workstation.wire.AuditHeadSource;
 import cn.shebao.counter.workstation.wire.CentralClock;
+import cn.shebao.counter.workstation.wire.CountersignedHead;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
@@ -38,7 +40,7 @@ import javax.net.ssl.TrustManagerFactory;
  * centre's CA (a service the CA did not sign is refused in the handshake). Connect and request timeouts on
  * every call, so a frozen service is noticed as offline within seconds instead of hanging the sync thread.
  */
-public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock {
+public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock, AuditHeadSource {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -142,6 +144,16 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
     public List<Map<String, Object>> page(String table, UUID afterId, int limit) {
         Map<String, Object> answer = get("/snapshot/" + table + "?max=" + limit + (afterId == null ? "" : "&after=" + afterId));
         return RowCodec.decode((Map<String, Object>) answer.get("rows"));
+    }
+
+    @Override
+    public java.util.Optional<CountersignedHead> countersignedHead() {
+        Map<String, Object> h = get("/audit/head");
+        if (h.get("sequence") == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CountersignedHead((String) h.get("workstationCode"), ((Number) h.get("sequence")).longValue(), (String) h.get("hash"),
+                Instant.parse((String) h.get("signedAt")), (String) h.get("signature")));
     }
 
     @Override

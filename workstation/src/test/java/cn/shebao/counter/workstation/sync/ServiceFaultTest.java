@@ -222,6 +222,11 @@ class ServiceFaultTest {
                     "select entryHash from AuditEvent order by sequenceNumber", String.class).getResultList());
             assertThat(shipped).hasSize(confirmed).containsExactlyElementsOf(written);
             assertThat(new AuditVerifier(replica.sessions()).verify().intact()).isTrue();
+            // Central verified the chain itself as it arrived, through every fault: linked and unedited to its end.
+            cn.shebao.counter.workstation.central.AuditChainState chain = central.fromTransaction(s -> s.find(
+                    cn.shebao.counter.workstation.central.AuditChainState.class, NODE));
+            assertThat(chain.getProblemKind()).isNull();
+            assertThat(chain.getVerifiedSequence()).isEqualTo(written.size());
         }
     }
 

@@ -64,6 +64,26 @@ public final class OlderReplica {
     }
 
     /** Count and SHA-256 of every person row that matters (id, number, name, birth date), in a stable order. */
+    /**
+     * How many migrations a replica at {@code version} still has to run: the common and replica scripts after it, read
+     * from the classpath as Flyway finds them, so adding a migration needs no edit here.
+     */
+    public static int migrationsAfter(String version) {
+        org.flywaydb.core.api.MigrationVersion older = org.flywaydb.core.api.MigrationVersion.fromVersion(version);
+        int pending = 0;
+        for (String location : java.util.List.of("db/migration", "db/replica")) {
+            java.net.URL url = OlderReplica.class.getClassLoader().getResource(location);
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(url.toURI()))) {
+                pending += (int) files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V.+__.+\\.sql"))
+                        .map(n -> org.flywaydb.core.api.MigrationVersion.fromVersion(n.substring(1, n.indexOf("__"))))
+                        .filter(v -> v.isNewerThan(older.getVersion())).count();
+            } catch (IOException | java.net.URISyntaxException e) {
+                throw new IllegalStateException("cannot list the migrations in " + location, e);
+            }
+        }
+        return pending;
+    }
+
     public static String fingerprint(DataSource ds) throws SQLException {
         MessageDigest sha;
         try {

@@ -48,6 +48,15 @@ public final class TestCentral implements AutoCloseable {
 
     public static TestCentral start(DataSource database, Path directory, CertificateAuthority ca, Clock clock) throws Exception {
         Migrations.migrate(database, Migrations.Role.CENTRAL);
+        return startMigrated(database, directory, ca, clock);
+    }
+
+    /** The service on a database the migration role already migrated, as its own (least-privilege) role. */
+    public static TestCentral startMigrated(DataSource database, Path directory) throws Exception {
+        return startMigrated(database, directory, CertificateAuthority.create("Test Centre CA"), Clock.systemUTC());
+    }
+
+    private static TestCentral startMigrated(DataSource database, Path directory, CertificateAuthority ca, Clock clock) throws Exception {
         Files.createDirectories(directory);
         Path caFile = directory.resolve("centre-ca.pem");
         Files.writeString(caFile, Pem.of(ca.certificate()), StandardCharsets.US_ASCII);

@@ -68,6 +68,11 @@ public final class TestPostgres implements AutoCloseable {
         return DriverDataSource.withCredentials(url, user, password.toCharArray());
     }
 
+    /** This database's URL, without credentials. */
+    public String jdbcUrl() {
+        return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+    }
+
     public String user() {
         return user;
     }
@@ -87,8 +92,44 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the database, ending its sessions. A session of another role this test cannot signal (a service role
+     * a test created) is waited for: its pool closes it moments later.
+     */
     @Override
     public void close() {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException stillConnected) {
+                if (System.nanoTime() > deadline) {
+                    throw stillConnected;
+                }
+                awaitNoSessions();
+            }
+        }
+    }
+
+    private void awaitNoSessions() {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection(adminUrl, p); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?")) {
+            ps.setString(1, database);
+            for (int i = 0; i < 300; i++) {
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sessions of " + database, e);
+        }
     }
 }

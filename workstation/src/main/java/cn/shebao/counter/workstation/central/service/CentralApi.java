@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.ChangeSource;
+import cn.shebao.counter.workstation.central.AuditHeads;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
 import cn.shebao.counter.workstation.wire.ReplicatedTables;
@@ -52,6 +53,7 @@ final class CentralApi extends Handler.Abstract {
     private static final int MAX_BATCH = 1000;
 
     private final CommandSink commands;
+    private final AuditHeads auditHeads;
     private final ChangeSource changes;
     private final SnapshotSource snapshot;
     private final MachineRegistry machines;
@@ -60,9 +62,10 @@ final class CentralApi extends Handler.Abstract {
     private final BooleanSupplier databaseReady;
     private final AccessLog access;
 
-    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, MachineRegistry machines,
+    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, MachineRegistry machines, AuditHeads auditHeads,
             CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady, AccessLog access) {
         this.commands = commands;
+        this.auditHeads = auditHeads;
         this.changes = changes;
         this.snapshot = snapshot;
         this.machines = machines;
@@ -141,6 +144,18 @@ final class CentralApi extends Handler.Abstract {
         boolean post = HttpMethod.POST.is(request.getMethod());
         if (p.equals("/time")) {
             return Map.of("now", clock.instant().toString());
+        }
+        if (p.equals("/audit/head")) {
+            // The countersigned head of the calling node's own chain: the certificate names the node, nothing else.
+            Map<String, Object> out = new LinkedHashMap<>();
+            auditHeads.countersigned(node).ifPresent(h -> {
+                out.put("workstationCode", h.workstationCode());
+                out.put("sequence", h.sequence());
+                out.put("hash", h.hash());
+                out.put("signedAt", h.signedAt().toString());
+                out.put("signature", h.signature());
+            });
+            return out;
         }
         if (p.equals("/commands") && post) {
             return push(node, body(request));

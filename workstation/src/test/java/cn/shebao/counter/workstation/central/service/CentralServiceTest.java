@@ -212,7 +212,7 @@ class CentralServiceTest {
         List<ApplyResult> results = service.push(List.of(
                 new CommandEnvelope("SVC-08", 1, UUID.randomUUID(), "CONFLICT_RESOLVED", 1, "this is not JSON", supervisor, "zhaomin"),
                 new CommandEnvelope("SVC-08", 2, UUID.randomUUID(), "CONFLICT_RESOLVED", 1,
-                        "{\"conflictId\":\"not-a-uuid\",\"resolvedBy\":\"" + supervisor + "\"}", supervisor, "zhaomin"),
+                        "{\"conflictId\":\"not-a-uuid\",\"resolvedBy\":\"not-a-uuid-either\"}", supervisor, "zhaomin"),
                 command("SVC-08", 3, "NO_SUCH_TYPE", "{}")));
         assertThat(results).extracting(ApplyResult::status).containsExactly(ApplyResult.Status.CONFLICT, ApplyResult.Status.CONFLICT,
                 ApplyResult.Status.REFUSED_UNKNOWN_COMMAND);
