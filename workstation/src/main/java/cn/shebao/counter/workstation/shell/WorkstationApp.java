@@ -9,6 +9,7 @@ import cn.shebao.counter.workstation.app.WorkstationOptions;
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.awt.Window;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class WorkstationApp {
     private SimulatorWindow simulatorWindow;
     private StaffSession session;
     private boolean exiting;
+    private DisabledFrame disabled;
 
     public WorkstationApp(WorkstationOptions options) {
         this.options = options;
@@ -102,6 +104,11 @@ public final class WorkstationApp {
                     exit(1);
                     return;
                 }
+                workstation.sync().ifPresent(engine -> engine.addListener(status -> {
+                    if (status.problem() == SyncEngine.Problem.DISABLED) {
+                        SwingUtilities.invokeLater(WorkstationApp.this::showDisabled);
+                    }
+                }));
                 if (login != null) {
                     login.ready(workstation);
                     startupProbeLogin();
@@ -110,7 +117,30 @@ public final class WorkstationApp {
         }.execute();
     }
 
+    /** IT revoked this workstation: every window closes, whoever was logged in is logged out, only "exit" remains. */
+    private void showDisabled() {
+        if (disabled != null || exiting) {
+            return;
+        }
+        LOG.warn("This workstation was disabled by IT at central: the windows close and only exit is offered");
+        closeMain();
+        session = null;
+        if (login != null) {
+            login.dispose();
+            login = null;
+        }
+        for (Window w : Window.getWindows()) {
+            w.dispose();
+        }
+        simulatorWindow = null;
+        disabled = new DisabledFrame(texts, () -> exit(0));
+        disabled.setVisible(true);
+    }
+
     private void showLogin() {
+        if (disabled != null) {
+            return; // a logout racing the revocation must not bring the login back
+        }
         login = new LoginFrame(texts, options.demo() ? DemoDataGenerator.demoStaff(DemoMode.SEED) : List.of(),
                 Clock.systemDefaultZone(), new LoginFrame.Listener() {
             @Override

@@ -83,6 +83,15 @@ class EnrolledWorkstationGuiTest {
                 main.button("sync.now").click();
                 await(() -> !main.label("sync.lastPull").text().contains("尚未"));
                 assertThat(main.label("sync.state").text()).contains("在线");
+
+                // The PC is reported stolen: IT revokes it, and at its next round it closes everything and offers only exit.
+                service.machines().revoke("HZ-GUI-01", "reported stolen");
+                FrameFixture disabled = WindowFinder.findFrame("disabled").withTimeout(60, TimeUnit.SECONDS).using(robot);
+                assertThat(disabled.label("disabled.message").text()).contains("已被信息科停用");
+                assertThat(java.awt.Window.getWindows()).noneMatch(w -> w.isShowing() && ("main".equals(w.getName())
+                        || "login".equals(w.getName())));
+                disabled.button("disabled.exit").click();
+                assertThat(app.awaitExit(60, TimeUnit.SECONDS)).isZero();
             } finally {
                 GuiActionRunner.execute(() -> app.exit(0));
                 assertThat(app.awaitExit(60, TimeUnit.SECONDS)).isZero();

@@ -35,7 +35,11 @@ public final class ChildWorkstation {
             if ("push".equals(args[4])) {
                 pusher.push(3);
             } else {
-                puller.pullPage();
+                Puller.Page page = puller.pullPage();
+                if (page.entries() > 0) {
+                    System.out.println("PAGE " + page.cursor()); // committed: the test kills only after real progress
+                    System.out.flush();
+                }
             }
         }
     }

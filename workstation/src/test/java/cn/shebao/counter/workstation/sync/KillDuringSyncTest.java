@@ -57,7 +57,8 @@ class KillDuringSyncTest {
     @Test
     void killedMidPushAndMidPullLosesAndDuplicatesNothing() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            int commands = 1000;
+            int confirmed = 1000;
+            int commands = 2 * confirmed; // each confirmation and its audit row, shipped in the same outbox
             try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE,
                     Migrations.Role.CENTRAL)) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 120, DemoReplica.AS_OF, 12, 60))
@@ -67,7 +68,7 @@ class KillDuringSyncTest {
                         NODE_PASSWORD.toCharArray()));
                 try (Replica replica = open()) {
                     new InitialLoad(client, replica.dataSource(), 1000).run(p -> { });
-                    queueConfirmations(replica, commands);
+                    queueConfirmations(replica, confirmed);
                 }
                 Random random = new Random(2026);
                 for (int round = 0; round < 4; round++) {
@@ -97,7 +98,11 @@ class KillDuringSyncTest {
                     });
                 }
                 for (int round = 0; round < 4; round++) {
-                    killAfter(child(service, "pull"), 200 + random.nextInt(800));
+                    // Killed once it has really applied a page in this round, at a random moment after that.
+                    java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+                    Process pulling = child(service, "pull", pages);
+                    awaitProgress(pulling, () -> pages.get() > 0);
+                    killAfter(pulling, random.nextInt(400));
                 }
 
                 // Restart and finish: everything converges.
@@ -120,12 +125,19 @@ class KillDuringSyncTest {
                     assertThat(applied).containsExactlyElementsOf(LongStream.rangeClosed(1, commands).boxed().toList());
                     long confirmations = central.fromTransaction(s -> s.createSelectionQuery(
                             "select count(*) from IdentityConfirmation where workstationCode = 'KILL-01'", Long.class).getSingleResult());
-                    assertThat(confirmations).isEqualTo(commands);
+                    assertThat(confirmations).isEqualTo(confirmed);
                     assertThat(phones(replica.sessions())).isEqualTo(phones(central));
                     long audited = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                             "select count(*) from AuditEvent where actionCode like 'identity.card.%'", Long.class).getSingleResult());
-                    assertThat(audited).isEqualTo(commands);
+                    assertThat(audited).isEqualTo(confirmed);
                     assertThat(new AuditVerifier(replica.sessions()).verify().intact()).isTrue();
+                    // Central verified the shipped chain row by row through every kill: whole, linked, unedited.
+                    long localHead = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                            "select max(sequenceNumber) from AuditEvent", Long.class).getSingleResult());
+                    cn.shebao.counter.workstation.central.AuditChainState chain = central.fromTransaction(s -> s.find(
+                            cn.shebao.counter.workstation.central.AuditChainState.class, "KILL-01"));
+                    assertThat(chain.getProblemKind()).isNull();
+                    assertThat(chain.getVerifiedSequence()).isEqualTo(localHead);
                 }
             }
         }
@@ -146,8 +158,8 @@ class KillDuringSyncTest {
 
     private static void queueConfirmations(Replica replica, int commands) {
         Clock clock = Clock.systemUTC();
-        AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), "KILL-01");
         Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
+        AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), "KILL-01").shipTo(outbox);
         IdentityConfirmations confirmations = new IdentityConfirmations(replica.sessions(), new StaffAuthenticator(replica.sessions(),
                 new PasswordHasher(), audit, clock, LoginPolicy.standard()), outbox, audit, clock, TimeOrderedIds.system(), "KILL-01");
         List<InsuredPerson> people = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
@@ -160,6 +172,11 @@ class KillDuringSyncTest {
     }
 
     private Process child(TestCentral service, String mode) throws Exception {
+        return child(service, mode, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** @param pages counts the pages the child reports it committed ("PAGE" lines) */
+    private Process child(TestCentral service, String mode, java.util.concurrent.atomic.AtomicInteger pages) throws Exception {
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), ChildWorkstation.class.getName(), tmp.toString(), KEYS,
                 service.url(), tmp.resolve("node.p12").toString(), mode);
@@ -174,7 +191,11 @@ class KillDuringSyncTest {
         assertThat(line).as("the child workstation started").isNotNull();
         Thread drain = new Thread(() -> {
             try {
-                out.transferTo(java.io.Writer.nullWriter());
+                for (String l = out.readLine(); l != null; l = out.readLine()) {
+                    if (l.startsWith("PAGE")) {
+                        pages.incrementAndGet();
+                    }
+                }
             } catch (java.io.IOException ignored) {
                 // the child was killed
             }
