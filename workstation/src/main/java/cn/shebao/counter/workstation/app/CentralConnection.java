@@ -43,7 +43,8 @@ public final class CentralConnection implements AutoCloseable {
             return Optional.empty();
         }
         Enrolment e = enrolment.get();
-        ServiceClient service = new ServiceClient(URI.create(e.serviceUrl()), identity.get().tls());
+        ServiceClient service = new ServiceClient(URI.create(e.serviceUrl()), identity.get().tls())
+                .signingBatchesWith(identity.get().privateKey());
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, service, e.workstationCode()),
                 new Puller(service, replica.dataSource(), 1000, clock), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));

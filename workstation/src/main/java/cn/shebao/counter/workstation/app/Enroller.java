@@ -77,7 +77,7 @@ public final class Enroller {
         }
         new Enrolment(workstation, service.toString()).write(dir);
         NodeIdentity identity = NodeIdentity.load(dir, keys).orElseThrow();
-        ServiceClient client = new ServiceClient(service, identity.tls());
+        ServiceClient client = new ServiceClient(service, identity.tls()).signingBatchesWith(identity.privateKey());
         long cursor;
         try {
             cursor = new InitialLoad(client, replica.dataSource(), 1000).run(progress);

@@ -80,6 +80,15 @@ public final class NodeIdentity {
         }
     }
 
+    /** This machine's private key: signs its command batches (see wire/BatchSignatures). */
+    public java.security.PrivateKey privateKey() {
+        try {
+            return (java.security.PrivateKey) store.getKey(KEY_ALIAS, password);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the node key store holds no usable key", e);
+        }
+    }
+
     /** Mutual TLS: this machine's key and certificate, and the centre's CA as the only trust anchor. */
     public SSLContext tls() {
         KeyStore keyOnly = KeyStores.empty();

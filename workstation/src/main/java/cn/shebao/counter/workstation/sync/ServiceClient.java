@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.sync;
 import cn.shebao.counter.workstation.wire.ApiVersion;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.AuditHeadSource;
+import cn.shebao.counter.workstation.wire.BatchSignatures;
 import cn.shebao.counter.workstation.wire.CentralClock;
 import cn.shebao.counter.workstation.wire.CountersignedHead;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
@@ -48,9 +49,22 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
     private final URI base;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final java.security.PrivateKey machineKey;
 
     public ServiceClient(URI serviceUrl, SSLContext tls) {
         this(serviceUrl, tls, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    private ServiceClient(ServiceClient base, java.security.PrivateKey machineKey) {
+        this.base = base.base;
+        this.http = base.http;
+        this.requestTimeout = base.requestTimeout;
+        this.machineKey = machineKey;
+    }
+
+    /** The same client, signing every command batch with this machine's key (the service refuses an unsigned batch). */
+    public ServiceClient signingBatchesWith(java.security.PrivateKey key) {
+        return new ServiceClient(this, key);
     }
 
     /** With other timeouts: fault tests make a blackholed link fail in seconds rather than half a minute. */
@@ -60,6 +74,7 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
+        this.machineKey = null;
     }
 
     /** TLS with a client key (null before enrolment) and the centre's CA as the only trust anchor. */
@@ -98,7 +113,18 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
             m.put("signature", c.signature());
             list.add(m);
         }
-        Map<String, Object> answer = post("/commands", Map.of("commands", list));
+        byte[] body;
+        try {
+            body = JSON.std.asBytes(Map.of("commands", list));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a request", e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/commands")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (machineKey != null) {
+            request.header(BatchSignatures.HEADER, BatchSignatures.sign(machineKey, body));
+        }
+        Map<String, Object> answer = send(request);
         List<ApplyResult> results = new ArrayList<>();
         for (Map<String, Object> r : (List<Map<String, Object>>) answer.get("results")) {
             results.add(new ApplyResult(ApplyResult.Status.valueOf((String) r.get("status")), (String) r.get("detail")));

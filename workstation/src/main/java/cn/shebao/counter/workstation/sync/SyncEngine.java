@@ -137,7 +137,13 @@ public final class SyncEngine implements AutoCloseable {
                     outbox.oldestPendingAt(), openConflicts.getAsLong()));
             return true;
         } catch (ServiceClient.ServiceRefusal refused) {
-            Problem problem = "API_VERSION".equals(refused.code()) ? Problem.INCOMPATIBLE : Problem.DISABLED;
+            // Only a revoked or unknown machine is disabled for good; anything else (a batch signature the service
+            // could not verify, a certificate it did not get) is retried with backoff and shown.
+            Problem problem = switch (refused.code()) {
+                case "API_VERSION" -> Problem.INCOMPATIBLE;
+                case "NODE_REVOKED", "NODE_UNKNOWN" -> Problem.DISABLED;
+                default -> Problem.REFUSED;
+            };
             LOG.warn("The central service refused this workstation: {}", refused.code());
             publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), problem, refused.code(),
                     safeOldest(before), safeConflicts(before)));

@@ -62,7 +62,7 @@ class ConcurrentPushBenchmark {
             for (int w = 0; w < WORKSTATIONS; w++) {
                 String node = String.format(Locale.ROOT, "BENCH-%02d", w);
                 URI instance = URI.create(w % 2 == 0 ? central.url() : "https://127.0.0.1:" + second.port());
-                ServiceClient client = new ServiceClient(instance, central.machineTls(node));
+                ServiceClient client = central.enrolled(node).at(instance);
                 List<UUID> mine = free.subList(w * PER_WORKSTATION, (w + 1) * PER_WORKSTATION);
                 windows.add(() -> pushAll(client, node, mine, clerk));
             }

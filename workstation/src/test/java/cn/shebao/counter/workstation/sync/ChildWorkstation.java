@@ -24,8 +24,7 @@ public final class ChildWorkstation {
         Path root = Path.of(args[0]);
         Replica replica = Replica.open(new DataDirectory(root.resolve("data")),
                 new KeyStoreKeyProtector(root.resolve("keys"), args[1].toCharArray()), PersistenceUnit.SchemaCheck.NONE);
-        ServiceClient central = new ServiceClient(URI.create(args[2]),
-                TestCentral.machineTls(Path.of(args[3]), System.getenv("NODE_PASSWORD").toCharArray()));
+        ServiceClient central = TestCentral.machine(Path.of(args[3]), System.getenv("NODE_PASSWORD").toCharArray()).at(URI.create(args[2]));
         Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
         Pusher pusher = new Pusher(outbox, central, "KILL-01");
         Puller puller = new Puller(central, replica.dataSource(), 20, Clock.systemUTC());

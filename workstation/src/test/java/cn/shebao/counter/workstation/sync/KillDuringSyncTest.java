@@ -64,8 +64,7 @@ class KillDuringSyncTest {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 120, DemoReplica.AS_OF, 12, 60))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
                 service.writeMachineKeyStore("KILL-01", tmp.resolve("node.p12"), NODE_PASSWORD.toCharArray());
-                ServiceClient client = new ServiceClient(URI.create(service.url()), TestCentral.machineTls(tmp.resolve("node.p12"),
-                        NODE_PASSWORD.toCharArray()));
+                ServiceClient client = TestCentral.machine(tmp.resolve("node.p12"), NODE_PASSWORD.toCharArray()).at(URI.create(service.url()));
                 try (Replica replica = open()) {
                     new InitialLoad(client, replica.dataSource(), 1000).run(p -> { });
                     queueConfirmations(replica, confirmed);

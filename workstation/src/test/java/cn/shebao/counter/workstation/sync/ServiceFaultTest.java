@@ -74,11 +74,11 @@ class ServiceFaultTest {
         central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
         new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 150, DemoReplica.AS_OF, 12, 50))
                 .generate(new HibernateDemoSink(central), (d, t, r) -> { });
-        SSLContext tls = service.machineTls(NODE);
+        TestCentral.Machine machine = service.enrolled(NODE);
         proxy = new TcpProxy(service.port());
         // Short timeouts, so a blackholed link fails in two seconds rather than thirty.
-        viaProxy = new ServiceClient(URI.create("https://127.0.0.1:" + proxy.port()), tls, Duration.ofSeconds(2), Duration.ofSeconds(2));
-        direct = new ServiceClient(URI.create(service.url()), tls);
+        viaProxy = machine.at(URI.create("https://127.0.0.1:" + proxy.port()), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        direct = machine.at(URI.create(service.url()));
     }
 
     @AfterEach

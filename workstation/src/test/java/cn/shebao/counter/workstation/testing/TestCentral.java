@@ -88,20 +88,32 @@ public final class TestCentral implements AutoCloseable {
         return service.machines();
     }
 
-    /** A machine enrolled for {@code node} (certificate issued and recorded), talking to this instance. */
-    public ServiceClient machine(String node) throws java.sql.SQLException {
-        return new ServiceClient(URI.create(url()), machineTls(node));
+    /** A machine enrolled for {@code node}: its TLS and the key it signs its batches with. */
+    public record Machine(SSLContext tls, java.security.PrivateKey key) {
+        /** Its client of the instance at {@code url}, signing its batches as a workstation does. */
+        public ServiceClient at(URI url) {
+            return new ServiceClient(url, tls).signingBatchesWith(key);
+        }
+
+        public ServiceClient at(URI url, Duration connectTimeout, Duration requestTimeout) {
+            return new ServiceClient(url, tls, connectTimeout, requestTimeout).signingBatchesWith(key);
+        }
     }
 
-    /** The TLS of a machine enrolled for {@code node}, to talk to any instance on this CA. */
-    public SSLContext machineTls(String node) throws java.sql.SQLException {
+    /** A machine enrolled for {@code node} (certificate issued and recorded), talking to this instance. */
+    public ServiceClient machine(String node) throws java.sql.SQLException {
+        return enrolled(node).at(URI.create(url()));
+    }
+
+    /** A machine enrolled for {@code node}, to talk to any instance on this CA. */
+    public Machine enrolled(String node) throws java.sql.SQLException {
         KeyPair keys = NodeKeys.generate();
         X509Certificate cert = ca.issueClient(NodeKeys.request(keys, node), node, Instant.now().minusSeconds(60),
                 Instant.now().plus(Duration.ofDays(1)));
         machines().recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
         char[] password = "machine".toCharArray();
-        return ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), password, cert, ca.certificate()), password,
-                KeyStores.trusting(ca.certificate()));
+        return new Machine(ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), password, cert, ca.certificate()), password,
+                KeyStores.trusting(ca.certificate())), keys.getPrivate());
     }
 
     /**
@@ -116,11 +128,12 @@ public final class TestCentral implements AutoCloseable {
         KeyStores.write(KeyStores.withKey("node", keys.getPrivate(), password, cert, ca.certificate()), file, password);
     }
 
-    /** The TLS of a machine from a key store written by {@link #writeMachineKeyStore}. */
-    public static SSLContext machineTls(Path file, char[] password) throws java.security.GeneralSecurityException {
+    /** The machine in a key store written by {@link #writeMachineKeyStore}. */
+    public static Machine machine(Path file, char[] password) throws java.security.GeneralSecurityException {
         java.security.KeyStore store = KeyStores.read(file, password);
         java.security.cert.Certificate[] chain = store.getCertificateChain("node");
-        return ServiceClient.tls(store, password, KeyStores.trusting((X509Certificate) chain[chain.length - 1]));
+        return new Machine(ServiceClient.tls(store, password, KeyStores.trusting((X509Certificate) chain[chain.length - 1])),
+                (java.security.PrivateKey) store.getKey("node", password));
     }
 
     /** A second instance of the service on the same database and CA (the caller closes it). */

@@ -9,6 +9,7 @@ import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.ChangeSource;
 import cn.shebao.counter.workstation.central.AuditHeads;
+import cn.shebao.counter.workstation.wire.BatchSignatures;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
 import cn.shebao.counter.workstation.wire.ReplicatedTables;
@@ -158,7 +159,12 @@ final class CentralApi extends Handler.Abstract {
             return out;
         }
         if (p.equals("/commands") && post) {
-            return push(node, body(request));
+            byte[] raw = rawBody(request);
+            // The batch must be signed by the key the client certificate certifies (see BatchSignatures).
+            if (!BatchSignatures.verify(clientCertificate(request).getPublicKey(), raw, request.getHeaders().get(BatchSignatures.HEADER))) {
+                throw new Refusal(403, "BATCH_SIGNATURE");
+            }
+            return push(node, parsed(raw));
         }
         if (p.equals("/changes")) {
             Fields q = Request.extractQueryParameters(request);
@@ -276,33 +282,45 @@ final class CentralApi extends Handler.Abstract {
 
     /** The node code from the verified client certificate, if it is on record and not revoked. */
     private String authenticate(Request request) throws Refusal, SQLException {
-        EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
-        X509Certificate[] chain = ssl == null ? null : ssl.peerCertificates();
-        if (chain == null || chain.length == 0) {
-            throw new Refusal(401, "CERTIFICATE_REQUIRED");
-        }
-        return switch (machines.standing(chain[0])) {
-            case ACTIVE -> CertificateAuthority.nodeCode(chain[0]);
+        X509Certificate certificate = clientCertificate(request);
+        return switch (machines.standing(certificate)) {
+            case ACTIVE -> CertificateAuthority.nodeCode(certificate);
             case REVOKED -> throw new Refusal(403, "NODE_REVOKED");
             case UNKNOWN -> throw new Refusal(403, "NODE_UNKNOWN");
         };
     }
 
     private static Map<String, Object> body(Request request) throws IOException, Refusal {
+        return parsed(rawBody(request));
+    }
+
+    private static X509Certificate clientCertificate(Request request) throws Refusal {
+        EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        X509Certificate[] chain = ssl == null ? null : ssl.peerCertificates();
+        if (chain == null || chain.length == 0) {
+            throw new Refusal(401, "CERTIFICATE_REQUIRED");
+        }
+        return chain[0];
+    }
+
+    private static byte[] rawBody(Request request) throws IOException, Refusal {
         long length = request.getLength();
         if (length > MAX_BODY) {
             throw new Refusal(413, "TOO_LARGE");
         }
-        String text;
         try {
             // Bounded even for a chunked body without a length: enrolment is open to machines without a certificate.
-            text = new String(Content.Source.asByteArrayAsync(request, MAX_BODY).get(), StandardCharsets.UTF_8);
+            return Content.Source.asByteArrayAsync(request, MAX_BODY).get();
         } catch (java.util.concurrent.ExecutionException tooLargeOrCut) {
             throw new Refusal(413, "TOO_LARGE");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading a request", e);
         }
+    }
+
+    private static Map<String, Object> parsed(byte[] raw) throws Refusal {
+        String text = new String(raw, StandardCharsets.UTF_8);
         try {
             Map<String, Object> m = JSON.std.mapFrom(text);
             if (m == null) {

@@ -77,20 +77,24 @@ class CentralServiceTest {
     }
 
     /** A client certificate the centre's CA signed for {@code node}, valid in the given window, recorded as issued. */
-    private static SSLContext machine(String node, Instant notBefore, Instant notAfter, CertificateAuthority signer, boolean record)
-            throws Exception {
+    private static TestCentral.Machine machine(String node, Instant notBefore, Instant notAfter, CertificateAuthority signer,
+            boolean record) throws Exception {
         KeyPair keys = NodeKeys.generate();
         X509Certificate cert = signer.issueClient(NodeKeys.request(keys, node), node, notBefore, notAfter);
         if (record) {
             central.machines().recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
         }
         char[] password = "p".toCharArray();
-        return ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), password, cert, signer.certificate()), password,
-                KeyStores.trusting(central.ca().certificate()));
+        return new TestCentral.Machine(ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), password, cert,
+                signer.certificate()), password, KeyStores.trusting(central.ca().certificate())), keys.getPrivate());
     }
 
-    private static SSLContext machine(String node) throws Exception {
+    private static TestCentral.Machine machine(String node) throws Exception {
         return machine(node, Instant.now().minus(Duration.ofMinutes(1)), Instant.now().plus(Duration.ofDays(1)), central.ca(), true);
+    }
+
+    private static ServiceClient client(TestCentral.Machine machine) {
+        return machine.at(URI.create(central.url()));
     }
 
     private static ServiceClient client(SSLContext tls) {
@@ -187,6 +191,22 @@ class CentralServiceTest {
         assertThat(appliedCommands("SVC-05")).isZero();
     }
 
+    /** Every batch carries the machine key's signature over its bytes: none, or another key's, is refused whole. */
+    @Test
+    void aBatchNotSignedByTheMachinesOwnKeyIsRefusedWhole() throws Exception {
+        TestCentral.Machine machine = machine("SVC-11");
+        ServiceClient unsigned = new ServiceClient(URI.create(central.url()), machine.tls());
+        assertThatThrownBy(() -> unsigned.push(List.of(command("SVC-11", 1, "NO_SUCH_TYPE", "{}"))))
+                .isInstanceOfSatisfying(ServiceClient.ServiceRefusal.class, r -> assertThat(r.code()).isEqualTo("BATCH_SIGNATURE"));
+        ServiceClient otherKey = unsigned.signingBatchesWith(NodeKeys.generate().getPrivate());
+        assertThatThrownBy(() -> otherKey.push(List.of(command("SVC-11", 1, "NO_SUCH_TYPE", "{}"))))
+                .isInstanceOfSatisfying(ServiceClient.ServiceRefusal.class, r -> assertThat(r.code()).isEqualTo("BATCH_SIGNATURE"));
+        assertThat(appliedCommands("SVC-11")).isZero();
+        // The test can see the difference: its own key's signature is answered.
+        assertThat(client(machine).push(List.of(command("SVC-11", 1, "NO_SUCH_TYPE", "{}")))).extracting(ApplyResult::status)
+                .containsExactly(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND);
+    }
+
     @Test
     void aBatchClaimingAnotherNodeIsRefusedWholeAndChangesNothing() throws Exception {
         machine("SVC-07");
@@ -230,10 +250,10 @@ class CentralServiceTest {
 
     @Test
     void twoInstancesOnOneDatabaseApplyOneNodesCommandsOnceAndInOrder() throws Exception {
-        SSLContext tls = machine("SVC-09");
+        TestCentral.Machine tls = machine("SVC-09");
         try (CentralService second = central.secondInstance(pg.dataSource())) {
             ServiceClient one = client(tls);
-            ServiceClient two = new ServiceClient(URI.create("https://127.0.0.1:" + second.port()), tls);
+            ServiceClient two = tls.at(URI.create("https://127.0.0.1:" + second.port()));
             List<CommandEnvelope> sent = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 sent.add(command("SVC-09", i, "CONFLICT_RESOLVED", "{}"));
@@ -264,7 +284,7 @@ class CentralServiceTest {
 
     @Test
     void anotherApiVersionIsRefusedWithItsOwnAnswerAndHealthNeedsNoCertificate() throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(machine("SVC-10")).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(machine("SVC-10").tls()).build();
         HttpResponse<String> old = http.send(HttpRequest.newBuilder(URI.create(central.url() + ApiVersion.PREFIX + "/time"))
                 .header(ApiVersion.HEADER, "0").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(old.statusCode()).isEqualTo(ApiVersion.REFUSED_STATUS);

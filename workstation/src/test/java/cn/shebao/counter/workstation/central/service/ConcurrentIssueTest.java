@@ -55,7 +55,7 @@ class ConcurrentIssueTest {
             UUID chenjing = CentralRows.staffId(pg.dataSource(), "chenjing");
             UUID wanglei = CentralRows.staffId(pg.dataSource(), "wanglei");
             ServiceClient a = central.machine("RACE-A");
-            ServiceClient b = new ServiceClient(URI.create("https://127.0.0.1:" + second.port()), central.machineTls("RACE-B"));
+            ServiceClient b = central.enrolled("RACE-B").at(URI.create("https://127.0.0.1:" + second.port()));
 
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<List<ApplyResult>> fromA = CompletableFuture.supplyAsync(() -> pushAll(go, a, "RACE-A", citizens, chenjing));

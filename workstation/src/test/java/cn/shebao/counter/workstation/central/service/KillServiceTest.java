@@ -103,7 +103,7 @@ class KillServiceTest {
             char[] p = "node".toCharArray();
             SSLContext tls = ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), p, cert, ca.certificate()), p,
                     KeyStores.trusting(ca.certificate()));
-            ServiceClient client = new ServiceClient(URI.create("https://127.0.0.1:" + port), tls);
+            ServiceClient client = new ServiceClient(URI.create("https://127.0.0.1:" + port), tls).signingBatchesWith(keys.getPrivate());
 
             Process service = serve(config, pg, port, tls);
             try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("ws")), new KeyStoreKeyProtector(tmp.resolve("keys"),
