@@ -65,6 +65,10 @@ public class AppliedCommand {
         this.appliedAt = appliedAt;
     }
 
+    public long getSequenceNumber() {
+        return sequenceNumber;
+    }
+
     public UUID getCommandId() {
         return commandId;
     }

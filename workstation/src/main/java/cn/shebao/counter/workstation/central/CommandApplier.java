@@ -98,8 +98,26 @@ public final class CommandApplier implements CommandSink {
         return central.fromTransaction(s -> {
             List<ApplyResult> results = new ArrayList<>(commands.size());
             ChangeLog transaction = changes.deferred();
+            // One look for answers already given to any command of the group (a retry after a lost answer), instead
+            // of one query per command; the node row is locked by the first command and stays locked to the commit.
+            Map<Long, AppliedCommand> earlier = new java.util.HashMap<>();
+            s.createSelectionQuery("from AppliedCommand where nodeCode = :n and sequenceNumber between :from and :to",
+                    AppliedCommand.class).setParameter("n", commands.get(0).nodeCode())
+                    .setParameter("from", commands.get(0).sequence()).setParameter("to", commands.get(commands.size() - 1).sequence())
+                    .getResultList().forEach(a -> earlier.put(a.getSequenceNumber(), a));
+            SyncNode node = null;
             for (CommandEnvelope c : commands) {
-                ApplyResult r = applyIn(s, transaction, c, null, null);
+                if (!c.nodeCode().equals(commands.get(0).nodeCode())) {
+                    throw new IllegalArgumentException("a batch holds the commands of one node");
+                }
+                if (node == null) {
+                    node = lockedNode(s, c.nodeCode());
+                    if (node == null) {
+                        results.add(new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_NODE, c.nodeCode()));
+                        break;
+                    }
+                }
+                ApplyResult r = applyLocked(s, transaction, node, earlier.get(c.sequence()), c, null, null);
                 results.add(r);
                 if (!r.status().acknowledged()) {
                     break;
@@ -179,18 +197,35 @@ public final class CommandApplier implements CommandSink {
     /** One command inside the caller's transaction; its change-log entries wait in {@code transaction} for the commit. */
     private ApplyResult applyIn(org.hibernate.Session s, ChangeLog transaction, CommandEnvelope c, String forcedConflict,
             String forcedDetail) {
-        // Lock the node row first: two pushes of one node (a restarted workstation) are serialised here.
-        int locked = s.createNativeMutationQuery(
-                "UPDATE sync_node SET last_applied_sequence = last_applied_sequence WHERE node_code = ?1")
-                .setParameter(1, c.nodeCode()).executeUpdate(); // plain SQL: see AuditLog
-        if (locked == 0) {
+        SyncNode node = lockedNode(s, c.nodeCode());
+        if (node == null) {
             return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_NODE, c.nodeCode());
         }
-        SyncNode node = s.find(SyncNode.class, c.nodeCode());
-        s.refresh(node);
         AppliedCommand earlier = s.createSelectionQuery(
                 "from AppliedCommand where nodeCode = :n and sequenceNumber = :q", AppliedCommand.class)
                 .setParameter("n", c.nodeCode()).setParameter("q", c.sequence()).uniqueResult();
+        return applyLocked(s, transaction, node, earlier, c, forcedConflict, forcedDetail);
+    }
+
+    /**
+     * Locks the node row (two pushes of one node, a restarted workstation, are serialised here) and reads it as it
+     * is now; null for a node central does not know.
+     */
+    private static SyncNode lockedNode(org.hibernate.Session s, String nodeCode) {
+        int locked = s.createNativeMutationQuery(
+                "UPDATE sync_node SET last_applied_sequence = last_applied_sequence WHERE node_code = ?1")
+                .setParameter(1, nodeCode).executeUpdate(); // plain SQL: see AuditLog
+        if (locked == 0) {
+            return null;
+        }
+        SyncNode node = s.find(SyncNode.class, nodeCode);
+        s.refresh(node);
+        return node;
+    }
+
+    /** One command of a node whose row this transaction holds locked; {@code earlier} is the answer already given to its sequence. */
+    private ApplyResult applyLocked(org.hibernate.Session s, ChangeLog transaction, SyncNode node, AppliedCommand earlier,
+            CommandEnvelope c, String forcedConflict, String forcedDetail) {
         if (earlier != null) {
             if (!earlier.getCommandId().equals(c.commandId())) {
                 return new ApplyResult(ApplyResult.Status.REFUSED_SEQUENCE_REUSED, "sequence " + c.sequence());

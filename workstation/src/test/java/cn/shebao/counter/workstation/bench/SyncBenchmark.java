@@ -111,13 +111,17 @@ class SyncBenchmark {
                     List<InsuredPerson> people = ws.sessions().fromTransaction(s -> s.createSelectionQuery(
                             "from InsuredPerson order by citizenIdNumber", InsuredPerson.class).setMaxResults(1000).getResultList());
                     StaffSession clerk = DemoReplica.staff(ws.sessions(), "chenjing");
-                    for (int i = 0; i < 1000; i++) {
+                    // 200 more than timed: the first push warms the service's code paths (a running service is warm;
+                    // a cold JIT is start-up, not draining), then 1,000 are drained against the clock.
+                    for (int i = 0; i < 1200; i++) {
                         InsuredPerson p = people.get(i % people.size());
                         confirmations.confirmByCard(clerk, p.getId(), DemoCards.cardOf(p),
                                 IdentityConfirmations.FaceCheck.PHOTO_NOT_DECODABLE);
                     }
-                    assertThat(outbox.pendingCount()).isEqualTo(1000);
+                    assertThat(outbox.pendingCount()).isEqualTo(1200);
                     Pusher pusher = new Pusher(outbox, client, "BENCH-01");
+                    assertThat(pusher.push(200).acknowledged()).isEqualTo(200);
+                    assertThat(outbox.pendingCount()).isEqualTo(1000);
                     long d0 = System.nanoTime();
                     while (outbox.pendingCount() > 0) {
                         assertThat(pusher.push(200).complete()).isTrue();
@@ -159,12 +163,12 @@ class SyncBenchmark {
 
                             | Sync through the central service (mutual TLS, PostgreSQL behind it, loopback), %,d persons | figure | baseline in the same run | target |
                             |---|---:|---:|---|
-                            | initial load into the encrypted replica, %,d rows | %,.0f rows/s (%.1f s) | plain JDBC batches straight from PostgreSQL: %,.0f rows/s (%.1f s) | ratio: %.2f |
-                            | drain 1,000 queued commands (batches of 200, one central transaction each) | %.2f s | 1,000 plain single-row transactions: %.2f s | < 3 s |
-                            | central change -> replica, background sync every %d s, %d changes | p50 %.0f ms, p95 %.0f ms | | p95 < 5,000 ms |
+                            | initial load into the encrypted replica, %,d rows | %,.0f rows/s (%.1f s) | plain JDBC batches straight from PostgreSQL: %,.0f rows/s (%.1f s) | >= 2 x; ratio: %.2f |
+                            | drain 1,000 queued commands (batches of 200, 100 per central transaction, service warmed by 200 first) | %.2f s | 1,000 plain single-row transactions: %.2f s | < 3 s |
+                            | central change -> replica, background sync every %.1f s, %d changes | p50 %.0f ms, p95 %.0f ms | | p95 < 2,000 ms |
                             """, persons, rows, rows / loadSeconds, loadSeconds, rows / rawSeconds, rawSeconds,
                             (rows / loadSeconds) / (rows / rawSeconds), drainSeconds, plainSeconds,
-                            CentralConnection.SYNC_INTERVAL.toSeconds(), latencies.size(), pct(latencies, 0.5), pct(latencies, 0.95));
+                            CentralConnection.SYNC_INTERVAL.toMillis() / 1000.0, latencies.size(), pct(latencies, 0.5), pct(latencies, 0.95));
                     System.out.println(table);
                     Files.writeString(Path.of("target", "bench-sync.md"), table);
                 } finally {
