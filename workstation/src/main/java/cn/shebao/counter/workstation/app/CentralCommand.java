@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code central migrate|seed}: administer the central database. The password comes from $SHEBAO_DB_PASSWORD. */
 @Command(name = "central", mixinStandardHelpOptions = true, description = "The central service and its database.",
         subcommands = {CentralCommand.Migrate.class, CentralCommand.GrantService.class, CentralCommand.Seed.class, CentralServiceCommands.InitPki.class,
-                CentralServiceCommands.Serve.class, CentralServiceCommands.EnrolmentCode.class, CentralServiceCommands.Revoke.class})
+                CentralServiceCommands.Serve.class, CentralServiceCommands.EnrolmentCode.class, CentralServiceCommands.Revoke.class,
+                CentralServiceCommands.AuditStatus.class})
 final class CentralCommand implements Runnable {
 
     @CommandLine.Spec

@@ -178,4 +178,33 @@ final class CentralServiceCommands {
             return n > 0 ? 0 : 1;
         }
     }
+
+    /** Exit status 0 when every workstation's chain verified whole, 3 when any has a break (as `audit verify`). */
+    @Command(name = "audit-status", mixinStandardHelpOptions = true,
+            description = "Show each workstation's audit chain as central verified it, and any break. Exit 3 on a break.")
+    static final class AuditStatus implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Locale locale = java.util.Locale.getDefault();
+            PrintWriter out = spec.commandLine().getOut();
+            boolean broken = false;
+            for (cn.shebao.counter.workstation.central.AuditChains.State state
+                    : new cn.shebao.counter.workstation.central.AuditChains(database(config.read())).all()) {
+                broken |= !state.intact();
+                out.println(state.intact()
+                        ? cn.shebao.counter.workstation.i18n.Messages.format(locale, "central.auditStatus.intact", state.workstationCode(),
+                                state.verified(), state.received())
+                        : cn.shebao.counter.workstation.i18n.Messages.format(locale, "central.auditStatus.broken", state.workstationCode(),
+                                state.verified(), state.received(), cn.shebao.counter.workstation.i18n.Messages.format(locale,
+                                        "audit.chain." + state.problemKind()), state.problemSequence()));
+            }
+            return broken ? 3 : 0;
+        }
+    }
 }

@@ -119,6 +119,11 @@ class CentralAuditVerificationTest {
             assertThat(gap.push(List.of(envelope("CHAIN-03", 3, AuditShipping.payload(event("CHAIN-02", 4, "b".repeat(64), "x"))))))
                     .extracting(ApplyResult::detail).containsExactly("AUDIT_OTHER_NODE");
             assertThat(central.machine("CHAIN-04").countersignedHead()).as("nothing verified of an unknown chain").isEmpty();
+            // What IT sees with `central audit-status`.
+            assertThat(new cn.shebao.counter.workstation.central.AuditChains(pg.dataSource()).all())
+                    .filteredOn(c -> c.workstationCode().startsWith("CHAIN-"))
+                    .containsExactly(new cn.shebao.counter.workstation.central.AuditChains.State("CHAIN-02", 1, 3, "EDITED", 2L),
+                            new cn.shebao.counter.workstation.central.AuditChains.State("CHAIN-03", 1, 3, "GAP", 3L));
             assertThat(edited.countersignedHead()).hasValueSatisfying(h -> assertThat(h.sequence()).isEqualTo(1));
         }
     }
