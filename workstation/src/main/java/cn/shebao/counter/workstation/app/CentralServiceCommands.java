@@ -174,7 +174,8 @@ final class CentralServiceCommands {
         public Integer call() throws Exception {
             ServiceConfig c = config.read();
             int n = new MachineRegistry(database(c), ca(c), Clock.systemUTC(), x -> { }).revoke(node, reason);
-            spec.commandLine().getOut().println(n + " certificate(s) of " + node + " revoked; its next request is refused");
+            spec.commandLine().getOut().println(cn.shebao.counter.workstation.i18n.Messages.format(java.util.Locale.getDefault(),
+                    n > 0 ? "central.revoked" : "central.revokedNone", n, node));
             return n > 0 ? 0 : 1;
         }
     }
