@@ -57,7 +57,7 @@ public final class StaffHandlers {
         Map<String, Object> m = Payloads.read(c.payload());
         StaffUser u = s.find(StaffUser.class, Payloads.uuid(m, "staffId"));
         if (u == null) {
-            return CommandHandler.HandlerOutcome.conflict("STAFF_UNKNOWN", Payloads.string(m, "staffId"));
+            return unknown(m);
         }
         boolean active = StaffPayloads.flag(m, "active");
         try {
@@ -79,7 +79,7 @@ public final class StaffHandlers {
         Map<String, Object> m = Payloads.read(c.payload());
         StaffUser u = s.find(StaffUser.class, Payloads.uuid(m, "staffId"));
         if (u == null) {
-            return CommandHandler.HandlerOutcome.conflict("STAFF_UNKNOWN", Payloads.string(m, "staffId"));
+            return unknown(m);
         }
         credentials(u, m);
         return logged(s, u, c, changes);
@@ -90,13 +90,17 @@ public final class StaffHandlers {
         Map<String, Object> m = Payloads.read(c.payload());
         StaffUser u = s.find(StaffUser.class, Payloads.uuid(m, "staffId"));
         if (u == null) {
-            return CommandHandler.HandlerOutcome.conflict("STAFF_UNKNOWN", Payloads.string(m, "staffId"));
+            return unknown(m);
         }
         u.setPasswordHash(required(m, "passwordHash"));
         u.setPasswordChangedAt(Payloads.instant(m, "passwordChangedAt"));
         u.setSigningKeySealed(required(m, "signingKeySealed"));
         u.setMustChangePassword(false);
         return logged(s, u, c, changes);
+    }
+
+    private static CommandHandler.HandlerOutcome unknown(Map<String, Object> m) {
+        return CommandHandler.HandlerOutcome.conflict("STAFF_UNKNOWN", Payloads.string(m, "staffId"));
     }
 
     private static void credentials(StaffUser u, Map<String, Object> m) {

@@ -85,21 +85,14 @@ public final class StaffPanel extends JPanel {
         JTextField name = new JTextField(16);
         name.setName("staff.form.name");
         Map<StaffRole, JCheckBox> roles = roleBoxes(EnumSet.of(StaffRole.CLERK));
-        JPasswordField temporary = new JPasswordField(16);
-        temporary.setName("staff.form.temporary");
-        JPasswordField mine = new JPasswordField(16);
-        mine.setName("staff.form.adminPassword");
+        JPasswordField temporary = secret("staff.form.temporary");
+        JPasswordField mine = secret("staff.form.adminPassword");
         JPanel form = form();
-        form.add(new JLabel(texts.text("staff.form.username")));
-        form.add(username);
-        form.add(new JLabel(texts.text("staff.form.name")));
-        form.add(name);
-        form.add(new JLabel(texts.text("staff.form.roles")));
-        form.add(rolesRow(roles));
-        form.add(new JLabel(texts.text("staff.form.temporary")));
-        form.add(temporary);
-        form.add(new JLabel(texts.text("staff.form.adminPassword")));
-        form.add(mine);
+        row(form, "staff.form.username", username);
+        row(form, "staff.form.name", name);
+        row(form, "staff.form.roles", rolesRow(roles));
+        row(form, "staff.form.temporary", temporary);
+        row(form, "staff.form.adminPassword", mine);
         username.addAncestorListener(new FocusWhenShown());
         if (confirmed(form, "staff.create")) {
             String u = username.getText();
@@ -121,19 +114,14 @@ public final class StaffPanel extends JPanel {
         Map<StaffRole, JCheckBox> roles = roleBoxes(selected.roles());
         JCheckBox active = new JCheckBox(texts.text("staff.form.active"), selected.active());
         active.setName("staff.form.active");
-        JPasswordField mine = new JPasswordField(16);
-        mine.setName("staff.form.adminPassword");
+        JPasswordField mine = secret("staff.form.adminPassword");
         JPanel form = form();
-        form.add(new JLabel(texts.text("staff.form.username")));
-        form.add(new JLabel(selected.username()));
-        form.add(new JLabel(texts.text("staff.form.name")));
-        form.add(name);
-        form.add(new JLabel(texts.text("staff.form.roles")));
-        form.add(rolesRow(roles));
+        row(form, "staff.form.username", new JLabel(selected.username()));
+        row(form, "staff.form.name", name);
+        row(form, "staff.form.roles", rolesRow(roles));
         form.add(new JLabel(""));
         form.add(active);
-        form.add(new JLabel(texts.text("staff.form.adminPassword")));
-        form.add(mine);
+        row(form, "staff.form.adminPassword", mine);
         mine.addAncestorListener(new FocusWhenShown());
         if (confirmed(form, "staff.edit")) {
             String n = name.getText();
@@ -149,17 +137,12 @@ public final class StaffPanel extends JPanel {
         if (selected == null) {
             return;
         }
-        JPasswordField temporary = new JPasswordField(16);
-        temporary.setName("staff.form.temporary");
-        JPasswordField mine = new JPasswordField(16);
-        mine.setName("staff.form.adminPassword");
+        JPasswordField temporary = secret("staff.form.temporary");
+        JPasswordField mine = secret("staff.form.adminPassword");
         JPanel form = form();
-        form.add(new JLabel(texts.text("staff.form.username")));
-        form.add(new JLabel(selected.username()));
-        form.add(new JLabel(texts.text("staff.form.temporary")));
-        form.add(temporary);
-        form.add(new JLabel(texts.text("staff.form.adminPassword")));
-        form.add(mine);
+        row(form, "staff.form.username", new JLabel(selected.username()));
+        row(form, "staff.form.temporary", temporary);
+        row(form, "staff.form.adminPassword", mine);
         temporary.addAncestorListener(new FocusWhenShown());
         if (confirmed(form, "staff.reset")) {
             char[] t = temporary.getPassword();
@@ -199,6 +182,18 @@ public final class StaffPanel extends JPanel {
     private boolean confirmed(JComponent form, String titleKey) {
         return JOptionPane.showConfirmDialog(this, form, texts.text(titleKey), JOptionPane.OK_CANCEL_OPTION,
                 JOptionPane.PLAIN_MESSAGE) == JOptionPane.OK_OPTION;
+    }
+
+    /** One labelled line of a form. */
+    private void row(JPanel form, String labelKey, JComponent field) {
+        form.add(new JLabel(texts.text(labelKey)));
+        form.add(field);
+    }
+
+    private static JPasswordField secret(String name) {
+        JPasswordField field = new JPasswordField(16);
+        field.setName(name);
+        return field;
     }
 
     private static JPanel form() {
