@@ -105,7 +105,8 @@ final class CentralCommand implements Runnable {
             Migrations.migrate(ds, Migrations.Role.CENTRAL);
             PrintWriter out = spec.commandLine().getOut();
             try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-                GenerateCommand.generate(sessions, DemoDataGenerator.Settings.of(seed, persons, LocalDate.now()), connection.url,
+                GenerateCommand.generate(sessions, DemoDataGenerator.Settings.of(seed, persons, LocalDate.now())
+                        .withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS), connection.url,
                         spec.commandLine().getErr(), out, Locale.getDefault());
             }
             return 0;

@@ -1,9 +1,11 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.audit.CountersignedHeads;
+import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.sync.Backoff;
+import cn.shebao.counter.workstation.sync.CentralOlderRecords;
 import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Puller;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +37,16 @@ public final class CentralConnection implements AutoCloseable {
      */
     public static final Duration SYNC_INTERVAL = Duration.ofMillis(1500);
 
-    private final SyncEngine engine;
+    /** Reads for the clerk waiting at the window: a frozen service is given up on within seconds, not half a minute. */
+    static final Duration READ_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(8);
 
-    private CentralConnection(SyncEngine engine) {
+    private final SyncEngine engine;
+    private final OlderRecords olderRecords;
+
+    private CentralConnection(SyncEngine engine, OlderRecords olderRecords) {
         this.engine = engine;
+        this.olderRecords = olderRecords;
     }
 
     static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, CentralTime clock) {
@@ -52,8 +61,12 @@ public final class CentralConnection implements AutoCloseable {
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, service, e.workstationCode()),
                 new Puller(service, replica.dataSource(), 1000, clock), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
+        AtomicBoolean online = new AtomicBoolean();
+        OlderRecords older = new CentralOlderRecords(
+                new ServiceClient(URI.create(e.serviceUrl()), identity.get().tls(), READ_CONNECT_TIMEOUT, READ_TIMEOUT), online::get);
         CountersignedHeads heads = new CountersignedHeads(replica.sessions(), e.workstationCode(), identity.get().ca().getPublicKey());
         engine.addListener(status -> {
+            online.set(status.online());
             try {
                 clock.checkpoint();
                 if (status.online()) {
@@ -70,7 +83,12 @@ public final class CentralConnection implements AutoCloseable {
                 LOG.info("Countersigned audit head not fetched this round: {}", failure.toString());
             }
         });
-        return Optional.of(new CentralConnection(engine.start()));
+        return Optional.of(new CentralConnection(engine.start(), older));
+    }
+
+    /** The months older than the replica's window, read from central while online. */
+    OlderRecords olderRecords() {
+        return olderRecords;
     }
 
     SyncEngine engine() {

@@ -73,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
             // A JDBC target is a central database (or a copy of one): it gets the central schema.
             Migrations.migrate(ds, Migrations.Role.CENTRAL);
             try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-                generate(sessions, settings, into, err, out, locale);
+                generate(sessions, settings.withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS), into, err, out, locale);
             }
         } else {
             DataDirectory target = new DataDirectory(Path.of(into));

@@ -6,6 +6,7 @@ import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.certificates.DocumentRegister;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.drugs.DrugApplications;
 import cn.shebao.counter.workstation.drugs.DrugCatalogue;
@@ -99,7 +100,8 @@ public final class Workstation implements AutoCloseable {
         this.central = CentralConnection.open(options.directory(),
                 KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, outbox, clock).orElse(null);
         this.citizenSearch = new CitizenSearch(replica.sessions());
-        this.citizenRecords = new CitizenRecords(replica.sessions(), audit, clock);
+        this.citizenRecords = new CitizenRecords(replica.sessions(), audit, clock,
+                central == null ? OlderRecords.NONE : central.olderRecords());
         this.retirementReminders = new RetirementReminders(replica.sessions());
         // A queued command is pushed at once when online, instead of waiting for the next round.
         Runnable pushSoon = () -> sync().ifPresent(SyncEngine::syncNow);

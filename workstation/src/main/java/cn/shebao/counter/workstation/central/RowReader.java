@@ -72,7 +72,7 @@ final class RowReader {
     }
 
     /** Rows as column-name maps (lower case, values normalised across databases), in result order. */
-    private static List<Map<String, Object>> read(PreparedStatement ps) throws SQLException {
+    static List<Map<String, Object>> read(PreparedStatement ps) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();

@@ -1,6 +1,8 @@
 package cn.shebao.counter.workstation.certificates;
 
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
@@ -45,8 +47,23 @@ public final class CertificatePrinting {
     }
 
     private void statement(CitizenRecords.Opened opened, Component owner) {
-        chooseYear(owner).ifPresent(year -> issue(owner, () -> register.issue(opened.access(), DocumentType.RIGHTS_RECORD_STATEMENT,
-                stamp -> content.statement(opened.profile(), records.contributions(opened.access()), year, stamp))));
+        chooseYear(owner).ifPresent(year -> issue(owner, () -> {
+            ContributionHistory history = historyOf(opened, year);
+            return register.issue(opened.access(), DocumentType.RIGHTS_RECORD_STATEMENT,
+                    stamp -> content.statement(opened.profile(), history, year, stamp));
+        }));
+    }
+
+    /**
+     * The months of the statement's year, read before a document number is taken. A year whose older months are
+     * kept at central while central cannot be asked is refused: a statement missing months would be wrong on paper.
+     */
+    private ContributionHistory historyOf(CitizenRecords.Opened opened, int year) {
+        ContributionHistory history = records.contributions(opened.access());
+        if (!history.completeFor(year)) {
+            throw new LocalizedException("statement.error.olderAtCentral", Integer.toString(year));
+        }
+        return history;
     }
 
     /** The register keeps no copy of a statement's content, so a reprint asks again which year it covers. */
@@ -73,8 +90,10 @@ public final class CertificatePrinting {
             issue(owner, () -> register.reprint(opened.access(), original.documentId(),
                     stamp -> content.certificate(opened.profile(), opened.access().purpose(), stamp)));
         } else if (original.type() == DocumentType.RIGHTS_RECORD_STATEMENT) {
-            chooseYear(owner).ifPresent(year -> issue(owner, () -> register.reprint(opened.access(), original.documentId(),
-                    stamp -> content.statement(opened.profile(), records.contributions(opened.access()), year, stamp))));
+            chooseYear(owner).ifPresent(year -> issue(owner, () -> {
+                ContributionHistory history = historyOf(opened, year);
+                return register.reprint(opened.access(), original.documentId(), stamp -> content.statement(opened.profile(), history, year, stamp));
+            }));
         } else {
             JOptionPane.showMessageDialog(owner, texts.text("document.reprintElsewhere"));
         }

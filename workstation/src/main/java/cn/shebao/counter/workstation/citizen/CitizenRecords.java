@@ -10,6 +10,9 @@ import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a citizen's record for a stated purpose and reads its tabs from the local replica (so it works
@@ -30,14 +35,24 @@ public final class CitizenRecords {
     public static final String ACTION_OPEN = "citizen.record.open";
     public static final String ACTION_VIEW = "citizen.record.view";
 
+    private static final Logger LOG = LoggerFactory.getLogger(CitizenRecords.class);
+
     private final SessionFactory sessions;
     private final AuditLog audit;
     private final Clock clock;
+    private final OlderRecords older;
 
+    /** For a replica without a central service: every month it shows is in the replica. */
     public CitizenRecords(SessionFactory sessions, AuditLog audit, Clock clock) {
+        this(sessions, audit, clock, OlderRecords.NONE);
+    }
+
+    /** @param older where months older than the replica's window are read (central, when online) */
+    public CitizenRecords(SessionFactory sessions, AuditLog audit, Clock clock, OlderRecords older) {
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
+        this.older = older;
     }
 
     /** An opened record: the access to read its other tabs with, and its basic tab. */
@@ -58,13 +73,39 @@ public final class CitizenRecords {
         return new Opened(access, profile);
     }
 
+    /**
+     * Every month the replica holds and, when the record has credited months before the replica's window, the
+     * older months from central (asked outside the local transaction: the replica is not held while the network
+     * answers). Offline, the history says the older months are kept at central.
+     */
     public ContributionHistory contributions(RecordAccess access) {
-        return read(access, RecordTab.CONTRIBUTIONS, s -> {
-            List<Contribution> rows = s.createSelectionQuery(
-                    "from Contribution where personId = :p order by contributionMonth, insuranceType", Contribution.class)
-                    .setParameter("p", access.personId()).getResultList();
-            return ContributionHistory.of(rows, employerNames(s, rows.stream().map(Contribution::getEmployerId).toList()));
-        });
+        record Local(List<Contribution> rows, boolean creditedBefore) {
+        }
+        Local local = read(access, RecordTab.CONTRIBUTIONS, s -> new Local(s.createSelectionQuery(
+                "from Contribution where personId = :p order by contributionMonth, insuranceType", Contribution.class)
+                .setParameter("p", access.personId()).getResultList(),
+                s.createSelectionQuery("select count(*) from InsuranceParticipation where personId = :p and priorMonths > 0", Long.class)
+                        .setParameter("p", access.personId()).getSingleResult() > 0));
+        YearMonth localFrom = local.rows().isEmpty() ? null : local.rows().get(0).getContributionMonth();
+        List<MonthlyContribution> shown = new ArrayList<>(local.rows());
+        ContributionHistory.OlderDetail detail = ContributionHistory.OlderDetail.NONE;
+        if (local.creditedBefore()) {
+            try {
+                List<ArchivedContribution> archived = older.contributions(access);
+                if (!archived.isEmpty()) {
+                    shown.addAll(0, archived.stream().filter(a -> localFrom == null || a.getContributionMonth().isBefore(localFrom))
+                            .sorted(Comparator.comparing(MonthlyContribution::getContributionMonth)
+                                    .thenComparing(MonthlyContribution::getInsuranceType)).toList());
+                    detail = ContributionHistory.OlderDetail.INCLUDED;
+                }
+            } catch (OlderRecords.Unavailable e) {
+                LOG.info("Older contribution months not read from central: {}", e.getMessage());
+                detail = ContributionHistory.OlderDetail.AT_CENTRAL;
+            }
+        }
+        Map<UUID, String> employers = sessions.fromTransaction(s ->
+                employerNames(s, shown.stream().map(MonthlyContribution::getEmployerId).toList()));
+        return ContributionHistory.of(shown, employers, detail, localFrom);
     }
 
     /** Empty for a person already retired or deceased: the outlook is for those still to retire. */

@@ -16,7 +16,25 @@ import java.util.UUID;
  * moved between employers or regions. Built from rows ordered by month.
  */
 public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<Transfer> transfers,
-        BigDecimal arrearsTotal, int arrearsMonths) {
+        BigDecimal arrearsTotal, int arrearsMonths, OlderDetail older, YearMonth localFrom) {
+
+    /** Whether the months before the replica's detail window are shown. */
+    public enum OlderDetail {
+        /** There are none: every month of this record is in the replica. */
+        NONE,
+        /** Read from central and shown with the rest. */
+        INCLUDED,
+        /** Kept at central, which cannot be asked now (offline): they show when the link returns. */
+        AT_CENTRAL
+    }
+
+    /**
+     * Whether every month of {@code year} is here: false for a year that starts before the replica's first month
+     * while the older months could not be read from central (a statement of that year would miss months).
+     */
+    public boolean completeFor(int year) {
+        return older != OlderDetail.AT_CENTRAL || (localFrom != null && !localFrom.isAfter(YearMonth.of(year, 1)));
+    }
 
     /** One month of one insurance type. */
     public record Line(YearMonth month, InsuranceType type, String employerName, String regionCode, BigDecimal base,
@@ -47,15 +65,20 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
     }
 
     /** @param employerNames names of the employers the rows refer to, by id */
-    static ContributionHistory of(List<Contribution> rows, Map<UUID, String> employerNames) {
+    /**
+     * @param rows every month shown, ordered by month (older archived months first)
+     * @param localFrom the replica's first month of this record, null when it holds none
+     */
+    static ContributionHistory of(List<? extends MonthlyContribution> rows, Map<UUID, String> employerNames, OlderDetail older,
+            YearMonth localFrom) {
         List<Line> lines = new ArrayList<>(rows.size());
         Map<Integer, BigDecimal[]> sums = new TreeMap<>();
         Map<Integer, Integer> pensionMonths = new LinkedHashMap<>();
         List<Transfer> transfers = new ArrayList<>();
-        Map<InsuranceType, Contribution> previous = new EnumMap<>(InsuranceType.class);
+        Map<InsuranceType, MonthlyContribution> previous = new EnumMap<>(InsuranceType.class);
         BigDecimal arrears = BigDecimal.ZERO;
         int arrearsMonths = 0;
-        for (Contribution c : rows) {
+        for (MonthlyContribution c : rows) {
             String employer = c.getEmployerId() == null ? null : employerNames.get(c.getEmployerId());
             lines.add(new Line(c.getContributionMonth(), c.getInsuranceType(), employer, c.getRegionCode(), c.getBase(),
                     c.getEmployerAmount(), c.getPersonalAmount(), c.getStatus()));
@@ -76,7 +99,7 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
                 }
             }
             if (c.getInsuranceType() == InsuranceType.PENSION) {
-                Contribution before = previous.put(InsuranceType.PENSION, c);
+                MonthlyContribution before = previous.put(InsuranceType.PENSION, c);
                 if (before != null && (!Objects.equals(before.getEmployerId(), c.getEmployerId())
                         || !Objects.equals(before.getRegionCode(), c.getRegionCode()))) {
                     transfers.add(new Transfer(c.getContributionMonth(),
@@ -87,6 +110,6 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
         }
         List<YearTotal> years = sums.entrySet().stream().map(e -> new YearTotal(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[2], pensionMonths.getOrDefault(e.getKey(), 0))).toList();
-        return new ContributionHistory(lines, years, transfers, arrears, arrearsMonths);
+        return new ContributionHistory(lines, years, transfers, arrears, arrearsMonths, older, localFrom);
     }
 }

@@ -194,7 +194,16 @@ final class RecordView extends JPanel {
         }
         JLabel summary = new JLabel(months.toString().strip());
         summary.setName("contributions.summary");
-        panel.add(summary);
+        JPanel header = new JPanel(new MigLayout("wrap 1, insets 0, gap 2", "[grow, fill]"));
+        header.add(summary);
+        if (h.older() != ContributionHistory.OlderDetail.NONE) {
+            JLabel older = new JLabel(h.older() == ContributionHistory.OlderDetail.INCLUDED
+                    ? texts.text("contributions.older.included", h.localFrom() == null ? "—" : Formats.month(h.localFrom()))
+                    : texts.text("contributions.older.atCentral"));
+            older.setName("contributions.older");
+            header.add(older);
+        }
+        panel.add(header);
         RowTableModel<ContributionHistory.YearTotal> years = new RowTableModel<>(columns.contributionYears());
         years.setRows(newestFirst(h.years()));
         JTable yearTable = new JTable(years);

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.demo;
 
+import cn.shebao.counter.workstation.citizen.ArchivedContribution;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ public final class DemoBatch {
         for (Class<?> type : PersistenceUnit.ENTITIES) {
             rowsByType.put(type, new ArrayList<>());
         }
+        // Central's archive of older months comes last (it refers to persons and employers); only central sinks get rows of it.
+        rowsByType.put(ArchivedContribution.class, new ArrayList<>());
     }
 
     void add(Object row) {

@@ -79,7 +79,8 @@ public final class DemoCentralServer {
         try (SessionFactory sessions = PersistenceUnit.create(database, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
             long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class).getSingleResult());
             if (staff == 0) {
-                new DemoDataGenerator(DemoDataGenerator.Settings.of(cn.shebao.counter.workstation.app.DemoMode.SEED, persons, LocalDate.now()))
+                new DemoDataGenerator(DemoDataGenerator.Settings.of(cn.shebao.counter.workstation.app.DemoMode.SEED, persons, LocalDate.now())
+                        .withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS))
                         .generate(new HibernateDemoSink(sessions), (done, total, rows) -> {
                             System.out.println(PROGRESS + " " + done + " " + total);
                             System.out.flush();

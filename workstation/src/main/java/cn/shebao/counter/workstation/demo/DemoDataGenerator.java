@@ -32,9 +32,14 @@ public final class DemoDataGenerator {
      *     person gets before {@code asOf}; earlier history is summarised as credited months, as it is
      *     in a real replica migrated from a legacy system
      * @param batchPersons persons per transaction
+     * @param archiveMonths how many of the credited months before the detail window central also keeps in
+     *     detail (the contribution archive); 0 for a replica, which never holds them
      */
-    public record Settings(long seed, int persons, LocalDate asOf, int detailMonths, int batchPersons) {
+    public record Settings(long seed, int persons, LocalDate asOf, int detailMonths, int batchPersons, int archiveMonths) {
         public Settings {
+            if (archiveMonths < 0 || archiveMonths > 600) {
+                throw new IllegalArgumentException("archiveMonths 0..600");
+            }
             if (persons < 0 || persons > 5_000_000) {
                 throw new IllegalArgumentException("persons must be between 0 and 5,000,000");
             }
@@ -43,8 +48,17 @@ public final class DemoDataGenerator {
             }
         }
 
+        public Settings(long seed, int persons, LocalDate asOf, int detailMonths, int batchPersons) {
+            this(seed, persons, asOf, detailMonths, batchPersons, 0);
+        }
+
         public static Settings of(long seed, int persons, LocalDate asOf) {
             return new Settings(seed, persons, asOf, 24, 500);
+        }
+
+        /** For a central database: also the archive of older months (five years by default in demo data). */
+        public Settings withArchive(int months) {
+            return new Settings(seed, persons, asOf, detailMonths, batchPersons, months);
         }
     }
 
@@ -63,6 +77,9 @@ public final class DemoDataGenerator {
 
     public record Result(int persons, long rows) {
     }
+
+    /** Months of archived detail a demo central keeps before the replicas' window: five years. */
+    public static final int CENTRAL_ARCHIVE_MONTHS = 60;
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -84,7 +101,9 @@ public final class DemoDataGenerator {
         sink.write(reference);
         long rows = reference.rowCount();
 
-        PersonHistoryFactory factory = new PersonHistoryFactory(settings, ids, employers, drugs,
+        Clock fixed = Clock.fixed(settings.asOf().atStartOfDay(ZONE).toInstant(), ZONE);
+        TimeOrderedIds archiveIds = new TimeOrderedIds(fixed, new SplittableRandom(settings.seed() ^ 0xA2C_41FEL));
+        PersonHistoryFactory factory = new PersonHistoryFactory(settings, ids, archiveIds, employers, drugs,
                 staffUsers.stream().filter(u -> u.getRoles().contains(StaffRole.CLERK)).toList(),
                 staffUsers.stream().filter(u -> u.getRoles().contains(StaffRole.SUPERVISOR)).toList());
         int done = 0;

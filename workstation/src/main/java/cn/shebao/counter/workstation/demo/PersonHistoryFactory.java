@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.certificates.DocumentType;
 import cn.shebao.counter.workstation.certificates.IssuedDocument;
 import cn.shebao.counter.workstation.citizen.BenefitAdjustment;
 import cn.shebao.counter.workstation.citizen.BenefitStatus;
+import cn.shebao.counter.workstation.citizen.ArchivedContribution;
 import cn.shebao.counter.workstation.citizen.Contribution;
 import cn.shebao.counter.workstation.citizen.ContributionStatus;
 import cn.shebao.counter.workstation.citizen.DeliveryType;
@@ -78,6 +79,8 @@ final class PersonHistoryFactory {
 
     private final DemoDataGenerator.Settings settings;
     private final TimeOrderedIds ids;
+    /** Ids of archived months from a stream of their own, so central's archive leaves every replicated row as it was. */
+    private final TimeOrderedIds archiveIds;
     private final List<Employer> employers;
     private final List<SpecialDrug> drugs;
     private final List<StaffUser> clerks;
@@ -88,10 +91,11 @@ final class PersonHistoryFactory {
     private long settlementCounter;
     private long documentCounter;
 
-    PersonHistoryFactory(DemoDataGenerator.Settings settings, TimeOrderedIds ids, List<Employer> employers,
+    PersonHistoryFactory(DemoDataGenerator.Settings settings, TimeOrderedIds ids, TimeOrderedIds archiveIds, List<Employer> employers,
             List<SpecialDrug> drugs, List<StaffUser> clerks, List<StaffUser> supervisors) {
         this.settings = settings;
         this.ids = ids;
+        this.archiveIds = archiveIds;
         this.employers = employers;
         this.drugs = drugs;
         this.clerks = clerks;
@@ -163,7 +167,10 @@ final class PersonHistoryFactory {
         out.countPerson();
 
         BigDecimal personalPension = contributions(r, c, out);
-        participations(r, c, personalPension, out);
+        int prior = participations(r, c, personalPension, out);
+        if (settings.archiveMonths() > 0) {
+            archive(index, c, prior, out);
+        }
         if (c.retired(asOf)) {
             pensions(r, c, out);
         }
@@ -264,7 +271,8 @@ final class PersonHistoryFactory {
         return personalPension;
     }
 
-    private void participations(SplittableRandom r, Career c, BigDecimal personalPension, DemoBatch out) {
+    /** @return the months credited before the detail window */
+    private int participations(SplittableRandom r, Career c, BigDecimal personalPension, DemoBatch out) {
         LocalDate asOf = settings.asOf();
         LocalDate firstInsured = max(c.careerStart(), SCHEME_START);
         LocalDate creditedUntil = min(windowStart.atDay(1), c.retirement());
@@ -294,6 +302,50 @@ final class PersonHistoryFactory {
                 ip.setPersonalAccountBalance(earlier.add(personalPension).setScale(2, RoundingMode.HALF_UP));
             }
             out.add(ip);
+        }
+        return prior;
+    }
+
+    /**
+     * The last of the credited months in detail, as central's archive keeps them: pension and medical (the two
+     * every scheme member pays), paid, at the employer before the window. At most the credited months, so the
+     * archive never claims more than the prior months count.
+     */
+    private void archive(int index, Career c, int prior, DemoBatch out) {
+        SplittableRandom r = new SplittableRandom(settings.seed() * 0x2545_F491_4F6C_DD1DL + index);
+        YearMonth end = YearMonth.from(min(windowStart.atDay(1), c.retirement()));
+        int months = Math.min(settings.archiveMonths(), prior);
+        boolean fromElsewhere = c.transferMonth() != null && c.transferFromElsewhere();
+        Employer employer = c.flexible() || fromElsewhere ? null : c.previousEmployer() != null ? c.previousEmployer() : c.employer();
+        Map<InsuranceType, String[]> rates = c.flexible() ? FLEXIBLE_RATES : RATES;
+        for (YearMonth m = end.minusMonths(months); m.isBefore(end); m = m.plusMonths(1)) {
+            // Earlier limits and wages follow the 2020 limits back at about five per cent a year.
+            double back = Math.pow(1.05, Math.max(0, 2020 - m.getYear()));
+            int[] limits = BASE_LIMITS.getOrDefault(m.getYear(), BASE_LIMITS.get(m.getYear() < 2020 ? 2020 : 2026));
+            int lower = (int) (limits[0] / back);
+            int upper = (int) (limits[1] / back);
+            int wage = (int) (c.monthlyWage() * Math.pow(1.04, m.getYear() - 2025));
+            BigDecimal base = BigDecimal.valueOf(c.flexible() ? lower : Math.max(lower, Math.min(upper, wage))).setScale(2);
+            for (InsuranceType type : List.of(InsuranceType.PENSION, InsuranceType.MEDICAL)) {
+                if (type == InsuranceType.MEDICAL && m.getYear() < 2001) {
+                    continue; // basic medical insurance for employees began in 2001
+                }
+                String[] rate = rates.get(type);
+                ArchivedContribution k = new ArchivedContribution(archiveIds.next());
+                k.setPersonId(c.person().getId());
+                k.setEmployerId(employer == null ? null : employer.getId());
+                k.setContributionMonth(m);
+                k.setInsuranceType(type);
+                k.setRegionCode(fromElsewhere ? "310100" : "330100");
+                k.setBase(base);
+                k.setEmployerRate(new BigDecimal(rate[0]));
+                k.setPersonalRate(new BigDecimal(rate[1]));
+                k.setEmployerAmount(base.multiply(k.getEmployerRate()).setScale(2, RoundingMode.HALF_UP));
+                k.setPersonalAmount(base.multiply(k.getPersonalRate()).setScale(2, RoundingMode.HALF_UP));
+                k.setStatus(ContributionStatus.PAID);
+                k.setPaidOn(m.atDay(15 + r.nextInt(10)));
+                out.add(k);
+            }
         }
     }
 

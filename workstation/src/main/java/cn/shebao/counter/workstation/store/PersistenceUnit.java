@@ -11,6 +11,7 @@ import cn.shebao.counter.workstation.central.SyncConflict;
 import cn.shebao.counter.workstation.central.SyncNode;
 import cn.shebao.counter.workstation.certificates.IssuedDocument;
 import cn.shebao.counter.workstation.citizen.BenefitAdjustment;
+import cn.shebao.counter.workstation.citizen.ArchivedContribution;
 import cn.shebao.counter.workstation.citizen.Contribution;
 import cn.shebao.counter.workstation.citizen.Employer;
 import cn.shebao.counter.workstation.citizen.InsuranceParticipation;
@@ -52,7 +53,7 @@ public final class PersistenceUnit {
 
     /** What only the central database holds. */
     static final List<Class<?>> CENTRAL_ONLY = List.of(SyncNode.class, AppliedCommand.class, ChangeCounter.class,
-            ChangeLogEntry.class, ShippedAuditEvent.class, AuditChainState.class);
+            ChangeLogEntry.class, ShippedAuditEvent.class, AuditChainState.class, ArchivedContribution.class);
 
     /** What Hibernate does with the schema at start-up; it never creates or alters it. */
     public enum SchemaCheck {

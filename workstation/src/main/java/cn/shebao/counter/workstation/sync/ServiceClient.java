@@ -13,6 +13,7 @@ import cn.shebao.counter.workstation.wire.ChangeSource;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
 import cn.shebao.counter.workstation.wire.NodeDisabledException;
+import cn.shebao.counter.workstation.wire.PersonRecordSource;
 import cn.shebao.counter.workstation.wire.RowCodec;
 import cn.shebao.counter.workstation.wire.RowValues;
 import cn.shebao.counter.workstation.wire.SnapshotSource;
@@ -41,7 +42,7 @@ import javax.net.ssl.TrustManagerFactory;
  * centre's CA (a service the CA did not sign is refused in the handshake). Connect and request timeouts on
  * every call, so a frozen service is noticed as offline within seconds instead of hanging the sync thread.
  */
-public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock, AuditHeadSource {
+public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock, AuditHeadSource, PersonRecordSource {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -187,6 +188,32 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         return Instant.parse((String) get("/time").get("now"));
     }
 
+    @Override
+    public Map<String, List<Map<String, Object>>> forCounter(UUID staffId, UUID personId, String purpose, List<String> tables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("staffId", staffId.toString());
+        body.put("personId", personId.toString());
+        body.put("purpose", purpose);
+        body.put("tables", tables);
+        return tables(post("/records/person", body));
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> forTerminal(String citizenIdNumber, String name, List<String> tables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("citizenIdNumber", citizenIdNumber);
+        body.put("name", name);
+        body.put("tables", tables);
+        return tables(post("/records/person", body));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Map<String, Object>>> tables(Map<String, Object> answer) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        ((Map<String, Object>) answer.get("tables")).forEach((table, encoded) -> out.put(table, RowCodec.decode((Map<String, Object>) encoded)));
+        return out;
+    }
+
     /** Enrols this machine with a one-time code; returns the certificate and the CA's, both PEM. */
     public Map<String, Object> enrol(String code, String nodeCode, String csrPem) {
         return post("/enrol", Map.of("code", code, "nodeCode", nodeCode, "csr", csrPem));
@@ -227,7 +254,7 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
             return answer;
         }
         String code = answer == null ? null : String.valueOf(answer.get("error"));
-        if (status == 401 || status == 403) {
+        if (status == 401 || status == 403 || status == 404) {
             throw new ServiceRefusal(code, status);
         }
         if (status == ApiVersion.REFUSED_STATUS) {

@@ -44,7 +44,7 @@ class EnrolledWorkstationGuiTest {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
             String enrolmentCode = service.openCode("HZ-GUI-01");
             try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-                new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 60, LocalDate.of(2026, 11, 1), 3, 60))
+                new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 60, LocalDate.of(2026, 11, 1), 3, 60).withArchive(24))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
             }
             String dir = tmp.resolve("ws").toString();
@@ -79,6 +79,19 @@ class EnrolledWorkstationGuiTest {
                 // The login itself was audited and shipped: the queue empties within a sync round or two.
                 await(() -> main.label("status.pending").text().contains("：0 条"));
 
+                // A retiree's working years are older than this window's replica: online, they come from central's archive.
+                main.textBox("citizen.query").setText(retireeIdNumber(pg));
+                main.textBox("citizen.query").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+                // A whole ID number with one match goes straight to the purpose question.
+                var purpose = WindowFinder.findDialog("purpose.dialog").withTimeout(10, TimeUnit.SECONDS).using(robot);
+                purpose.radioButton("purpose.WINDOW_WITH_ID").click();
+                purpose.button("purpose.ok").click();
+                await(() -> showing(main, "record.tabs"));
+                main.tabbedPane("record.tabs").selectTab("缴费明细");
+                await(() -> showing(main, "contributions.older") && main.label("contributions.older").text().contains("中心档案"));
+                assertThat(main.table("contributions.lines").rowCount()).isPositive();
+                main.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+
                 main.pressAndReleaseKeys(KeyEvent.VK_F7);
                 main.button("sync.now").click();
                 await(() -> !main.label("sync.lastPull").text().contains("尚未"));
@@ -98,6 +111,20 @@ class EnrolledWorkstationGuiTest {
                 robot.cleanUp();
             }
         }
+    }
+
+    private static String retireeIdNumber(TestPostgres pg) throws java.sql.SQLException {
+        try (java.sql.Connection c = pg.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT p.citizen_id_number FROM insured_person p WHERE p.status = 'RETIRED'"
+                        + " AND EXISTS (SELECT 1 FROM contribution_archive a WHERE a.person_id = p.id) ORDER BY p.id")) {
+            assertThat(rs.next()).as("a retiree with archived months").isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static boolean showing(FrameFixture frame, String name) {
+        return frame.robot().finder().findAll(frame.target(), new org.assertj.swing.core.NameMatcher(name)).stream()
+                .anyMatch(java.awt.Component::isShowing);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {

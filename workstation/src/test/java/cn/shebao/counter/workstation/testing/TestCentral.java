@@ -105,12 +105,17 @@ public final class TestCentral implements AutoCloseable {
         return enrolled(node).at(URI.create(url()));
     }
 
-    /** A machine enrolled for {@code node}, to talk to any instance on this CA. */
+    /** A counter enrolled for {@code node}, to talk to any instance on this CA. */
     public Machine enrolled(String node) throws java.sql.SQLException {
+        return enrolled(node, MachineRegistry.Kind.COUNTER);
+    }
+
+    /** A machine of {@code kind} enrolled for {@code node}. */
+    public Machine enrolled(String node, MachineRegistry.Kind kind) throws java.sql.SQLException {
         KeyPair keys = NodeKeys.generate();
         X509Certificate cert = ca.issueClient(NodeKeys.request(keys, node), node, Instant.now().minusSeconds(60),
                 Instant.now().plus(Duration.ofDays(1)));
-        machines().recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
+        machines().recordIssued(cert, kind, "TEST");
         char[] password = "machine".toCharArray();
         return new Machine(ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), password, cert, ca.certificate()), password,
                 KeyStores.trusting(ca.certificate())), keys.getPrivate());

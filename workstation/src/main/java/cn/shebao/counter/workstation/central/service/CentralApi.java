@@ -9,6 +9,7 @@ import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.ChangeSource;
 import cn.shebao.counter.workstation.central.AuditHeads;
+import cn.shebao.counter.workstation.central.PersonRecords;
 import cn.shebao.counter.workstation.wire.BatchSignatures;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
@@ -54,6 +55,7 @@ final class CentralApi extends Handler.Abstract {
     private static final int MAX_BATCH = 1000;
 
     private final CommandSink commands;
+    private final PersonRecords records;
     private final AuditHeads auditHeads;
     private final ChangeSource changes;
     private final SnapshotSource snapshot;
@@ -63,9 +65,10 @@ final class CentralApi extends Handler.Abstract {
     private final BooleanSupplier databaseReady;
     private final AccessLog access;
 
-    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, MachineRegistry machines, AuditHeads auditHeads,
-            CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady, AccessLog access) {
+    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, PersonRecords records, MachineRegistry machines,
+            AuditHeads auditHeads, CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady, AccessLog access) {
         this.commands = commands;
+        this.records = records;
         this.auditHeads = auditHeads;
         this.changes = changes;
         this.snapshot = snapshot;
@@ -109,8 +112,9 @@ final class CentralApi extends Handler.Abstract {
                 if (path.equals(ApiVersion.PREFIX + "/enrol") && HttpMethod.POST.is(request.getMethod())) {
                     answer = enrol(body(request));
                 } else {
-                    node = authenticate(request);
-                    answer = route(request, path, node);
+                    Caller caller = authenticate(request);
+                    node = caller.node();
+                    answer = route(request, path, caller);
                 }
             }
         } catch (Refusal r) {
@@ -140,11 +144,20 @@ final class CentralApi extends Handler.Abstract {
         return true;
     }
 
-    private Object route(Request request, String path, String node) throws Refusal, IOException, SQLException {
+    private Object route(Request request, String path, Caller caller) throws Refusal, IOException, SQLException {
         String p = path.substring(ApiVersion.PREFIX.length());
         boolean post = HttpMethod.POST.is(request.getMethod());
+        String node = caller.node();
+        if (p.equals("/records/person") && post) {
+            // In the body, never the URL: an ID number and a name are personal data and URLs end up in logs.
+            return personRecord(caller, body(request));
+        }
         if (p.equals("/time")) {
             return Map.of("now", clock.instant().toString());
+        }
+        if (caller.kind() != MachineRegistry.Kind.COUNTER) {
+            // Terminals and hall machines hold no replica and push no commands: the sync endpoints are the counters'.
+            throw new Refusal(403, "NODE_KIND");
         }
         if (p.equals("/audit/head")) {
             // The countersigned head of the calling node's own chain: the certificate names the node, nothing else.
@@ -191,6 +204,36 @@ final class CentralApi extends Handler.Abstract {
             return out;
         }
         throw new Refusal(404, "NOT_FOUND");
+    }
+
+    private Object personRecord(Caller caller, Map<String, Object> body) throws Refusal {
+        Object t = body.get("tables");
+        if (!(t instanceof List<?> list) || list.stream().anyMatch(x -> !(x instanceof String))) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        List<String> tables = list.stream().map(String.class::cast).toList();
+        Map<String, List<Map<String, Object>>> rows;
+        try {
+            rows = switch (caller.kind()) {
+                case COUNTER -> records.forCounter(caller.node(), uuid(body, "staffId"), uuid(body, "personId"), text(body, "purpose"), tables);
+                case KIOSK -> records.forTerminal(caller.node(), text(body, "citizenIdNumber"), text(body, "name"), tables);
+                case HALL -> throw new Refusal(403, "NODE_KIND");
+            };
+        } catch (PersonRecords.Refused refused) {
+            throw new Refusal(refused.notFound() ? 404 : refused.code().equals("BAD_REQUEST") ? 400 : 403, refused.code());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        rows.forEach((table, r) -> out.put(table, RowCodec.encode(r)));
+        return Map.of("tables", out);
+    }
+
+    private static UUID uuid(Map<String, Object> m, String field) throws Refusal {
+        String v = text(m, field);
+        try {
+            return v == null ? null : UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
     }
 
     private Object enrol(Map<String, Object> body) throws SQLException, Refusal {
@@ -280,11 +323,15 @@ final class CentralApi extends Handler.Abstract {
         }
     }
 
-    /** The node code from the verified client certificate, if it is on record and not revoked. */
-    private String authenticate(Request request) throws Refusal, SQLException {
+    /** Who is asking: the node code and kind of the verified client certificate, if it is on record and not revoked. */
+    private record Caller(String node, MachineRegistry.Kind kind) {
+    }
+
+    private Caller authenticate(Request request) throws Refusal, SQLException {
         X509Certificate certificate = clientCertificate(request);
-        return switch (machines.standing(certificate)) {
-            case ACTIVE -> CertificateAuthority.nodeCode(certificate);
+        MachineRegistry.Presented presented = machines.standing(certificate);
+        return switch (presented.standing()) {
+            case ACTIVE -> new Caller(CertificateAuthority.nodeCode(certificate), presented.kind());
             case REVOKED -> throw new Refusal(403, "NODE_REVOKED");
             case UNKNOWN -> throw new Refusal(403, "NODE_UNKNOWN");
         };

@@ -164,16 +164,20 @@ public final class MachineRegistry {
         }
     }
 
+    /** A certificate's standing and the kind of machine it was issued to (null when unknown). */
+    public record Presented(Standing standing, Kind kind) {
+    }
+
     /** The standing of the certificate a request came with: the TLS layer already checked it chains to the CA. */
-    public Standing standing(X509Certificate presented) throws SQLException {
+    public Presented standing(X509Certificate presented) throws SQLException {
         try (Connection c = central.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT node_code, revoked_at FROM node_certificate WHERE serial_number = ?")) {
+                "SELECT node_code, revoked_at, node_kind FROM node_certificate WHERE serial_number = ?")) {
             ps.setString(1, serial(presented));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !rs.getString(1).equals(CertificateAuthority.nodeCode(presented))) {
-                    return Standing.UNKNOWN;
+                    return new Presented(Standing.UNKNOWN, null);
                 }
-                return rs.getTimestamp(2) == null ? Standing.ACTIVE : Standing.REVOKED;
+                return new Presented(rs.getTimestamp(2) == null ? Standing.ACTIVE : Standing.REVOKED, Kind.valueOf(rs.getString(3)));
             }
         }
     }

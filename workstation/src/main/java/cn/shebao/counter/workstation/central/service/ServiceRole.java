@@ -17,7 +17,8 @@ public final class ServiceRole {
 
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** Tables the service may only add to and read. */
-    static final List<String> APPEND_ONLY = List.of("shipped_audit_event", "audit_event", "applied_command", "change_log");
+    static final List<String> APPEND_ONLY = List.of("shipped_audit_event", "audit_event", "applied_command", "change_log",
+            "record_read");
 
     private ServiceRole() {
     }
