@@ -1,7 +1,6 @@
 package cn.shebao.counter.workstation.certificates;
 
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
-import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.ui.Background;
@@ -59,11 +58,7 @@ public final class CertificatePrinting {
      * kept at central while central cannot be asked is refused: a statement missing months would be wrong on paper.
      */
     private ContributionHistory historyOf(CitizenRecords.Opened opened, int year) {
-        ContributionHistory history = records.contributions(opened.access());
-        if (!history.completeFor(year)) {
-            throw new LocalizedException("statement.error.olderAtCentral", Integer.toString(year));
-        }
-        return history;
+        return records.contributions(opened.access()).requireCompleteFor(year);
     }
 
     /** The register keeps no copy of a statement's content, so a reprint asks again which year it covers. */

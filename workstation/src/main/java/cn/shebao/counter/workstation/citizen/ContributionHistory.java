@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.citizen;
 
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -34,6 +35,14 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
      */
     public boolean completeFor(int year) {
         return older != OlderDetail.AT_CENTRAL || (localFrom != null && !localFrom.isAfter(YearMonth.of(year, 1)));
+    }
+
+    /** This history, if it holds every month of {@code year}; refused in words otherwise (a statement must not miss months). */
+    public ContributionHistory requireCompleteFor(int year) {
+        if (!completeFor(year)) {
+            throw new LocalizedException("statement.error.olderAtCentral", Integer.toString(year));
+        }
+        return this;
     }
 
     /** One month of one insurance type. */

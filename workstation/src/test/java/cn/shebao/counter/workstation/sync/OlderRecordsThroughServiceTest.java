@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
@@ -9,6 +10,7 @@ import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.ContributionHistory.OlderDetail;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
@@ -93,7 +95,11 @@ class OlderRecordsThroughServiceTest {
                 ContributionHistory offline = records.contributions(records.open(clerk, retiree, AccessPurpose.WINDOW_WITH_ID).access());
                 assertThat(offline.older()).isEqualTo(OlderDetail.AT_CENTRAL);
                 assertThat(offline.lines()).isEmpty();
-                assertThat(offline.completeFor(r.lines().get(0).month().getYear())).isFalse();
+                int earlyYear = r.lines().get(0).month().getYear();
+                assertThat(offline.completeFor(earlyYear)).isFalse();
+                assertThatThrownBy(() -> offline.requireCompleteFor(earlyYear)).isInstanceOfSatisfying(LocalizedException.class,
+                        e -> assertThat(e.key()).isEqualTo("statement.error.olderAtCentral"));
+                assertThat(r.requireCompleteFor(earlyYear)).isSameAs(r);
                 assertThat(recordReads(pg, clerkId)).isEqualTo(2);
 
                 // The last round was online but the service has gone since: the same answer, within the short timeout.
