@@ -80,7 +80,7 @@ public final class Enroller {
         ServiceClient client = new ServiceClient(service, identity.tls()).signingBatchesWith(identity.privateKey());
         long cursor;
         try {
-            cursor = new InitialLoad(client, replica.dataSource(), 1000).run(progress);
+            cursor = new InitialLoad(client, replica.dataSource(), InitialLoad.SERVICE_PAGE).run(progress);
         } catch (CentralUnavailableException e) {
             throw new LocalizedException(e, "enrol.error.loadCut");
         }

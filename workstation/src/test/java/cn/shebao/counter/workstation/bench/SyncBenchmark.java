@@ -90,7 +90,7 @@ class SyncBenchmark {
                 Replica ws = replica("workstation");
                 try {
                     long t0 = System.nanoTime();
-                    new InitialLoad(client, ws.dataSource(), 1000).run(p -> perTable.merge(p.table(), p.copied(), Math::max));
+                    new InitialLoad(client, ws.dataSource(), InitialLoad.SERVICE_PAGE).run(p -> perTable.merge(p.table(), p.copied(), Math::max));
                     loadSeconds = (System.nanoTime() - t0) / 1e9;
                     long rows;
                     double rawSeconds;
