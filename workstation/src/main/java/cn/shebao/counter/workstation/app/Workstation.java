@@ -5,6 +5,9 @@ import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.certificates.DocumentRegister;
+import cn.shebao.counter.workstation.audit.AuditVerifier;
+import cn.shebao.counter.workstation.auditview.AuditExport;
+import cn.shebao.counter.workstation.auditview.AuditSearch;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
@@ -65,6 +68,9 @@ public final class Workstation implements AutoCloseable {
     private final Outbox outbox;
     private final CitizenSearch citizenSearch;
     private final CitizenRecords citizenRecords;
+    private final AuditSearch auditSearch;
+    private final AuditExport auditExport;
+    private final AuditVerifier auditVerifier;
     private final RetirementReminders retirementReminders;
     private final DocumentRegister documents;
     private final IdentityConfirmations confirmations;
@@ -122,6 +128,11 @@ public final class Workstation implements AutoCloseable {
                 pushSoon);
         this.staffAdministration = new StaffAdministration(replica.sessions(), authenticator, new PasswordHasher(), outbox, audit,
                 clock, TimeOrderedIds.system(), pushSoon);
+        // Enrolled: the verification holds the chain against the centre's countersignature with the centre's key too.
+        this.auditVerifier = new AuditVerifier(replica.sessions(), NodeIdentity.load(options.directory(),
+                KeyStoreKeyProtector.forMachine(options.directory().keys())).map(identity -> identity.ca().getPublicKey()).orElse(null));
+        this.auditSearch = new AuditSearch(replica.sessions(), audit);
+        this.auditExport = new AuditExport(auditSearch, audit, auditVerifier::headDescription, clock);
         warmUpReports();
     }
 
@@ -254,6 +265,18 @@ public final class Workstation implements AutoCloseable {
     /** The background sync engine; empty when the workstation is not enrolled. */
     public java.util.Optional<SyncEngine> sync() {
         return java.util.Optional.ofNullable(central).map(CentralConnection::engine);
+    }
+
+    public AuditSearch auditSearch() {
+        return auditSearch;
+    }
+
+    public AuditExport auditExport() {
+        return auditExport;
+    }
+
+    public AuditVerifier auditVerifier() {
+        return auditVerifier;
     }
 
     public CitizenSearch citizenSearch() {

@@ -28,7 +28,25 @@ public final class AuditVerifier {
         this.centre = centre;
     }
 
+    /** The head's sequence: how many events a whole verification checks, for its progress bar. */
+    public long headSequence() {
+        return sessions.fromTransaction(s -> s.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID).getLastSequence());
+    }
+
+    /** The head as it stands: sequence and hash, for an export's manifest. */
+    public String headDescription() {
+        return sessions.fromTransaction(s -> {
+            AuditChainHead h = s.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID);
+            return h.getLastSequence() + " " + h.getLastHash();
+        });
+    }
+
     public AuditVerification verify() {
+        return verify(checked -> { });
+    }
+
+    /** @param progress told the events checked so far, every thousand (for a progress bar against the head's sequence) */
+    public AuditVerification verify(java.util.function.LongConsumer progress) {
         List<AuditVerification.Problem> problems = new ArrayList<>();
         long checked = 0;
         try (StatelessSession session = sessions.openStatelessSession()) {
@@ -44,6 +62,9 @@ public final class AuditVerifier {
                     "from AuditEvent order by sequenceNumber", AuditEvent.class).setFetchSize(500).getResultStream()) {
                 for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
                     checked++;
+                    if (checked % 1000 == 0) {
+                        progress.accept(checked);
+                    }
                     if (e.getSequenceNumber() != expectedSequence) {
                         problems.add(new AuditVerification.Problem(AuditVerification.Kind.MISSING, expectedSequence));
                     }

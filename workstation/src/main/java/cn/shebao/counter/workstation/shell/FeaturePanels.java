@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.app.Workstation;
+import cn.shebao.counter.workstation.auditview.AuditPanel;
 import cn.shebao.counter.workstation.certificates.CertificateContent;
 import cn.shebao.counter.workstation.certificates.CertificatePrinting;
 import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
@@ -50,6 +51,8 @@ final class FeaturePanels implements AutoCloseable {
             case APPROVALS -> new ApprovalsPanel(texts, session, workstation.drugApplications());
             case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
             case STAFF -> new StaffPanel(texts, session, workstation.staffAdministration());
+            case AUDIT -> new AuditPanel(texts, session, workstation.auditSearch(), workstation.auditExport(), workstation.auditVerifier(),
+                    workstation.clock().getZone());
             case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
             case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
                             new ConflictQueuePanel(texts, session, workstation.conflicts())))

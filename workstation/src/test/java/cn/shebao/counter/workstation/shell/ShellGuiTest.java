@@ -604,6 +604,36 @@ class ShellGuiTest {
         assertThat(Files.exists(empty.resolve("replica"))).isFalse();
     }
 
+    @Test
+    void aSupervisorFiltersSortsVerifiesAndExportsTheAuditOnF8() throws Exception {
+        app = start(true);
+        FrameFixture main = logIn("zhaomin");
+        main.pressAndReleaseKeys(KeyEvent.VK_F8);
+        await("audit shown", () -> isShowing(main, "audit.table") && main.table("audit.table").rowCount() > 0, 30);
+        main.comboBox("audit.filter.action").selectItem(cn.shebao.counter.workstation.auditview.AuditPanelTestAccess.actionGroupIndex("login"));
+        main.button("audit.search").click();
+        await("logins found", () -> main.label("audit.paging").text().contains("共") && main.table("audit.table").rowCount() > 0
+                && java.util.Arrays.stream(main.table("audit.table").contents()).allMatch(row -> row[4].startsWith("登录")), 30);
+        main.table("audit.table").tableHeader().clickColumn(3);
+        await("sorted by staff", () -> main.label("audit.message").text().contains("按工作人员升序"), 30);
+        main.table("audit.table").selectRows(0);
+        assertThat(main.textBox("audit.details").text()).contains("login.");
+        main.button("audit.verify").click();
+        await("verified", () -> main.label("audit.verifyResult").text().contains("完整"), 60);
+        screenshot(main.target(), "audit-zh");
+        main.button("audit.export").click();
+        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
+                .withTimeout(20, TimeUnit.SECONDS).using(robot);
+        chooser.setCurrentDirectory(tmp.toFile());
+        chooser.fileNameTextBox().setText("logins");
+        chooser.approve();
+        await("exported", () -> main.label("audit.message").text().contains("已导出"), 30);
+        List<String> csv = Files.readAllLines(tmp.resolve("logins.csv"));
+        assertThat(csv.size()).isGreaterThan(1);
+        assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line).contains("\"login."));
+        assertThat(Files.readString(tmp.resolve("logins.csv.manifest.json"))).contains("action=login").contains("sha256");
+    }
+
     private static int awaitExit(WorkstationApp a) throws InterruptedException {
         return a.awaitExit(60, TimeUnit.SECONDS);
     }
