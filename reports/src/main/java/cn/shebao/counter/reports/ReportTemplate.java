@@ -6,7 +6,8 @@ public enum ReportTemplate {
     RIGHTS_RECORD_STATEMENT("rights-record-statement"),
     CREDENTIAL_SLIP("credential-slip"),
     DRUG_DECISION_NOTICE("drug-decision-notice"),
-    PENSION_STATEMENT("pension-statement");
+    PENSION_STATEMENT("pension-statement"),
+    ACCESS_STATEMENT("access-statement");
 
     private final String fileName;
 

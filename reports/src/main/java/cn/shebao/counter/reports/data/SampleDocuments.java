@@ -42,7 +42,17 @@ public final class SampleDocuments {
             case CREDENTIAL_SLIP -> slip();
             case DRUG_DECISION_NOTICE -> decision();
             case PENSION_STATEMENT -> pensions();
+            case ACCESS_STATEMENT -> accesses();
         };
+    }
+
+    public static AccessStatement accesses() {
+        return new AccessStatement("杭州市社会保险服务中心", "个人档案查阅记录告知单", "参保人：欧阳可卓　身份证号：330106********1234\n"
+                + "统计期间：2025年12月1日至2026年11月30日", "时间", "地点", "经办人", "用途", "事项",
+                java.util.List.of(new AccessStatement.Access("2026-11-27 09:12", "西湖服务大厅 HZ-XH-03", "陈（工号 chenjing）", "本人持身份证到窗口办理", "查阅档案"),
+                        new AccessStatement.Access("2026-11-27 09:15", "西湖服务大厅 HZ-XH-03", "陈（工号 chenjing）", "本人持身份证到窗口办理", "打印参保证明"),
+                        new AccessStatement.Access("2026-10-08 14:40", "自助终端 HZ-XH-K1", "本人", "本人自助查询", "查阅档案")),
+                "共 3 次。以上为本中心各窗口及自助终端查阅、打印您档案的全部记录。如有疑问，请向服务大厅主管咨询。", "第", "2026年11月27日　编号 HZ-XH-03-20261127-0007");
     }
 
     public static CredentialSlip slip() {

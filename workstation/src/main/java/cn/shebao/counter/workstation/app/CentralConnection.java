@@ -1,10 +1,12 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.audit.CountersignedHeads;
+import cn.shebao.counter.workstation.auditview.AccessHistory;
 import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.sync.Backoff;
+import cn.shebao.counter.workstation.sync.CentralAccessHistory;
 import cn.shebao.counter.workstation.sync.CentralOlderRecords;
 import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.Outbox;
@@ -43,10 +45,12 @@ public final class CentralConnection implements AutoCloseable {
 
     private final SyncEngine engine;
     private final OlderRecords olderRecords;
+    private final AccessHistory accessHistory;
 
-    private CentralConnection(SyncEngine engine, OlderRecords olderRecords) {
+    private CentralConnection(SyncEngine engine, OlderRecords olderRecords, AccessHistory accessHistory) {
         this.engine = engine;
         this.olderRecords = olderRecords;
+        this.accessHistory = accessHistory;
     }
 
     static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, CentralTime clock) {
@@ -62,8 +66,9 @@ public final class CentralConnection implements AutoCloseable {
                 new Puller(service, replica.dataSource(), 1000, clock), clock, SYNC_INTERVAL,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
         AtomicBoolean online = new AtomicBoolean();
-        OlderRecords older = new CentralOlderRecords(
-                new ServiceClient(URI.create(e.serviceUrl()), identity.get().tls(), READ_CONNECT_TIMEOUT, READ_TIMEOUT), online::get);
+        ServiceClient reads = new ServiceClient(URI.create(e.serviceUrl()), identity.get().tls(), READ_CONNECT_TIMEOUT, READ_TIMEOUT);
+        OlderRecords older = new CentralOlderRecords(reads, online::get);
+        AccessHistory accesses = new CentralAccessHistory(reads, online::get);
         CountersignedHeads heads = new CountersignedHeads(replica.sessions(), e.workstationCode(), identity.get().ca().getPublicKey());
         engine.addListener(status -> {
             online.set(status.online());
@@ -83,12 +88,17 @@ public final class CentralConnection implements AutoCloseable {
                 LOG.info("Countersigned audit head not fetched this round: {}", failure.toString());
             }
         });
-        return Optional.of(new CentralConnection(engine.start(), older));
+        return Optional.of(new CentralConnection(engine.start(), older, accesses));
     }
 
     /** The months older than the replica's window, read from central while online. */
     OlderRecords olderRecords() {
         return olderRecords;
+    }
+
+    /** Who viewed or printed a record at every window, from central while online. */
+    AccessHistory accessHistory() {
+        return accessHistory;
     }
 
     SyncEngine engine() {

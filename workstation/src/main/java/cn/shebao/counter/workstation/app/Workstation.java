@@ -6,6 +6,8 @@ import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.certificates.DocumentRegister;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
+import cn.shebao.counter.workstation.auditview.AccessHistory;
+import cn.shebao.counter.workstation.auditview.AccessStatements;
 import cn.shebao.counter.workstation.auditview.AuditExport;
 import cn.shebao.counter.workstation.auditview.AuditSearch;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
@@ -71,6 +73,7 @@ public final class Workstation implements AutoCloseable {
     private final AuditSearch auditSearch;
     private final AuditExport auditExport;
     private final AuditVerifier auditVerifier;
+    private final AccessStatements accessStatements;
     private final RetirementReminders retirementReminders;
     private final DocumentRegister documents;
     private final IdentityConfirmations confirmations;
@@ -133,6 +136,8 @@ public final class Workstation implements AutoCloseable {
                 KeyStoreKeyProtector.forMachine(options.directory().keys())).map(identity -> identity.ca().getPublicKey()).orElse(null));
         this.auditSearch = new AuditSearch(replica.sessions(), audit);
         this.auditExport = new AuditExport(auditSearch, audit, auditVerifier::headDescription, clock);
+        this.accessStatements = new AccessStatements(replica.sessions(),
+                central == null ? AccessHistory.NO_OTHER_WINDOWS : central.accessHistory(), clock, workstationCode());
         warmUpReports();
     }
 
@@ -273,6 +278,10 @@ public final class Workstation implements AutoCloseable {
 
     public AuditExport auditExport() {
         return auditExport;
+    }
+
+    public AccessStatements accessStatements() {
+        return accessStatements;
     }
 
     public AuditVerifier auditVerifier() {

@@ -32,6 +32,12 @@ import org.hibernate.SessionFactory;
  */
 public final class PersonRecords {
 
+    private static final List<String> ACCESS_COLUMNS = List.of("occurred_at", "workstation_code", "sequence_number", "action_code",
+            "purpose", "detail", "display_name", "username", "site");
+
+    /** What an access-history read is recorded as in {@code record_read}. */
+    public static final String ACCESS_HISTORY = "access_history";
+
     /** A terminal reads for this purpose only: the citizen looking at their own record. */
     public static final String SELF_SERVICE = "SELF_SERVICE";
 
@@ -83,6 +89,31 @@ public final class PersonRecords {
     public Map<String, List<Map<String, Object>>> forCounter(String nodeCode, UUID staffId, UUID personId, String purpose,
             Collection<String> tables) throws Refused {
         Set<String> wanted = checkedTables(tables);
+        return counter(nodeCode, staffId, personId, purpose, String.join(",", wanted), (c, person) -> tablesOf(c, person, wanted));
+    }
+
+    /** For a counter: who viewed or printed the record since {@code since}, at every window and terminal. */
+    public List<Map<String, Object>> accessHistoryForCounter(String nodeCode, UUID staffId, UUID personId, String purpose,
+            java.time.Instant since) throws Refused {
+        return counter(nodeCode, staffId, personId, purpose, ACCESS_HISTORY, (c, person) -> Map.of(ACCESS_HISTORY,
+                accessHistory(c, person, since))).get(ACCESS_HISTORY);
+    }
+
+    /** For a self-service terminal: the card holder's own access history. */
+    public List<Map<String, Object>> accessHistoryForTerminal(String nodeCode, String citizenIdNumber, String name,
+            java.time.Instant since) throws Refused {
+        return terminal(nodeCode, citizenIdNumber, name, ACCESS_HISTORY, (c, person) -> Map.of(ACCESS_HISTORY,
+                accessHistory(c, person, since))).get(ACCESS_HISTORY);
+    }
+
+    /** What a read takes from the database for one person (given in the database's own id form). */
+    @FunctionalInterface
+    private interface Reading {
+        Map<String, List<Map<String, Object>>> read(Connection c, Object person) throws SQLException;
+    }
+
+    private Map<String, List<Map<String, Object>>> counter(String nodeCode, UUID staffId, UUID personId, String purpose, String what,
+            Reading reading) throws Refused {
         if (purpose == null || java.util.Arrays.stream(AccessPurpose.values()).noneMatch(p -> p.name().equals(purpose))) {
             throw new Refused("RECORD_PURPOSE", false);
         }
@@ -91,7 +122,7 @@ public final class PersonRecords {
             if (staff == null || !staff.isActive() || java.util.Collections.disjoint(staff.getRoles(), READERS)) {
                 throw new RefusedInTransaction(new Refused("RECORD_STAFF_NOT_PERMITTED", false));
             }
-            return s.doReturningWork(c -> readAndRecord(c, nodeCode, "COUNTER", staffId, personId, purpose, wanted));
+            return s.doReturningWork(c -> recorded(c, nodeCode, "COUNTER", staffId, personId, purpose, what, reading));
         }));
     }
 
@@ -99,6 +130,11 @@ public final class PersonRecords {
     public Map<String, List<Map<String, Object>>> forTerminal(String nodeCode, String citizenIdNumber, String name,
             Collection<String> tables) throws Refused {
         Set<String> wanted = checkedTables(tables);
+        return terminal(nodeCode, citizenIdNumber, name, String.join(",", wanted), (c, person) -> tablesOf(c, person, wanted));
+    }
+
+    private Map<String, List<Map<String, Object>>> terminal(String nodeCode, String citizenIdNumber, String name, String what,
+            Reading reading) throws Refused {
         if (citizenIdNumber == null || name == null || !citizenIdNumber.matches("[0-9]{17}[0-9X]") || name.isBlank()) {
             throw new Refused("BAD_REQUEST", false);
         }
@@ -114,37 +150,24 @@ public final class PersonRecords {
                     personId = RowValues.toUuid(RowValues.normalise(rs.getObject(1)));
                 }
             }
-            return readAndRecord(c, nodeCode, "KIOSK", null, personId, SELF_SERVICE, wanted);
+            return recorded(c, nodeCode, "KIOSK", null, personId, SELF_SERVICE, what, reading);
         })));
     }
 
-    private Map<String, List<Map<String, Object>>> readAndRecord(Connection c, String nodeCode, String kind, UUID staffId,
-            UUID personId, String purpose, Set<String> tables) throws SQLException {
-        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    /** Runs the read for an existing person and records it in {@code record_read}, in the caller's transaction. */
+    private Map<String, List<Map<String, Object>>> recorded(Connection c, String nodeCode, String kind, UUID staffId, UUID personId,
+            String purpose, String what, Reading reading) throws SQLException {
         Object person = RowValues.uuidFor(flavour, personId);
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM insured_person WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM insured_person WHERE id = ?")) {
             ps.setObject(1, person);
-            List<Map<String, Object>> rows = RowReader.read(ps);
-            if (rows.isEmpty()) {
-                throw new RefusedInTransaction(new Refused("RECORD_NOT_FOUND", true));
-            }
-            if (tables.contains("insured_person")) {
-                out.put("insured_person", rows);
-            }
-        }
-        for (String table : tables) {
-            if (table.equals("insured_person")) {
-                continue;
-            }
-            // Table names come from PERSON_TABLES only (checkedTables), never from the request as typed.
-            String order = table.startsWith("contribution") ? " ORDER BY contribution_month, insurance_type" : " ORDER BY id";
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE person_id = ?" + order)) {
-                ps.setObject(1, person);
-                out.put(table, RowReader.read(ps));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new RefusedInTransaction(new Refused("RECORD_NOT_FOUND", true));
+                }
             }
         }
-        referenced(c, out, "employer", "employer_id", "current_employer_id");
-        referenced(c, out, "special_drug", "drug_id");
+        Map<String, List<Map<String, Object>>> out = reading.read(c, person);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_read (id, read_at, node_code, node_kind, staff_id, person_id, "
                 + "purpose, tables_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, RowValues.uuidFor(flavour, ids.next()));
@@ -154,9 +177,66 @@ public final class PersonRecords {
             ps.setObject(5, staffId == null ? null : RowValues.uuidFor(flavour, staffId));
             ps.setObject(6, person);
             ps.setString(7, purpose);
-            ps.setString(8, String.join(",", tables));
+            ps.setString(8, what);
             ps.executeUpdate();
         }
+        return out;
+    }
+
+    /**
+     * Every opening and printing of the record shipped from any window, and every terminal's read of it, oldest
+     * first, with the staff member's name and number and the machine's site.
+     */
+    private List<Map<String, Object>> accessHistory(Connection c, Object person, java.time.Instant since) throws SQLException {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.occurred_at, e.workstation_code, e.sequence_number, e.action_code,"
+                + " e.purpose, e.detail, u.display_name, u.username, n.site FROM shipped_audit_event e"
+                + " LEFT JOIN staff_user u ON u.id = e.actor_id"
+                + " LEFT JOIN (SELECT node_code, MAX(site) AS site FROM node_certificate GROUP BY node_code) n ON n.node_code = e.workstation_code"
+                + " WHERE e.subject_type = 'InsuredPerson' AND e.subject_id = ? AND e.occurred_at >= ?"
+                + " AND e.action_code IN ('citizen.record.open', 'document.issued', 'document.reprinted') ORDER BY e.occurred_at")) {
+            ps.setString(1, RowValues.toUuid(person).toString());
+            ps.setTimestamp(2, Timestamp.from(since));
+            for (Map<String, Object> row : RowReader.read(ps)) {
+                out.add(row);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.read_at AS occurred_at, r.node_code AS workstation_code,"
+                + " r.purpose, n.site FROM record_read r"
+                + " LEFT JOIN (SELECT node_code, MAX(site) AS site FROM node_certificate GROUP BY node_code) n ON n.node_code = r.node_code"
+                + " WHERE r.person_id = ? AND r.node_kind = 'KIOSK' AND r.read_at >= ? AND r.tables_read <> ?")) {
+            ps.setObject(1, person);
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setString(3, ACCESS_HISTORY);
+            for (Map<String, Object> row : RowReader.read(ps)) {
+                row.put("action_code", "terminal.record.read");
+                out.add(row);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(r -> (Timestamp) r.get("occurred_at")));
+        // One shape for every row (the wire names the columns once).
+        return out.stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String column : ACCESS_COLUMNS) {
+                row.put(column, r.get(column));
+            }
+            return row;
+        }).toList();
+    }
+
+    private Map<String, List<Map<String, Object>>> tablesOf(Connection c, Object person, Set<String> tables) throws SQLException {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String table : tables) {
+            // Table names come from PERSON_TABLES only (checkedTables), never from the request as typed.
+            String column = table.equals("insured_person") ? "id" : "person_id";
+            String order = table.startsWith("contribution") ? " ORDER BY contribution_month, insurance_type" : " ORDER BY id";
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE " + column + " = ?" + order)) {
+                ps.setObject(1, person);
+                out.put(table, RowReader.read(ps));
+            }
+        }
+        referenced(c, out, "employer", "employer_id", "current_employer_id");
+        referenced(c, out, "special_drug", "drug_id");
         return out;
     }
 

@@ -76,7 +76,7 @@ public final class CertificateContent {
                 t("document.statement.subtotal"), summary, t("document.statement.page"), issuedLine(stamp));
     }
 
-    private String numberLine(DocumentStamp stamp) {
+    static String numberLine(DocumentStamp stamp) {
         return stamp.reprint() ? t("document.numberReprint", stamp.number(), stamp.reprintOfNumber())
                 : t("document.number", stamp.number());
     }
@@ -86,7 +86,7 @@ public final class CertificateContent {
     }
 
 
-    private static String t(String key, Object... args) {
+    static String t(String key, Object... args) {
         return Messages.format(DOCUMENT, key, args);
     }
 }

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.certificates;
 
+import cn.shebao.counter.workstation.auditview.AccessHistory;
+import cn.shebao.counter.workstation.auditview.AccessStatements;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAction;
@@ -16,27 +18,35 @@ import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
 
-/** The record's print buttons: participation certificate, rights-record statement of a year, and reprints. */
+/**
+ * The record's print buttons: participation certificate, rights-record statement of a year, the citizen's access
+ * statement, and reprints.
+ */
 public final class CertificatePrinting {
 
     private final Texts texts;
     private final DocumentRegister register;
     private final CitizenRecords records;
     private final CertificateContent content;
+    private final AccessStatements accessStatements;
+    private final AccessStatementContent accessContent;
     private final Clock clock;
 
     public CertificatePrinting(Texts texts, DocumentRegister register, CitizenRecords records, CertificateContent content,
-            Clock clock) {
+            AccessStatements accessStatements, Clock clock) {
         this.texts = texts;
         this.register = register;
         this.records = records;
         this.content = content;
+        this.accessStatements = accessStatements;
+        this.accessContent = new AccessStatementContent(clock.getZone());
         this.clock = clock;
     }
 
     public List<RecordAction> actions() {
         return List.of(new RecordAction("record.printCertificate", texts.text("record.printCertificate"), this::certificate),
                 new RecordAction("record.printStatement", texts.text("record.printStatement"), this::statement),
+                new RecordAction("record.printAccessStatement", texts.text("record.printAccessStatement"), this::accessStatement),
                 new RecordAction("record.documents", texts.text("record.documents"), this::documents));
     }
 
@@ -59,6 +69,16 @@ public final class CertificatePrinting {
      */
     private ContributionHistory historyOf(CitizenRecords.Opened opened, int year) {
         return records.contributions(opened.access()).requireCompleteFor(year);
+    }
+
+    /** Who viewed or printed the record in the last twelve months, at every window: asked of central before a number is taken. */
+    private void accessStatement(CitizenRecords.Opened opened, Component owner) {
+        issue(owner, () -> {
+            java.util.List<AccessHistory.Access> accesses = accessStatements.lastTwelveMonths(opened.access());
+            java.time.Instant since = accessStatements.periodStart();
+            return register.issue(opened.access(), DocumentType.ACCESS_STATEMENT,
+                    stamp -> accessContent.statement(opened.profile(), accesses, since, stamp));
+        });
     }
 
     /** The register keeps no copy of a statement's content, so a reprint asks again which year it covers. */

@@ -22,6 +22,7 @@ final class DocumentNumbers {
             case CREDENTIAL_SLIP -> "WTZH";
             case DRUG_DECISION_NOTICE -> "TYSP";
             case PENSION_STATEMENT -> "YLFF";
+            case ACCESS_STATEMENT -> "CYJL";
         };
     }
 

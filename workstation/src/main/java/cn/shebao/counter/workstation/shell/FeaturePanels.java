@@ -73,7 +73,7 @@ final class FeaturePanels implements AutoCloseable {
 
     private CertificatePrinting printing() {
         return new CertificatePrinting(texts, workstation.documents(), workstation.citizenRecords(),
-                new CertificateContent(workstation.clock().getZone()), workstation.clock());
+                new CertificateContent(workstation.clock().getZone()), workstation.accessStatements(), workstation.clock());
     }
 
     private JComponent identity() {

@@ -207,6 +207,17 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         return tables(post("/records/person", body));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> accessHistory(UUID staffId, UUID personId, String purpose, Instant since) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("staffId", staffId.toString());
+        body.put("personId", personId.toString());
+        body.put("purpose", purpose);
+        body.put("since", since.toString());
+        return RowCodec.decode((Map<String, Object>) post("/records/access-history", body).get("accesses"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, List<Map<String, Object>>> tables(Map<String, Object> answer) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();

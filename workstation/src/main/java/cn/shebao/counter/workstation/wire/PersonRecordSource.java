@@ -13,6 +13,9 @@ public interface PersonRecordSource {
     /** A counter reading for one of its staff, for a stated purpose. */
     Map<String, List<Map<String, Object>>> forCounter(UUID staffId, UUID personId, String purpose, List<String> tables);
 
+    /** Who viewed or printed the record since {@code since}, at every window and terminal (central's view). */
+    List<Map<String, Object>> accessHistory(UUID staffId, UUID personId, String purpose, java.time.Instant since);
+
     /** A self-service terminal reading the record of the card's holder. */
     Map<String, List<Map<String, Object>>> forTerminal(String citizenIdNumber, String name, List<String> tables);
 }

@@ -152,6 +152,9 @@ final class CentralApi extends Handler.Abstract {
             // In the body, never the URL: an ID number and a name are personal data and URLs end up in logs.
             return personRecord(caller, body(request));
         }
+        if (p.equals("/records/access-history") && post) {
+            return accessHistory(caller, body(request));
+        }
         if (p.equals("/time")) {
             return Map.of("now", clock.instant().toString());
         }
@@ -225,6 +228,27 @@ final class CentralApi extends Handler.Abstract {
         Map<String, Object> out = new LinkedHashMap<>();
         rows.forEach((table, r) -> out.put(table, RowCodec.encode(r)));
         return Map.of("tables", out);
+    }
+
+    private Object accessHistory(Caller caller, Map<String, Object> body) throws Refusal {
+        java.time.Instant since;
+        try {
+            since = java.time.Instant.parse(text(body, "since"));
+        } catch (RuntimeException e) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        List<Map<String, Object>> rows;
+        try {
+            rows = switch (caller.kind()) {
+                case COUNTER -> records.accessHistoryForCounter(caller.node(), uuid(body, "staffId"), uuid(body, "personId"),
+                        text(body, "purpose"), since);
+                case KIOSK -> records.accessHistoryForTerminal(caller.node(), text(body, "citizenIdNumber"), text(body, "name"), since);
+                case HALL -> throw new Refusal(403, "NODE_KIND");
+            };
+        } catch (PersonRecords.Refused refused) {
+            throw new Refusal(refused.notFound() ? 404 : refused.code().equals("BAD_REQUEST") ? 400 : 403, refused.code());
+        }
+        return Map.of("accesses", RowCodec.encode(rows));
     }
 
     private static UUID uuid(Map<String, Object> m, String field) throws Refusal {
