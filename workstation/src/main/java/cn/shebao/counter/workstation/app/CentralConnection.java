@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.audit.CountersignedHeads;
 import cn.shebao.counter.workstation.auditview.AccessHistory;
+import cn.shebao.counter.workstation.auditview.CentreAudit;
 import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
@@ -12,6 +13,7 @@ import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
+import cn.shebao.counter.workstation.sync.ServiceCentreAudit;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.net.URI;
@@ -46,11 +48,13 @@ public final class CentralConnection implements AutoCloseable {
     private final SyncEngine engine;
     private final OlderRecords olderRecords;
     private final AccessHistory accessHistory;
+    private final CentreAudit centreAudit;
 
-    private CentralConnection(SyncEngine engine, OlderRecords olderRecords, AccessHistory accessHistory) {
+    private CentralConnection(SyncEngine engine, OlderRecords olderRecords, AccessHistory accessHistory, CentreAudit centreAudit) {
         this.engine = engine;
         this.olderRecords = olderRecords;
         this.accessHistory = accessHistory;
+        this.centreAudit = centreAudit;
     }
 
     static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, CentralTime clock) {
@@ -88,7 +92,7 @@ public final class CentralConnection implements AutoCloseable {
                 LOG.info("Countersigned audit head not fetched this round: {}", failure.toString());
             }
         });
-        return Optional.of(new CentralConnection(engine.start(), older, accesses));
+        return Optional.of(new CentralConnection(engine.start(), older, accesses, new ServiceCentreAudit(reads, online::get)));
     }
 
     /** The months older than the replica's window, read from central while online. */
@@ -99,6 +103,11 @@ public final class CentralConnection implements AutoCloseable {
     /** Who viewed or printed a record at every window, from central while online. */
     AccessHistory accessHistory() {
         return accessHistory;
+    }
+
+    /** The centre's view of every window's audit, while online. */
+    CentreAudit centreAudit() {
+        return centreAudit;
     }
 
     SyncEngine engine() {

@@ -10,6 +10,7 @@ import cn.shebao.counter.workstation.auditview.AccessHistory;
 import cn.shebao.counter.workstation.auditview.AccessStatements;
 import cn.shebao.counter.workstation.auditview.AuditExport;
 import cn.shebao.counter.workstation.auditview.AuditSearch;
+import cn.shebao.counter.workstation.auditview.CentreAudit;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
@@ -134,7 +135,7 @@ public final class Workstation implements AutoCloseable {
         // Enrolled: the verification holds the chain against the centre's countersignature with the centre's key too.
         this.auditVerifier = new AuditVerifier(replica.sessions(), NodeIdentity.load(options.directory(),
                 KeyStoreKeyProtector.forMachine(options.directory().keys())).map(identity -> identity.ca().getPublicKey()).orElse(null));
-        this.auditSearch = new AuditSearch(replica.sessions(), audit);
+        this.auditSearch = new AuditSearch(replica.sessions(), audit, central == null ? CentreAudit.NONE : central.centreAudit());
         this.auditExport = new AuditExport(auditSearch, audit, auditVerifier::headDescription, clock);
         this.accessStatements = new AccessStatements(replica.sessions(),
                 central == null ? AccessHistory.NO_OTHER_WINDOWS : central.accessHistory(), clock, workstationCode());

@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.auditview;
 
+import cn.shebao.counter.workstation.audit.AuditFilter;
+import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.security.StaffSession;
@@ -49,6 +52,11 @@ public final class AuditExport {
     }
 
     public Written csv(StaffSession staff, AuditFilter asked, AuditSort sort, boolean ascending, Path file) {
+        return csv(staff, AuditSearch.Scope.WINDOW, asked, sort, ascending, file);
+    }
+
+    /** @param scope this window's audit (the manifest's chain head is this window's) or the centre's view of every window */
+    public Written csv(StaffSession staff, AuditSearch.Scope scope, AuditFilter asked, AuditSort sort, boolean ascending, Path file) {
         String head = chainHead.get();
         // The range ends when the export starts: its own page reads are audited as it runs and must not shift the pages.
         java.time.Instant start = clock.instant();
@@ -67,8 +75,8 @@ public final class AuditExport {
             line(out, "sequence", "occurred_at", "workstation", "staff", "action", "subject_type", "subject_id", "purpose", "outcome", "detail");
             int offset = 0;
             while (true) {
-                AuditSearch.Page page = search.search(staff, filter, sort, ascending, offset, PAGE);
-                for (AuditSearch.Row r : page.rows()) {
+                AuditQuery.Page page = search.search(staff, scope, filter, sort, ascending, offset, PAGE);
+                for (AuditQuery.Row r : page.rows()) {
                     line(out, Long.toString(r.sequence()), r.occurredAt().toString(), r.workstationCode(), r.actorName(), r.action(),
                             r.subjectType(), r.subjectId(), r.purpose(), r.outcome().name(), r.detail());
                     rows++;
@@ -86,11 +94,12 @@ public final class AuditExport {
         Path manifest = file.resolveSibling(file.getFileName() + ".manifest.json");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file.getFileName().toString());
+        m.put("scope", scope.name());
         m.put("filter", filter.summary());
         m.put("sort", sort.name() + (ascending ? " asc" : " desc"));
         m.put("rows", rows);
         m.put("sha256", digest);
-        m.put("chainHead", head);
+        m.put("chainHead", scope == AuditSearch.Scope.WINDOW ? head : null);
         m.put("exportedBy", staff.username());
         m.put("exportedAt", clock.instant().toString());
         try {

@@ -1,5 +1,8 @@
 package cn.shebao.counter.workstation.auditview;
 
+import cn.shebao.counter.workstation.audit.AuditFilter;
+import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditVerification;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
@@ -66,7 +69,8 @@ public final class AuditPanel extends JPanel {
     private final JComboBox<String> action = new JComboBox<>(ACTION_GROUPS.toArray(String[]::new));
     private final JComboBox<String> purpose = new JComboBox<>();
     private final JComboBox<AuditFilter.Outcome> outcome = new JComboBox<>(AuditFilter.Outcome.values());
-    private final RowTableModel<AuditSearch.Row> model;
+    private final JComboBox<AuditSearch.Scope> scope = new JComboBox<>(AuditSearch.Scope.values());
+    private final RowTableModel<AuditQuery.Row> model;
     private final JTable table;
     private final JLabel paging = new JLabel(" ");
     private final JTextArea details = new JTextArea(4, 60);
@@ -77,6 +81,7 @@ public final class AuditPanel extends JPanel {
     private final JButton next;
 
     private transient AuditFilter filter = AuditFilter.everything();
+    private AuditSearch.Scope searched = AuditSearch.Scope.WINDOW;
     private AuditSort sort = AuditSort.TIME;
     private boolean ascending;
     private int offset;
@@ -84,7 +89,7 @@ public final class AuditPanel extends JPanel {
     private int generation;
 
     public AuditPanel(Texts texts, StaffSession staff, AuditSearch search, AuditExport export, AuditVerifier verifier, ZoneId zone) {
-        super(new MigLayout("wrap 1, insets 12, gap 6", "[grow, fill]", "[][grow, fill][][][]"));
+        super(new MigLayout("wrap 1, insets 12, gap 6", "[grow, fill]", "[][grow, fill][][][][][]"));
         this.texts = texts;
         this.staff = staff;
         this.search = search;
@@ -112,18 +117,27 @@ public final class AuditPanel extends JPanel {
         outcome.setName("audit.filter.outcome");
         outcome.setRenderer(AuditPanel.<AuditFilter.Outcome>labelled(o -> texts.text("audit.outcome." + o.name())));
         label(filters, "audit.filter.outcome", outcome);
+        scope.setName("audit.filter.scope");
+        scope.setRenderer(AuditPanel.<AuditSearch.Scope>labelled(o -> texts.text("audit.scope." + o.name())));
         JButton find = button("audit.search", this::newSearch);
         for (JTextField typed : List.of(from, to, citizen, workstation)) {
             typed.addActionListener(e -> newSearch()); // Enter in any field searches: keyboard first
         }
-        filters.add(find, "newline, skip 1, left"); // on the left, under the fields it applies
+        // The scope and the button on a line of their own, on the left under the fields they apply.
+        JPanel ask = new JPanel(new MigLayout("insets 0, gap 6"));
+        JLabel scopeLabel = new JLabel(texts.text("audit.filter.scope"));
+        scopeLabel.setLabelFor(scope);
+        ask.add(scopeLabel);
+        ask.add(scope);
+        ask.add(find);
+        filters.add(ask, "span, left");
         add(filters);
 
         model = new RowTableModel<>(List.of(
-                new RowTableModel.Column<>(texts.text("audit.column.sequence"), AuditSearch.Row::sequence),
+                new RowTableModel.Column<>(texts.text("audit.column.sequence"), AuditQuery.Row::sequence),
                 new RowTableModel.Column<>(texts.text("audit.column.time"), r -> Formats.time(r.occurredAt(), zone)),
-                new RowTableModel.Column<>(texts.text("audit.column.workstation"), AuditSearch.Row::workstationCode),
-                new RowTableModel.Column<>(texts.text("audit.column.staff"), AuditSearch.Row::actorName),
+                new RowTableModel.Column<>(texts.text("audit.column.workstation"), AuditQuery.Row::workstationCode),
+                new RowTableModel.Column<>(texts.text("audit.column.staff"), AuditQuery.Row::actorName),
                 new RowTableModel.Column<>(texts.text("audit.column.action"), r -> actionText(r.action())),
                 new RowTableModel.Column<>(texts.text("audit.column.subject"), this::subjectText),
                 new RowTableModel.Column<>(texts.text("audit.column.purpose"), r -> r.purpose() == null ? "" : texts.textOr("purpose." + r.purpose(), r.purpose())),
@@ -166,14 +180,15 @@ public final class AuditPanel extends JPanel {
         verifyProgress.setStringPainted(true);
         verifyProgress.setVisible(false);
         verifyResult.setName("audit.verifyResult");
-        JPanel tools = new JPanel(new MigLayout("insets 0, gap 8", "[][][grow, fill][]"));
+        JPanel tools = new JPanel(new MigLayout("insets 0, gap 8"));
         tools.add(button("audit.verify", this::verify));
         tools.add(verifyProgress, "w 200!");
-        tools.add(verifyResult);
+        tools.add(button("audit.chains", this::showChains), "gapleft 24");
         tools.add(button("audit.export", this::exportCsv));
         add(tools);
+        add(verifyResult, "wmin 0");
         message.setName("audit.message");
-        add(message);
+        add(message, "wmin 0");
 
         Background.run(() -> search.staff(staff), members -> members.forEach(staffFilter::addItem), this::failed);
         newSearch();
@@ -207,6 +222,7 @@ public final class AuditPanel extends JPanel {
         String act = (String) action.getSelectedItem();
         String why = (String) purpose.getSelectedItem();
         AuditFilter.Outcome result = (AuditFilter.Outcome) outcome.getSelectedItem();
+        AuditSearch.Scope where = (AuditSearch.Scope) scope.getSelectedItem();
         int asked = ++generation;
         message.setText(texts.text("audit.searching"));
         Background.run(() -> {
@@ -219,12 +235,13 @@ public final class AuditPanel extends JPanel {
                 shown = subject.maskedIdNumber();
             }
             AuditFilter f = new AuditFilter(fromInstant, toInstant, person, actor, ws, act, why, result);
-            return new Asked(f, shown, search.search(staff, f, sort, ascending, 0, PAGE));
+            return new Asked(f, where, shown, search.search(staff, where, f, sort, ascending, 0, PAGE));
         }, answer -> {
             if (asked != generation) {
                 return; // a newer search was asked for while this one ran
             }
             filter = answer.filter();
+            searched = answer.scope();
             if (answer.maskedIdNumber() != null) {
                 citizen.setText(answer.maskedIdNumber()); // the whole number stays on screen no longer than it was typed
             }
@@ -232,7 +249,7 @@ public final class AuditPanel extends JPanel {
         }, this::failed);
     }
 
-    private record Asked(AuditFilter filter, String maskedIdNumber, AuditSearch.Page page) {
+    private record Asked(AuditFilter filter, AuditSearch.Scope scope, String maskedIdNumber, AuditQuery.Page page) {
     }
 
     private void sortBy(AuditSort column) {
@@ -248,18 +265,19 @@ public final class AuditPanel extends JPanel {
     /** The same question again at another page or in another order. */
     private void reload(int newOffset) {
         AuditFilter f = filter;
+        AuditSearch.Scope where = searched;
         AuditSort s = sort;
         boolean asc = ascending;
         int asked = ++generation;
         message.setText(texts.text("audit.searching"));
-        Background.run(() -> search.search(staff, f, s, asc, newOffset, PAGE), page -> {
+        Background.run(() -> search.search(staff, where, f, s, asc, newOffset, PAGE), page -> {
             if (asked == generation) {
                 show(page);
             }
         }, this::failed);
     }
 
-    private void show(AuditSearch.Page page) {
+    private void show(AuditQuery.Page page) {
         offset = page.offset();
         total = page.total();
         model.setRows(page.rows());
@@ -277,7 +295,7 @@ public final class AuditPanel extends JPanel {
         if (row < 0) {
             return;
         }
-        AuditSearch.Row r = model.row(table.convertRowIndexToModel(row));
+        AuditQuery.Row r = model.row(table.convertRowIndexToModel(row));
         details.setText(texts.text("audit.detailsText", r.sequence(), Formats.time(r.occurredAt(), zone), r.workstationCode(),
                 r.actorName(), actionText(r.action()), r.action(),
                 r.subjectType() == null ? "—" : texts.textOr("audit.subject." + r.subjectType(), r.subjectType()),
@@ -326,6 +344,26 @@ public final class AuditPanel extends JPanel {
         }.execute();
     }
 
+    /** Each window's chain as central verified it: up to where, the newest received, the first break. */
+    private void showChains() {
+        message.setText(texts.text("audit.chains.asking"));
+        Background.run(() -> search.chains(staff), states -> {
+            message.setText(" ");
+            RowTableModel<CentreAudit.ChainState> chains = new RowTableModel<>(List.of(
+                    new RowTableModel.Column<>(texts.text("audit.chains.workstation"), CentreAudit.ChainState::workstationCode),
+                    new RowTableModel.Column<>(texts.text("audit.chains.verified"), CentreAudit.ChainState::verified),
+                    new RowTableModel.Column<>(texts.text("audit.chains.received"), CentreAudit.ChainState::received),
+                    new RowTableModel.Column<>(texts.text("audit.chains.state"), c -> c.problemKind() == null ? texts.text("audit.chains.intact")
+                            : texts.text("audit.chains.problem", texts.text("audit.chain." + c.problemKind()), c.problemSequence()))));
+            chains.setRows(states);
+            JTable shown = new JTable(chains);
+            shown.setName("audit.chains.table");
+            JScrollPane pane = new JScrollPane(shown);
+            pane.setPreferredSize(new java.awt.Dimension(640, 260));
+            javax.swing.JOptionPane.showMessageDialog(this, pane, texts.text("audit.chains.title"), javax.swing.JOptionPane.PLAIN_MESSAGE);
+        }, this::failed);
+    }
+
     private void exportCsv() {
         JFileChooser chooser = new JFileChooser();
         chooser.setName("audit.fileChooser");
@@ -341,7 +379,8 @@ public final class AuditPanel extends JPanel {
         AuditSort s = sort;
         boolean asc = ascending;
         message.setText(texts.text("audit.exporting"));
-        Background.run(() -> export.csv(staff, f, s, asc, file),
+        AuditSearch.Scope where = searched;
+        Background.run(() -> export.csv(staff, where, f, s, asc, file),
                 written -> message.setText(texts.text("audit.exported", written.rows(), written.file(), written.manifest().getFileName())),
                 this::failed);
     }
@@ -354,7 +393,7 @@ public final class AuditPanel extends JPanel {
         return texts.textOr("audit.action." + code, code);
     }
 
-    private String subjectText(AuditSearch.Row r) {
+    private String subjectText(AuditQuery.Row r) {
         if (r.subjectType() == null) {
             return "";
         }

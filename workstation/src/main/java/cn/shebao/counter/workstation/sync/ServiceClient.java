@@ -1,5 +1,9 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.audit.AuditFilter;
+import cn.shebao.counter.workstation.audit.AuditOutcomes;
+import cn.shebao.counter.workstation.audit.AuditQuery;
+import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.wire.ApiVersion;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.AuditHeadSource;
@@ -216,6 +220,41 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         body.put("purpose", purpose);
         body.put("since", since.toString());
         return RowCodec.decode((Map<String, Object>) post("/records/access-history", body).get("accesses"));
+    }
+
+    /** A page of every window's shipped audit, for a supervisor central knows (the centre's view on F8). */
+    @SuppressWarnings("unchecked")
+    public AuditQuery.Page auditSearch(UUID staffId, AuditFilter f, AuditSort sort, boolean ascending, int offset, int limit) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("staffId", staffId.toString());
+        body.put("from", f.from() == null ? null : f.from().toString());
+        body.put("to", f.to() == null ? null : f.to().toString());
+        body.put("personId", f.personId() == null ? null : f.personId().toString());
+        body.put("actorId", f.actorId() == null ? null : f.actorId().toString());
+        body.put("workstationCode", f.workstationCode());
+        body.put("actionPrefix", f.actionPrefix());
+        body.put("purpose", f.purpose());
+        body.put("outcome", f.outcome().name());
+        body.put("sort", sort.name());
+        body.put("ascending", ascending);
+        body.put("offset", offset);
+        body.put("limit", limit);
+        Map<String, Object> answer = post("/audit/search", body);
+        List<AuditQuery.Row> rows = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) answer.get("rows")) {
+            String action = (String) r.get("action");
+            rows.add(new AuditQuery.Row(((Number) r.get("sequence")).longValue(), Instant.parse((String) r.get("occurredAt")),
+                    (String) r.get("workstationCode"), r.get("actorId") == null ? null : UUID.fromString((String) r.get("actorId")),
+                    (String) r.get("actorName"), action, (String) r.get("subjectType"), (String) r.get("subjectId"), (String) r.get("purpose"),
+                    (String) r.get("detail"), AuditOutcomes.of(action)));
+        }
+        return new AuditQuery.Page(rows, ((Number) answer.get("total")).longValue(), ((Number) answer.get("offset")).intValue());
+    }
+
+    /** Each window's chain as central verified it: {workstationCode, verified, received, problemKind, problemSequence}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> auditChains(UUID staffId) {
+        return (List<Map<String, Object>>) post("/audit/chains", Map.of("staffId", staffId.toString())).get("chains");
     }
 
     @SuppressWarnings("unchecked")

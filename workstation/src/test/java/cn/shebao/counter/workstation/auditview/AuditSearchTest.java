@@ -1,5 +1,9 @@
 package cn.shebao.counter.workstation.auditview;
 
+import cn.shebao.counter.workstation.audit.AuditFilter;
+import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.AuditQuery;
+import cn.shebao.counter.workstation.audit.AuditOutcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -99,7 +103,7 @@ class AuditSearchTest {
                 List<Long> wanted = inRange.stream().sorted(expected).map(GeneratedAudit.Event::sequence).limit(300).toList();
                 List<Long> got = new java.util.ArrayList<>();
                 for (int offset = 0; offset < 300; offset += 100) {
-                    AuditSearch.Page page = search.search(supervisor, wideRange, sort, ascending, offset, 100);
+                    AuditQuery.Page page = search.search(supervisor, wideRange, sort, ascending, offset, 100);
                     assertThat(page.total()).isEqualTo(inRange.size());
                     page.rows().forEach(r -> got.add(r.sequence()));
                 }
@@ -135,7 +139,7 @@ class AuditSearchTest {
         assertThat(subject.maskedIdNumber()).doesNotContain(idNumber.substring(6, 14));
         search.search(supervisor, new AuditFilter(null, null, subject.personId(), null, null, null, null, AuditFilter.Outcome.ANY),
                 AuditSort.TIME, false, 0, 10);
-        AuditSearch.Row last = search.search(supervisor, new AuditFilter(null, null, null, null, null, AuditSearch.ACTION_SEARCH, null,
+        AuditQuery.Row last = search.search(supervisor, new AuditFilter(null, null, null, null, null, AuditSearch.ACTION_SEARCH, null,
                 AuditFilter.Outcome.ANY), AuditSort.SEQUENCE, false, 0, 1).rows().get(0);
         // The newest search event is the one before this very search (which is audited after it has read).
         assertThat(last.action()).isEqualTo(AuditSearch.ACTION_SEARCH);
@@ -163,7 +167,7 @@ class AuditSearchTest {
         assertThat(manifest.get("chainHead")).isEqualTo(head);
         assertThat(Files.exists(tmp.resolve("export.csv.part"))).isFalse();
         // The export is audited with its digest.
-        AuditSearch.Row audited = search.search(supervisor, new AuditFilter(null, null, null, null, null, AuditExport.ACTION_EXPORT, null,
+        AuditQuery.Row audited = search.search(supervisor, new AuditFilter(null, null, null, null, null, AuditExport.ACTION_EXPORT, null,
                 AuditFilter.Outcome.ANY), AuditSort.SEQUENCE, false, 0, 1).rows().get(0);
         assertThat(audited.detail()).contains(sha).contains("rows=" + expected);
     }
@@ -173,8 +177,8 @@ class AuditSearchTest {
                 asked.workstationCode(), asked.actionPrefix(), asked.purpose(), asked.outcome());
         List<Long> expected = events.stream().filter(matches).map(GeneratedAudit.Event::sequence).sorted(Comparator.reverseOrder()).toList();
         assertThat(expected).as("the generated audit has events for this filter").isNotEmpty();
-        AuditSearch.Page first = search.search(supervisor, filter, AuditSort.SEQUENCE, false, 0, AuditSearch.MAX_PAGE);
+        AuditQuery.Page first = search.search(supervisor, filter, AuditSort.SEQUENCE, false, 0, AuditSearch.MAX_PAGE);
         assertThat(first.total()).isEqualTo(expected.size());
-        assertThat(first.rows()).extracting(AuditSearch.Row::sequence).isEqualTo(expected.subList(0, Math.min(expected.size(), AuditSearch.MAX_PAGE)));
+        assertThat(first.rows()).extracting(AuditQuery.Row::sequence).isEqualTo(expected.subList(0, Math.min(expected.size(), AuditSearch.MAX_PAGE)));
     }
 }

@@ -3,9 +3,9 @@ package cn.shebao.counter.workstation.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.audit.GeneratedAudit;
-import cn.shebao.counter.workstation.auditview.AuditFilter;
+import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.auditview.AuditSearch;
-import cn.shebao.counter.workstation.auditview.AuditSort;
+import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.testing.DemoReplica;

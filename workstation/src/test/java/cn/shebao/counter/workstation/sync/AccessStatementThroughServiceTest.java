@@ -42,9 +42,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The citizen's access statement through the real service: another window's openings (shipped), a terminal's read
- * and this window's own opening (not shipped yet) are listed, nobody else's; the printed PDF names each by surname and
- * staff number; offline it is refused rather than printed without the other windows.
+ * The centre's views of the audit through the real service. F8's centre scope finds another window's openings of a
+ * record for a supervisor (a clerk is refused at central) and shows each window's chain as central verified it. The
+ * citizen's access statement lists another window's openings (shipped), a terminal's read and this window's own
+ * opening (not shipped yet), nobody else's; the printed PDF names each by surname and staff number; offline it is
+ * refused rather than printed without the other windows.
  */
 class AccessStatementThroughServiceTest {
 
@@ -80,6 +82,25 @@ class AccessStatementThroughServiceTest {
                 while (outboxB.pendingCount() > 0) {
                     assertThat(pusherB.push(100).acknowledged()).isPositive();
                 }
+
+                // The centre's view on F8 at window A: window B's openings of this record, for a supervisor central knows.
+                ServiceCentreAudit centre = new ServiceCentreAudit(machines.get("WIN-A").at(url), () -> true);
+                StaffSession zhaomin = DemoReplica.staff(a.sessions(), "zhaomin");
+                var page = centre.search(zhaomin.userId(), new cn.shebao.counter.workstation.audit.AuditFilter(null, null, citizen, null, null,
+                        null, null, cn.shebao.counter.workstation.audit.AuditFilter.Outcome.ANY),
+                        cn.shebao.counter.workstation.audit.AuditSort.TIME, true, 0, 100);
+                assertThat(page.rows()).extracting(r -> r.workstationCode() + " " + r.action() + " " + r.purpose())
+                        .containsExactly("WIN-B citizen.record.open CARD_PRESENTED", "WIN-B citizen.record.open TELEPHONE_ENQUIRY");
+                assertThat(page.total()).isEqualTo(2);
+                assertThatThrownBy(() -> centre.search(DemoReplica.staff(a.sessions(), "chenjing").userId(),
+                        cn.shebao.counter.workstation.audit.AuditFilter.everything(), cn.shebao.counter.workstation.audit.AuditSort.TIME, false, 0, 10))
+                        .isInstanceOfSatisfying(cn.shebao.counter.workstation.auditview.CentreAudit.Unavailable.class,
+                                e -> assertThat(e.key()).isEqualTo("audit.centre.refused"));
+                assertThat(centre.chains(zhaomin.userId())).filteredOn(c -> c.workstationCode().equals("WIN-B")).singleElement()
+                        .satisfies(c -> {
+                            assertThat(c.problemKind()).isNull();
+                            assertThat(c.verified()).isEqualTo(c.received()).isGreaterThanOrEqualTo(3);
+                        });
 
                 // A terminal: the citizen looks at their own record with their card.
                 Object[] holder = a.sessions().fromTransaction(s -> s.createSelectionQuery("select citizenIdNumber, name from InsuredPerson"

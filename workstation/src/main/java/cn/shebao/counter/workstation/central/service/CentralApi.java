@@ -9,6 +9,11 @@ import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.ChangeSource;
 import cn.shebao.counter.workstation.central.AuditHeads;
+import cn.shebao.counter.workstation.audit.AuditFilter;
+import cn.shebao.counter.workstation.audit.AuditQuery;
+import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.central.AuditChains;
+import cn.shebao.counter.workstation.central.CentralAuditSearch;
 import cn.shebao.counter.workstation.central.PersonRecords;
 import cn.shebao.counter.workstation.wire.BatchSignatures;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
@@ -56,6 +61,7 @@ final class CentralApi extends Handler.Abstract {
 
     private final CommandSink commands;
     private final PersonRecords records;
+    private final CentralAuditSearch auditSearch;
     private final AuditHeads auditHeads;
     private final ChangeSource changes;
     private final SnapshotSource snapshot;
@@ -65,10 +71,12 @@ final class CentralApi extends Handler.Abstract {
     private final BooleanSupplier databaseReady;
     private final AccessLog access;
 
-    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, PersonRecords records, MachineRegistry machines,
-            AuditHeads auditHeads, CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady, AccessLog access) {
+    CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, PersonRecords records, CentralAuditSearch auditSearch,
+            MachineRegistry machines, AuditHeads auditHeads, CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady,
+            AccessLog access) {
         this.commands = commands;
         this.records = records;
+        this.auditSearch = auditSearch;
         this.auditHeads = auditHeads;
         this.changes = changes;
         this.snapshot = snapshot;
@@ -174,6 +182,12 @@ final class CentralApi extends Handler.Abstract {
             });
             return out;
         }
+        if (p.equals("/audit/search") && post) {
+            return auditSearch(body(request));
+        }
+        if (p.equals("/audit/chains") && post) {
+            return auditChains(body(request));
+        }
         if (p.equals("/commands") && post) {
             byte[] raw = rawBody(request);
             // The batch must be signed by the key the client certificate certifies (see BatchSignatures).
@@ -249,6 +263,71 @@ final class CentralApi extends Handler.Abstract {
             throw new Refusal(refused.notFound() ? 404 : refused.code().equals("BAD_REQUEST") ? 400 : 403, refused.code());
         }
         return Map.of("accesses", RowCodec.encode(rows));
+    }
+
+    private Object auditSearch(Map<String, Object> body) throws Refusal {
+        AuditFilter filter;
+        AuditSort sort;
+        int offset;
+        int limit;
+        try {
+            filter = new AuditFilter(instant(body, "from"), instant(body, "to"), uuid(body, "personId"), uuid(body, "actorId"),
+                    text(body, "workstationCode"), text(body, "actionPrefix"), text(body, "purpose"),
+                    body.get("outcome") == null ? AuditFilter.Outcome.ANY : AuditFilter.Outcome.valueOf(text(body, "outcome")));
+            sort = AuditSort.valueOf(text(body, "sort"));
+            offset = ((Number) body.get("offset")).intValue();
+            limit = ((Number) body.get("limit")).intValue();
+        } catch (RuntimeException e) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        if (offset < 0 || limit < 1 || limit > AuditQuery.MAX_PAGE) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        AuditQuery.Page page;
+        try {
+            page = auditSearch.search(uuid(body, "staffId"), filter, sort, Boolean.TRUE.equals(body.get("ascending")), offset, limit);
+        } catch (CentralAuditSearch.Refused refused) {
+            throw new Refusal(403, refused.getMessage());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(page.rows().size());
+        for (AuditQuery.Row r : page.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sequence", r.sequence());
+            m.put("occurredAt", r.occurredAt().toString());
+            m.put("workstationCode", r.workstationCode());
+            m.put("actorId", r.actorId() == null ? null : r.actorId().toString());
+            m.put("actorName", r.actorName());
+            m.put("action", r.action());
+            m.put("subjectType", r.subjectType());
+            m.put("subjectId", r.subjectId());
+            m.put("purpose", r.purpose());
+            m.put("detail", r.detail());
+            rows.add(m);
+        }
+        return Map.of("rows", rows, "total", page.total(), "offset", page.offset());
+    }
+
+    private Object auditChains(Map<String, Object> body) throws Refusal, SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try {
+            for (AuditChains.State state : auditSearch.chains(uuid(body, "staffId"))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("workstationCode", state.workstationCode());
+                m.put("verified", state.verified());
+                m.put("received", state.received());
+                m.put("problemKind", state.problemKind());
+                m.put("problemSequence", state.problemSequence());
+                out.add(m);
+            }
+        } catch (CentralAuditSearch.Refused refused) {
+            throw new Refusal(403, refused.getMessage());
+        }
+        return Map.of("chains", out);
+    }
+
+    private static java.time.Instant instant(Map<String, Object> m, String field) {
+        String v = text(m, field);
+        return v == null ? null : java.time.Instant.parse(v);
     }
 
     private static UUID uuid(Map<String, Object> m, String field) throws Refusal {

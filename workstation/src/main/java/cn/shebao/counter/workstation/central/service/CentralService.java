@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.central.CentralAuditSearch;
 import cn.shebao.counter.workstation.central.PersonRecords;
 import cn.shebao.counter.workstation.central.AuditHeads;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
@@ -66,7 +67,7 @@ public final class CentralService implements AutoCloseable {
             CommandApplier applier = new CommandApplier(sessions, handlers.apply(clock), clock, TimeOrderedIds.system());
             MachineRegistry machines = new MachineRegistry(database, ca, clock, applier::register);
             CentralApi api = new CentralApi(applier, new JdbcChangeSource(database, flavour), new JdbcSnapshotSource(database, flavour),
-                    new PersonRecords(sessions, flavour, clock, TimeOrderedIds.system()), machines, new AuditHeads(database, ca, clock), ca, clock, () -> reachable(database), new AccessLog());
+                    new PersonRecords(sessions, flavour, clock, TimeOrderedIds.system()), new CentralAuditSearch(sessions, database), machines, new AuditHeads(database, ca, clock), ca, clock, () -> reachable(database), new AccessLog());
 
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("central-service");

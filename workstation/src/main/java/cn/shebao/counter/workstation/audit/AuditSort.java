@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.auditview;
+package cn.shebao.counter.workstation.audit;
 
 import java.util.stream.Collectors;
 
@@ -20,7 +20,7 @@ public enum AuditSort {
         this.expression = expression;
     }
 
-    String expression() {
+    public String expression() {
         return expression;
     }
 }

@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.auditview;
+package cn.shebao.counter.workstation.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public record AuditFilter(Instant from, Instant to, UUID personId, UUID actorId,
     }
 
     /** For the audit of the search itself: which parts were set, never their personal values. */
-    String summary() {
+    public String summary() {
         List<String> parts = new ArrayList<>();
         if (from != null) {
             parts.add("from=" + from);

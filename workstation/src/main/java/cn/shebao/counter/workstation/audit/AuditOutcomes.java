@@ -1,4 +1,4 @@
-package cn.shebao.counter.workstation.auditview;
+package cn.shebao.counter.workstation.audit;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,15 +8,15 @@ import java.util.Locale;
  * outcome is read from the action code, whose words say it: {@code login.wrongPassword}, {@code identity.card.refused},
  * {@code credential.refusedByCentral}. One list, used by the query and by the screen alike.
  */
-final class AuditOutcomes {
+public final class AuditOutcomes {
 
     /** Lower-case parts of the action codes of refusals; "lockedout", not "locked": {@code staff.unlocked} succeeded. */
-    static final List<String> REFUSAL_WORDS = List.of("refus", "wrong", "unknown", "lockedout", "fail", "mismatch", "denied");
+    public static final List<String> REFUSAL_WORDS = List.of("refus", "wrong", "unknown", "lockedout", "fail", "mismatch", "denied");
 
     private AuditOutcomes() {
     }
 
-    static AuditFilter.Outcome of(String actionCode) {
+    public static AuditFilter.Outcome of(String actionCode) {
         String a = actionCode.toLowerCase(Locale.ROOT);
         return REFUSAL_WORDS.stream().anyMatch(a::contains) ? AuditFilter.Outcome.REFUSED : AuditFilter.Outcome.SUCCEEDED;
     }
