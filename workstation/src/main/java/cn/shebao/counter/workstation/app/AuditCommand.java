@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.audit.AuditRetention;
 import cn.shebao.counter.workstation.audit.AuditVerification;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.i18n.Messages;
@@ -11,9 +12,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code audit verify}: walks the hash chain of the replica's audit log. */
+/** {@code audit verify}: walks the hash chain of the replica's audit log; {@code audit prune}: the retention period. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit log tools.",
-        subcommands = AuditCommand.Verify.class)
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Prune.class})
 final class AuditCommand implements Runnable {
 
     @ParentCommand
@@ -59,6 +60,33 @@ final class AuditCommand implements Runnable {
                     out.println("  - " + Messages.format(locale, "audit.problem." + p.kind(), p.sequenceNumber()));
                 }
                 return TAMPERED;
+            }
+        }
+    }
+
+    /** Removes events older than the retention period that central already holds and countersigned. */
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Remove audit records older than the retention period that the centre holds and countersigned;"
+                    + " the chain still verifies. At least 6 months.")
+    static final class Prune implements Callable<Integer> {
+
+        @ParentCommand
+        AuditCommand audit;
+
+        @CommandLine.Option(names = "--months", defaultValue = "12", description = "Retention in months (default ${DEFAULT-VALUE}, at least 6).")
+        int months;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Replica replica = AppReplica.open(audit.parent.dataDirectory())) {
+                AuditRetention.Pruned pruned = new AuditRetention(replica.sessions(), java.time.Clock.systemDefaultZone(),
+                        java.time.Period.ofMonths(months)).prune();
+                spec.commandLine().getOut().println(Messages.format(Locale.getDefault(), "audit.prune.done", pruned.events(),
+                        pruned.upToSequence()));
+                return 0;
             }
         }
     }

@@ -92,7 +92,7 @@ public final class CentralConnection implements AutoCloseable {
                 LOG.info("Countersigned audit head not fetched this round: {}", failure.toString());
             }
         });
-        return Optional.of(new CentralConnection(engine.start(), older, accesses, new ServiceCentreAudit(reads, online::get)));
+        return Optional.of(new CentralConnection(engine.start(), older, accesses, new ServiceCentreAudit(reads, online::get, clock.getZone())));
     }
 
     /** The months older than the replica's window, read from central while online. */

@@ -22,6 +22,8 @@ public class AuditChainHead {
     private String countersignedHash;
     private java.time.Instant countersignedAt;
     private String countersignature;
+    private Long prunedSequence;
+    private String prunedHash;
 
     protected AuditChainHead() {
         // for Hibernate
@@ -50,6 +52,21 @@ public class AuditChainHead {
         this.countersignedHash = head.hash();
         this.countersignedAt = head.signedAt();
         this.countersignature = head.signature();
+    }
+
+    /** The last event pruned from the replica (0 when none was): the remaining chain links to its hash. */
+    long prunedSequence() {
+        return prunedSequence == null ? 0 : prunedSequence;
+    }
+
+    /** The hash the first remaining event links to: the last pruned event's, or the genesis hash. */
+    String anchorHash() {
+        return prunedHash == null ? AuditChain.GENESIS_HASH : prunedHash;
+    }
+
+    void pruned(long sequence, String hash) {
+        this.prunedSequence = sequence;
+        this.prunedHash = hash;
     }
 
     void advance(AuditEvent event) {

@@ -52,8 +52,9 @@ public final class AuditVerifier {
         try (StatelessSession session = sessions.openStatelessSession()) {
             session.beginTransaction();
             AuditChainHead head = session.get(AuditChainHead.class, AuditChainHead.SINGLETON_ID);
-            long expectedSequence = 1;
-            String expectedPrevious = AuditChain.GENESIS_HASH;
+            // After pruning, the chain starts after the last pruned event and links to its hash (the anchor).
+            long expectedSequence = head.prunedSequence() + 1;
+            String expectedPrevious = head.anchorHash();
             long countersignedAt = head.countersignedSequence();
             String countersignedRowHash = null;
             String workstationCode = null;

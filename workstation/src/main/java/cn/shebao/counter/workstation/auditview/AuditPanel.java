@@ -82,6 +82,8 @@ public final class AuditPanel extends JPanel {
 
     private transient AuditFilter filter = AuditFilter.everything();
     private AuditSearch.Scope searched = AuditSearch.Scope.WINDOW;
+    private transient cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds thresholds =
+            cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds.standard();
     private AuditSort sort = AuditSort.TIME;
     private boolean ascending;
     private int offset;
@@ -183,7 +185,8 @@ public final class AuditPanel extends JPanel {
         JPanel tools = new JPanel(new MigLayout("insets 0, gap 8"));
         tools.add(button("audit.verify", this::verify));
         tools.add(verifyProgress, "w 200!");
-        tools.add(button("audit.chains", this::showChains), "gapleft 24");
+        tools.add(button("audit.unusual", this::unusual), "gapleft 24");
+        tools.add(button("audit.chains", this::showChains));
         tools.add(button("audit.export", this::exportCsv));
         add(tools);
         add(verifyResult, "wmin 0");
@@ -342,6 +345,21 @@ public final class AuditPanel extends JPanel {
                 }
             }
         }.execute();
+    }
+
+    /** The unusual-access report over the filter's period (the last 30 days when none is set), in the chosen scope. */
+    private void unusual() {
+        UnusualAccessDialog.ask(this, texts, thresholds).ifPresent(chosen -> {
+            thresholds = chosen;
+            Instant start = filter.from() != null ? filter.from() : LocalDate.now(zone).minusDays(30).atStartOfDay(zone).toInstant();
+            Instant end = filter.to() != null ? filter.to() : Instant.now();
+            AuditSearch.Scope where = (AuditSearch.Scope) scope.getSelectedItem();
+            message.setText(texts.text("unusual.working"));
+            Background.run(() -> search.unusual(staff, where, start, end, chosen, zone), found -> {
+                message.setText(" ");
+                UnusualAccessDialog.show(this, texts, found, zone);
+            }, this::failed);
+        });
     }
 
     /** Each window's chain as central verified it: up to where, the newest received, the first break. */

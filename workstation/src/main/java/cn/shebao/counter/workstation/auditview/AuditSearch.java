@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.hibernate.SessionFactory;
 public final class AuditSearch {
 
     public static final String ACTION_SEARCH = "audit.search";
+    public static final String ACTION_UNUSUAL = "audit.unusual";
     public static final int MAX_PAGE = AuditQuery.MAX_PAGE;
 
     private final SessionFactory sessions;
@@ -55,6 +57,18 @@ public final class AuditSearch {
     public java.util.List<CentreAudit.ChainState> chains(StaffSession staff) {
         staff.require(StaffRole.SUPERVISOR, StaffRole.ADMIN);
         return centre.chains(staff.userId());
+    }
+
+    /** The unusual-access report for the period, over this window's audit or every window's at central. */
+    public java.util.List<UnusualAccess.Finding> unusual(StaffSession staff, Scope scope, java.time.Instant from, java.time.Instant to,
+            UnusualAccess.Thresholds thresholds, java.time.ZoneId zone) {
+        staff.require(StaffRole.SUPERVISOR, StaffRole.ADMIN);
+        java.util.List<UnusualAccess.Finding> found = scope == Scope.WINDOW
+                ? sessions.fromTransaction(s -> UnusualAccess.find(s, AuditQuery.LOCAL, from, to, thresholds, zone))
+                : centre.unusual(staff.userId(), from, to, thresholds);
+        audit.append(new AuditEntry(staff.userId(), staff.username(), ACTION_UNUSUAL, null, null, null,
+                scope + " from=" + from + " to=" + to + " " + thresholds + " findings=" + found.size()));
+        return found;
     }
 
     private static AuditEntry entry(StaffSession staff, AuditFilter filter, String detail) {

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.auditview;
 import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.util.List;
 import java.util.UUID;
@@ -25,11 +26,19 @@ public interface CentreAudit {
         public List<ChainState> chains(UUID staffId) {
             throw new Unavailable("audit.centre.notEnrolled", null);
         }
+
+        @Override
+        public List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds t) {
+            throw new Unavailable("audit.centre.notEnrolled", null);
+        }
     };
 
     AuditQuery.Page search(UUID staffId, AuditFilter filter, AuditSort sort, boolean ascending, int offset, int limit);
 
     List<ChainState> chains(UUID staffId);
+
+    /** The unusual-access report over every window's shipped audit. */
+    List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds thresholds);
 
     /** Central could not be asked (offline, or it refused this staff member). */
     final class Unavailable extends LocalizedException {

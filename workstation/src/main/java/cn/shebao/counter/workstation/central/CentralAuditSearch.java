@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.central;
 import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import java.sql.SQLException;
@@ -40,19 +41,27 @@ public final class CentralAuditSearch {
     }
 
     public AuditQuery.Page search(UUID staffId, AuditFilter filter, AuditSort sort, boolean ascending, int offset, int limit) throws Refused {
-        Boolean permitted = central.fromTransaction(s -> permitted(s.find(StaffUser.class, staffId == null ? new UUID(0, 0) : staffId)));
-        if (!permitted) {
-            throw new Refused();
-        }
+        require(staffId);
         return central.fromTransaction(s -> AuditQuery.run(s, AuditQuery.SHIPPED, filter, sort, ascending, offset, limit));
     }
 
     public List<AuditChains.State> chains(UUID staffId) throws Refused, SQLException {
+        require(staffId);
+        return chains.all();
+    }
+
+    /** The unusual-access report over every window's shipped audit, in the centre's time zone. */
+    public List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds t,
+            java.time.ZoneId zone) throws Refused {
+        require(staffId);
+        return central.fromTransaction(s -> UnusualAccess.find(s, AuditQuery.SHIPPED, from, to, t, zone));
+    }
+
+    private void require(UUID staffId) throws Refused {
         Boolean permitted = central.fromTransaction(s -> permitted(s.find(StaffUser.class, staffId == null ? new UUID(0, 0) : staffId)));
         if (!permitted) {
             throw new Refused();
         }
-        return chains.all();
     }
 
     private static boolean permitted(StaffUser staff) {

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.sync;
 import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.auditview.CentreAudit;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import java.util.List;
@@ -16,10 +17,13 @@ public final class ServiceCentreAudit implements CentreAudit {
 
     private final ServiceClient central;
     private final BooleanSupplier online;
+    private final java.time.ZoneId zone;
 
-    public ServiceCentreAudit(ServiceClient central, BooleanSupplier online) {
+    /** @param zone the hall's time zone: days and opening hours are the hall's */
+    public ServiceCentreAudit(ServiceClient central, BooleanSupplier online, java.time.ZoneId zone) {
         this.central = central;
         this.online = online;
+        this.zone = zone;
     }
 
     @Override
@@ -30,6 +34,20 @@ public final class ServiceCentreAudit implements CentreAudit {
     @Override
     public List<ChainState> chains(UUID staffId) {
         return asked(() -> central.auditChains(staffId)).stream().map(ServiceCentreAudit::state).toList();
+    }
+
+    @Override
+    public List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds t) {
+        Map<String, Object> thresholds = new java.util.LinkedHashMap<>();
+        thresholds.put("openingsWithoutCitizenPerDay", t.openingsWithoutCitizenPerDay());
+        thresholds.put("opens", t.opens().toString());
+        thresholds.put("closes", t.closes().toString());
+        thresholds.put("openDays", t.openDays().stream().map(Enum::name).toList());
+        thresholds.put("windowsPerCitizenPerDay", t.windowsPerCitizenPerDay());
+        return asked(() -> central.auditUnusual(staffId, from, to, thresholds, zone.getId())).stream().map(m -> new UnusualAccess.Finding(
+                UnusualAccess.Kind.valueOf((String) m.get("kind")), java.time.LocalDate.parse((String) m.get("day")), (String) m.get("staffName"),
+                (String) m.get("subjectId"), ((Number) m.get("count")).longValue(),
+                m.get("at") == null ? null : java.time.Instant.parse((String) m.get("at")), (String) m.get("workstationCode"))).toList();
     }
 
     private static ChainState state(Map<String, Object> m) {

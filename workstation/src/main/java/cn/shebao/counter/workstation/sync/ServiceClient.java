@@ -251,6 +251,18 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         return new AuditQuery.Page(rows, ((Number) answer.get("total")).longValue(), ((Number) answer.get("offset")).intValue());
     }
 
+    /** The unusual-access report over every window's shipped audit (rows: kind, day, staffName, subjectId, count, at, workstationCode). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> auditUnusual(UUID staffId, Instant from, Instant to, Map<String, Object> thresholds, String zone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("staffId", staffId.toString());
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("thresholds", thresholds);
+        body.put("zone", zone);
+        return (List<Map<String, Object>>) post("/audit/unusual", body).get("findings");
+    }
+
     /** Each window's chain as central verified it: {workstationCode, verified, received, problemKind, problemSequence}. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> auditChains(UUID staffId) {

@@ -84,7 +84,7 @@ class AccessStatementThroughServiceTest {
                 }
 
                 // The centre's view on F8 at window A: window B's openings of this record, for a supervisor central knows.
-                ServiceCentreAudit centre = new ServiceCentreAudit(machines.get("WIN-A").at(url), () -> true);
+                ServiceCentreAudit centre = new ServiceCentreAudit(machines.get("WIN-A").at(url), () -> true, ZONE);
                 StaffSession zhaomin = DemoReplica.staff(a.sessions(), "zhaomin");
                 var page = centre.search(zhaomin.userId(), new cn.shebao.counter.workstation.audit.AuditFilter(null, null, citizen, null, null,
                         null, null, cn.shebao.counter.workstation.audit.AuditFilter.Outcome.ANY),
@@ -101,6 +101,13 @@ class AccessStatementThroughServiceTest {
                             assertThat(c.problemKind()).isNull();
                             assertThat(c.verified()).isEqualTo(c.received()).isGreaterThanOrEqualTo(3);
                         });
+
+                // The unusual-access report over every window at central, its thresholds carried there: a hall never open.
+                var neverOpen = new cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds(1000, java.time.LocalTime.MIDNIGHT,
+                        java.time.LocalTime.of(0, 1), java.util.EnumSet.noneOf(java.time.DayOfWeek.class), 100);
+                assertThat(centre.unusual(zhaomin.userId(), java.time.Instant.now().minusSeconds(86_400), java.time.Instant.now().plusSeconds(60),
+                        neverOpen)).extracting(f -> f.kind().name() + " " + f.workstationCode() + " " + f.staffName())
+                        .containsOnly("OUTSIDE_HOURS WIN-B wanglei").hasSize(3);
 
                 // A terminal: the citizen looks at their own record with their card.
                 Object[] holder = a.sessions().fromTransaction(s -> s.createSelectionQuery("select citizenIdNumber, name from InsuredPerson"

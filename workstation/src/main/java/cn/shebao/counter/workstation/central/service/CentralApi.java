@@ -12,6 +12,7 @@ import cn.shebao.counter.workstation.central.AuditHeads;
 import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.central.AuditChains;
 import cn.shebao.counter.workstation.central.CentralAuditSearch;
 import cn.shebao.counter.workstation.central.PersonRecords;
@@ -185,6 +186,9 @@ final class CentralApi extends Handler.Abstract {
         if (p.equals("/audit/search") && post) {
             return auditSearch(body(request));
         }
+        if (p.equals("/audit/unusual") && post) {
+            return auditUnusual(body(request));
+        }
         if (p.equals("/audit/chains") && post) {
             return auditChains(body(request));
         }
@@ -305,6 +309,49 @@ final class CentralApi extends Handler.Abstract {
             rows.add(m);
         }
         return Map.of("rows", rows, "total", page.total(), "offset", page.offset());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object auditUnusual(Map<String, Object> body) throws Refusal {
+        java.time.Instant from;
+        java.time.Instant to;
+        UnusualAccess.Thresholds t;
+        java.time.ZoneId zone;
+        try {
+            from = instant(body, "from");
+            to = instant(body, "to");
+            Map<String, Object> th = (Map<String, Object>) body.get("thresholds");
+            t = new UnusualAccess.Thresholds(((Number) th.get("openingsWithoutCitizenPerDay")).intValue(),
+                    java.time.LocalTime.parse((String) th.get("opens")), java.time.LocalTime.parse((String) th.get("closes")),
+                    ((List<String>) th.get("openDays")).stream().map(java.time.DayOfWeek::valueOf)
+                            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(java.time.DayOfWeek.class))),
+                    ((Number) th.get("windowsPerCitizenPerDay")).intValue());
+            zone = java.time.ZoneId.of(text(body, "zone"));
+        } catch (RuntimeException e) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        if (from == null || to == null) {
+            throw new Refusal(400, "BAD_REQUEST");
+        }
+        List<UnusualAccess.Finding> found;
+        try {
+            found = auditSearch.unusual(uuid(body, "staffId"), from, to, t, zone);
+        } catch (CentralAuditSearch.Refused refused) {
+            throw new Refusal(403, refused.getMessage());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (UnusualAccess.Finding f : found) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", f.kind().name());
+            m.put("day", f.day().toString());
+            m.put("staffName", f.staffName());
+            m.put("subjectId", f.subjectId());
+            m.put("count", f.count());
+            m.put("at", f.at() == null ? null : f.at().toString());
+            m.put("workstationCode", f.workstationCode());
+            out.add(m);
+        }
+        return Map.of("findings", out);
     }
 
     private Object auditChains(Map<String, Object> body) throws Refusal, SQLException {
