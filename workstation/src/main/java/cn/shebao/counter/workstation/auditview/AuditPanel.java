@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
@@ -433,10 +434,7 @@ public final class AuditPanel extends JPanel {
     }
 
     private JButton button(String key, Runnable run) {
-        JButton b = new JButton(texts.text(key));
-        b.setName(key);
-        b.addActionListener(e -> run.run());
-        return b;
+        return Buttons.named(texts, key, run);
     }
 
     private static <T> javax.swing.ListCellRenderer<Object> labelled(java.util.function.Function<T, String> text) {

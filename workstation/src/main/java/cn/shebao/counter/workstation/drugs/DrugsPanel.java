@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
@@ -235,9 +236,6 @@ public final class DrugsPanel extends JPanel {
     }
 
     private JButton button(String key, Runnable action) {
-        JButton b = new JButton(texts.text(key));
-        b.setName(key);
-        b.addActionListener(e -> action.run());
-        return b;
+        return Buttons.named(texts, key, action);
     }
 }

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.staff;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.FocusWhenShown;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
@@ -69,10 +70,7 @@ public final class StaffPanel extends JPanel {
     }
 
     private JButton button(String key, Runnable action) {
-        JButton b = new JButton(texts.text(key));
-        b.setName(key);
-        b.addActionListener(e -> action.run());
-        return b;
+        return Buttons.named(texts, key, action);
     }
 
     private void refresh() {

@@ -39,6 +39,12 @@ import javax.sql.DataSource;
 public final class InitialLoad {
 
     private static final Logger LOG = LoggerFactory.getLogger(InitialLoad.class);
+    /** Pages are fetched on a thread of their own while the previous one is written (both load paths). */
+    static final java.util.concurrent.Executor FETCH = command -> {
+        Thread t = new Thread(command, "initial-load-fetch");
+        t.setDaemon(true);
+        t.start();
+    };
     /**
      * Rows per page asked of the central service. Measured: 1,000-row pages loaded 26,400 rows/s, 5,000-row pages
      * 19,000 (the import waits on one long page where it could parse a short one while the next is fetched).
@@ -233,12 +239,6 @@ public final class InitialLoad {
     /** Fetches pages on a thread of its own (one page ahead at most, so memory stays at two pages). */
     private static final class PageFetcher {
 
-        private static final java.util.concurrent.Executor THREAD = command -> {
-            Thread t = new Thread(command, "initial-load-fetch");
-            t.setDaemon(true);
-            t.start();
-        };
-
         private final SnapshotSource central;
         private final String table;
         private final int pageSize;
@@ -250,7 +250,7 @@ public final class InitialLoad {
         }
 
         CompletableFuture<List<Map<String, Object>>> after(UUID lastId) {
-            return CompletableFuture.supplyAsync(() -> central.page(table, lastId, pageSize), THREAD);
+            return CompletableFuture.supplyAsync(() -> central.page(table, lastId, pageSize), FETCH);
         }
 
         /** The page, or the failure that fetching it met, as it was thrown (a cut connection stays transient). */

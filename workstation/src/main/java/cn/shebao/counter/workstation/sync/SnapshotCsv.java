@@ -23,12 +23,6 @@ import java.util.function.LongConsumer;
  */
 final class SnapshotCsv extends InputStream {
 
-    private static final java.util.concurrent.Executor FETCH = command -> {
-        Thread t = new Thread(command, "initial-load-fetch");
-        t.setDaemon(true);
-        t.start();
-    };
-
     private final SnapshotSource central;
     private final String table;
     private final int pageSize;
@@ -93,7 +87,7 @@ final class SnapshotCsv extends InputStream {
             next = null;
         } else {
             UUID after = RowValues.toUuid(page.get(page.size() - 1).get("id"));
-            next = CompletableFuture.supplyAsync(() -> central.page(table, after, pageSize), FETCH);
+            next = CompletableFuture.supplyAsync(() -> central.page(table, after, pageSize), InitialLoad.FETCH);
         }
         StringBuilder text = new StringBuilder(page.size() * 200);
         for (Map<String, Object> row : page) {
