@@ -16,13 +16,12 @@ import cn.shebao.counter.workstation.certificates.DocumentType;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.DemoReplica;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
@@ -37,7 +36,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,10 +56,7 @@ class AccessStatementThroughServiceTest {
     @Test
     void theStatementListsEveryWindowsAndTerminalsViewsOfThatRecordOnly() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-                new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 60, LocalDate.of(2026, 11, 1), 3, 60))
-                        .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
-            }
+            CentralRows.seed(pg.dataSource(), new DemoDataGenerator.Settings(2026, 60, LocalDate.of(2026, 11, 1), 3, 60));
             URI url = URI.create(central.url());
             Clock clock = Clock.system(ZONE);
             try (Replica a = loaded(central, url, "WIN-A"); Replica b = loaded(central, url, "WIN-B")) {

@@ -11,11 +11,9 @@ import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.ContributionHistory.OlderDetail;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
@@ -35,7 +33,6 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +51,7 @@ class OlderRecordsThroughServiceTest {
     @Test
     void olderMonthsComeFromCentralWhileOnlineAndAreSaidToBeThereWhileNot() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-                new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 120, LocalDate.of(2026, 11, 1), 6, 60).withArchive(36))
-                        .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
-            }
+            CentralRows.seed(pg.dataSource(), new DemoDataGenerator.Settings(2026, 120, LocalDate.of(2026, 11, 1), 6, 60).withArchive(36));
             URI url = URI.create(central.url());
             TestCentral.Machine machine = central.enrolled("WIN-01");
             UUID clerkId = CentralRows.staffId(pg.dataSource(), "chenjing");

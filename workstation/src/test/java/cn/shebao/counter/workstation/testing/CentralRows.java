@@ -21,6 +21,15 @@ public final class CentralRows {
     private CentralRows() {
     }
 
+    /** Fills an already migrated central database with demo data, as `central seed` does. */
+    public static void seed(DataSource central, cn.shebao.counter.workstation.demo.DemoDataGenerator.Settings settings) {
+        try (org.hibernate.SessionFactory sessions = cn.shebao.counter.workstation.store.PersistenceUnit.create(central,
+                cn.shebao.counter.workstation.store.PersistenceUnit.SchemaCheck.NONE, cn.shebao.counter.workstation.store.Migrations.Role.CENTRAL)) {
+            new cn.shebao.counter.workstation.demo.DemoDataGenerator(settings)
+                    .generate(new cn.shebao.counter.workstation.demo.HibernateDemoSink(sessions), (d, t, r) -> { });
+        }
+    }
+
     public static UUID staffId(DataSource central, String username) throws SQLException {
         try (Connection c = central.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM staff_user WHERE username = ?")) {
             ps.setString(1, username);

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.workstation.central.PersonRecords;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
-import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.TestCentral;
@@ -25,7 +22,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,10 +38,7 @@ class PersonRecordReadTest {
     @Test
     void readsAreAuthorisedByMachineKindStaffAndCardAndEveryServedReadIsRecorded() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
-                new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 120, LocalDate.of(2026, 11, 1), 6, 60).withArchive(36))
-                        .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
-            }
+            CentralRows.seed(pg.dataSource(), new DemoDataGenerator.Settings(2026, 120, LocalDate.of(2026, 11, 1), 6, 60).withArchive(36));
             Retiree retiree = retireeWithArchive(pg);
             UUID clerk = CentralRows.staffId(pg.dataSource(), "chenjing");
             UUID admin = CentralRows.staffId(pg.dataSource(), "admin");
