@@ -64,21 +64,32 @@ LOG="$DATA/logs/shebao-counter.log"
 # Swing names every window's WM_CLASS after the main class: ASCII, whatever language the title is in.
 WM_CLASS=cn-shebao-counter-workstation-app-Launcher
 
-# Starts the installed launcher (the GUI) under Xvfb, waits up to 2 minutes for its first window and (unless $1 is
-# empty) for a line in its log, writes the window's line from the X tree to $2, then stops it with SIGTERM (a clean shutdown).
+# Starts the installed launcher (the GUI) under Xvfb, waits up to 3 minutes for a window of ours titled $2 and (unless
+# $1 is empty) for a line in its log, writes every window line of ours from the X tree to $3, the launcher's own
+# output to $3.out, then stops it with SIGTERM (a clean shutdown). Waiting on the title, not only on our WM_CLASS, is
+# why: the X tree can list a window before its title is set, and the first line of ours need not be the one we want.
 start_gui() {
   xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-    "$0" & app=$!
-    for _ in $(seq 1 120); do
-      if { [ -z "$2" ] || grep -q "$2" "$1" 2>/dev/null; } && xwininfo -root -tree | grep -q "$4"; then
+    "$0" >"$3.out" 2>&1 & app=$!
+    for _ in $(seq 1 180); do
+      if { [ -z "$2" ] || grep -q "$2" "$1" 2>/dev/null; } && xwininfo -root -tree | grep "$4" | grep -q "$5"; then
         break
       fi
-      kill -0 $app 2>/dev/null || break
+      kill -0 $app 2>/dev/null || { echo "the launcher ended by itself" >>"$3.out"; break; }
       sleep 1
     done
-    xwininfo -root -tree | grep "$4" | sed -n 1p >"$3"
+    xwininfo -root -tree | grep "$4" >"$3" || true
     kill -TERM $app 2>/dev/null
-    wait $app' "$LAUNCHER" "$LOG" "$1" "$2" "$WM_CLASS" || true
+    wait $app' "$LAUNCHER" "$LOG" "$1" "$3" "$WM_CLASS" "$2" || true
+}
+
+# What a failed GUI step needs to be diagnosed on a machine nobody can log into: our windows, the launcher's output
+# and the end of its log (the log holds no personal data; this is an empty or fixture data directory).
+gui_fail() {
+  echo "windows of ours in the X tree:"; cat "$2" 2>/dev/null || true
+  echo "launcher output:"; tail -n 40 "$2.out" 2>/dev/null || true
+  echo "end of $LOG:"; tail -n 40 "$LOG" 2>/dev/null || true
+  fail "$1"
 }
 
 step "install $A with dpkg"
@@ -101,9 +112,10 @@ ls "$DATA"/native/*/Linux/x86_64/libjSerialComm.so >/dev/null || fail "serial li
 [ ! -e "$DATA/replica" ] || fail "the self-test created a replica"
 
 step "first start of $A on a machine without a replica: the enrolment screen"
-start_gui "" "$WORK/window-first-run.txt"
-grep -q '"社保柜台工作站"' "$WORK/window-first-run.txt" || fail "the installed launcher showed no enrolment window at the first start"
-echo "window: $(cat "$WORK/window-first-run.txt")"
+start_gui "" '"社保柜台工作站"' "$WORK/window-first-run.txt"
+grep -q '"社保柜台工作站"' "$WORK/window-first-run.txt" \
+  || gui_fail "the installed launcher showed no enrolment window at the first start" "$WORK/window-first-run.txt"
+echo "window: $(grep '"社保柜台工作站"' "$WORK/window-first-run.txt")"
 
 step "an older release's data directory (test fixture)"
 rm -rf "$DATA"
@@ -120,12 +132,13 @@ install_deb "$DEB_B"
 diff -q "$WORK/data-before.sha" "$WORK/data-after-install.sha" >/dev/null || fail "installing $B changed the data directory"
 
 step "first start of $B: backup, migration, login window"
-start_gui "Replica migrated from schema" "$WORK/window-upgraded.txt"
+start_gui "Replica migrated from schema" '"工作人员登录 - 社保柜台工作站"' "$WORK/window-upgraded.txt"
 grep "ReplicaUpgrade" "$LOG" || true
 grep -q "Replica backed up to .*backups/replica-before-" "$LOG" || fail "no backup before the migration (see $LOG)"
 grep -q "Replica migrated from schema" "$LOG" || fail "the replica was not migrated at the first start (see $LOG)"
-[ -s "$WORK/window-upgraded.txt" ] || fail "the installed launcher showed no window after the upgrade"
-echo "window: $(cat "$WORK/window-upgraded.txt")"
+grep -q '"工作人员登录 - 社保柜台工作站"' "$WORK/window-upgraded.txt" \
+  || gui_fail "the installed launcher showed no login window after the upgrade" "$WORK/window-upgraded.txt"
+echo "window: $(grep '"工作人员登录 - 社保柜台工作站"' "$WORK/window-upgraded.txt")"
 
 step "self-test of $B and the data after the upgrade"
 self_test b-upgraded

@@ -7,7 +7,8 @@ public enum ReportTemplate {
     CREDENTIAL_SLIP("credential-slip"),
     DRUG_DECISION_NOTICE("drug-decision-notice"),
     PENSION_STATEMENT("pension-statement"),
-    ACCESS_STATEMENT("access-statement");
+    ACCESS_STATEMENT("access-statement"),
+    AUDIT_EXTRACT("audit-extract");
 
     private final String fileName;
 

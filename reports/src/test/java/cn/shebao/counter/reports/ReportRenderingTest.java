@@ -108,6 +108,41 @@ class ReportRenderingTest {
         }
     }
 
+    @Test
+    void auditExtractIsLandscapeWithTheFilterOnTopAndHeadersOnEveryPage() throws Exception {
+        cn.shebao.counter.reports.data.AuditExtract sample = SampleDocuments.auditExtract();
+        List<cn.shebao.counter.reports.data.AuditExtract.Event> many = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.add(new cn.shebao.counter.reports.data.AuditExtract.Event(Integer.toString(5000 + i), "2026-11-27 09:12:40", "HZ-XH-03",
+                    "陈静", "查阅档案", "参保人 5f0c9a2e…", "本人持身份证到窗口办理", "成功"));
+        }
+        cn.shebao.counter.reports.data.AuditExtract long_ = new cn.shebao.counter.reports.data.AuditExtract(sample.centreName(), sample.title(),
+                sample.filterBlock(), sample.columnSequence(), sample.columnTime(), sample.columnWorkstation(), sample.columnStaff(),
+                sample.columnAction(), sample.columnSubject(), sample.columnPurpose(), sample.columnOutcome(), many, "共 120 条。",
+                sample.pageLabel(), sample.issuedLine());
+        try (PDDocument pdf = Loader.loadPDF(renderer.pdf(long_))) {
+            PDPage first = pdf.getPage(0);
+            // JasperReports writes a landscape page as a portrait media box turned by 90 degrees: as a viewer shows it.
+            boolean turned = first.getRotation() % 180 != 0;
+            float shownWidth = turned ? first.getMediaBox().getHeight() : first.getMediaBox().getWidth();
+            float shownHeight = turned ? first.getMediaBox().getWidth() : first.getMediaBox().getHeight();
+            assertThat(shownWidth).isGreaterThan(shownHeight);
+            int pages = pdf.getNumberOfPages();
+            assertThat(pages).isGreaterThanOrEqualTo(3);
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= pages; p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                assertThat(stripper.getText(pdf)).as("page %d", p).contains("序号", "工作人员", "用途").contains("第 " + p + " /");
+            }
+            stripper.setStartPage(1);
+            stripper.setEndPage(pages);
+            String all = stripper.getText(pdf);
+            assertThat(all).contains("审计记录摘录", "范围：本窗口 HZ-XH-03", "5000", "5119", "共 120 条。");
+            assertEveryFontEmbedded(pdf);
+        }
+    }
+
     /** Decodes the QR code on the first page, as a phone would from a 200 dpi scan. */
     private static String qr(PDDocument pdf) throws Exception {
         BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 200);

@@ -43,6 +43,7 @@ public final class SampleDocuments {
             case DRUG_DECISION_NOTICE -> decision();
             case PENSION_STATEMENT -> pensions();
             case ACCESS_STATEMENT -> accesses();
+            case AUDIT_EXTRACT -> auditExtract();
         };
     }
 
@@ -53,6 +54,16 @@ public final class SampleDocuments {
                         new AccessStatement.Access("2026-11-27 09:15", "西湖服务大厅 HZ-XH-03", "陈（工号 chenjing）", "本人持身份证到窗口办理", "打印参保证明"),
                         new AccessStatement.Access("2026-10-08 14:40", "自助终端 HZ-XH-K1", "本人", "本人自助查询", "查阅档案")),
                 "共 3 次。以上为本中心各窗口及自助终端查阅、打印您档案的全部记录。如有疑问，请向服务大厅主管咨询。", "第", "2026年11月27日　编号 HZ-XH-03-20261127-0007");
+    }
+
+    public static AuditExtract auditExtract() {
+        return new AuditExtract("杭州市社会保险服务中心", "审计记录摘录", "范围：本窗口 HZ-XH-03　时间：2026-11-01 00:00 至 2026-11-27 18:00　事项：查阅档案",
+                "序号", "时间", "窗口", "工作人员", "事项", "对象", "用途", "结果",
+                java.util.List.of(new AuditExtract.Event("1021", "2026-11-27 09:12:40", "HZ-XH-03", "陈静", "查阅档案", "参保人 5f0c9a2e…",
+                                "本人持身份证到窗口办理", "成功"),
+                        new AuditExtract.Event("1022", "2026-11-27 09:15:02", "HZ-XH-03", "陈静", "打印参保证明", "参保人 5f0c9a2e…",
+                                "本人持身份证到窗口办理", "成功")),
+                "共 2 条。导出时链头：序号 1188，哈希 9c1f…　文件的 SHA-256 见随附清单。", "第", "2026年11月27日　导出人 chenjing");
     }
 
     public static CredentialSlip slip() {

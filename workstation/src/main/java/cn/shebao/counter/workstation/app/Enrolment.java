@@ -1,7 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +22,15 @@ public record Enrolment(String workstationCode, String serviceUrl) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Optional.of(new Enrolment(p.getProperty("workstation.code"), p.getProperty("central.service")));
+        Properties p = WorkstationProperties.read(file);
+        String code = p.getProperty("workstation.code");
+        // The IT staff may set the hall's hours in the file before the machine is enrolled: no code, no enrolment.
+        return code == null || code.isBlank() ? Optional.empty() : Optional.of(new Enrolment(code, p.getProperty("central.service")));
     }
 
+    /** Sets the enrolment in the file and keeps whatever else the IT staff put there (the hall's hours, the limits). */
     void write(DataDirectory dir) {
-        Properties p = new Properties();
+        Properties p = WorkstationProperties.read(dir.root().resolve(FILE));
         p.setProperty("workstation.code", workstationCode);
         p.setProperty("central.service", serviceUrl);
         try (Writer out = Files.newBufferedWriter(dir.root().resolve(FILE), StandardCharsets.UTF_8)) {

@@ -3,9 +3,6 @@ package cn.shebao.counter.workstation.app;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.identity.IssuingGuardrail;
 import cn.shebao.counter.workstation.sync.Outbox;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,14 +26,7 @@ final class SyncGuardrail implements IssuingGuardrail {
     record Limits(int maxDaysOffline, long maxPendingCommands) {
 
         static Limits read(Path propertiesFile) {
-            Properties p = new Properties();
-            if (Files.exists(propertiesFile)) {
-                try (InputStream in = Files.newInputStream(propertiesFile)) {
-                    p.load(in);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read " + propertiesFile, e);
-                }
-            }
+            Properties p = WorkstationProperties.read(propertiesFile);
             return new Limits(Integer.parseInt(p.getProperty("guardrail.maxDaysOffline", "3")),
                     Long.parseLong(p.getProperty("guardrail.maxPendingCommands", "200")));
         }

@@ -8,6 +8,8 @@ import cn.shebao.counter.workstation.certificates.DocumentRegister;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.auditview.AccessHistory;
 import cn.shebao.counter.workstation.auditview.AccessStatements;
+import cn.shebao.counter.workstation.audit.AuditRetention;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.auditview.AuditExport;
 import cn.shebao.counter.workstation.auditview.AuditSearch;
 import cn.shebao.counter.workstation.auditview.CentreAudit;
@@ -40,6 +42,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -73,6 +76,11 @@ public final class Workstation implements AutoCloseable {
     private final CitizenRecords citizenRecords;
     private final AuditSearch auditSearch;
     private final AuditExport auditExport;
+    private final UnusualAccess.Thresholds unusualAccess;
+    /** Null when the centre set no retention period: nothing is pruned. */
+    private final AuditRetentionSchedule auditRetention;
+    /** Not at once: the first minutes after start belong to the clerk's first citizen and to the first sync. */
+    private static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(10);
     private final AuditVerifier auditVerifier;
     private final AccessStatements accessStatements;
     private final RetirementReminders retirementReminders;
@@ -136,7 +144,15 @@ public final class Workstation implements AutoCloseable {
         this.auditVerifier = new AuditVerifier(replica.sessions(), NodeIdentity.load(options.directory(),
                 KeyStoreKeyProtector.forMachine(options.directory().keys())).map(identity -> identity.ca().getPublicKey()).orElse(null));
         this.auditSearch = new AuditSearch(replica.sessions(), audit, central == null ? CentreAudit.NONE : central.centreAudit());
-        this.auditExport = new AuditExport(auditSearch, audit, auditVerifier::headDescription, clock);
+        java.util.Properties settings = WorkstationProperties.read(options.directory().root().resolve(Enrolment.FILE));
+        this.unusualAccess = UnusualAccess.Thresholds.configured(settings,
+                key -> LOG.warn("{} in {} cannot be read; the standard value is used", key, Enrolment.FILE));
+        this.auditRetention = AuditRetentionSchedule.configured(settings)
+                .map(period -> new AuditRetentionSchedule(new AuditRetention(replica.sessions(), clock, period))).orElse(null);
+        if (auditRetention != null) {
+            auditRetention.start(RETENTION_FIRST_RUN, Duration.ofDays(1));
+        }
+        this.auditExport = new AuditExport(auditSearch, audit, auditVerifier::headDescription, reports, clock);
         this.accessStatements = new AccessStatements(replica.sessions(),
                 central == null ? AccessHistory.NO_OTHER_WINDOWS : central.accessHistory(), clock, workstationCode());
         warmUpReports();
@@ -277,6 +293,11 @@ public final class Workstation implements AutoCloseable {
         return auditSearch;
     }
 
+    /** Where the unusual-access report starts: the hall's opening hours and the thresholds from workstation.properties. */
+    public UnusualAccess.Thresholds unusualAccess() {
+        return unusualAccess;
+    }
+
     public AuditExport auditExport() {
         return auditExport;
     }
@@ -376,6 +397,9 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            if (auditRetention != null) {
+                auditRetention.close();
+            }
             reader.close();
             if (central != null) {
                 central.close();

@@ -35,6 +35,51 @@ public final class UnusualAccess {
             return new Thresholds(20, LocalTime.of(8, 30), LocalTime.of(17, 30),
                     EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), 3);
         }
+
+        /**
+         * The hall's own: {@code hall.opens}, {@code hall.closes} (HH:mm), {@code hall.openDays} (MONDAY,...,SATURDAY),
+         * {@code unusual.openingsWithoutCitizenPerDay}, {@code unusual.windowsPerCitizenPerDay} in workstation.properties,
+         * each falling back to {@link #standard()} when absent. A value that cannot be read is reported through
+         * {@code problem} (the key) and the standard one used, so a typing error never keeps the counter from starting.
+         */
+        public static Thresholds configured(java.util.Properties p, java.util.function.Consumer<String> problem) {
+            Thresholds d = standard();
+            int without = read(p, "unusual.openingsWithoutCitizenPerDay", d.openingsWithoutCitizenPerDay(), Integer::parseInt, problem);
+            LocalTime opens = read(p, "hall.opens", d.opens(), LocalTime::parse, problem);
+            LocalTime closes = read(p, "hall.closes", d.closes(), LocalTime::parse, problem);
+            Set<DayOfWeek> days = read(p, "hall.openDays", d.openDays(), UnusualAccess::days, problem);
+            int windows = read(p, "unusual.windowsPerCitizenPerDay", d.windowsPerCitizenPerDay(), Integer::parseInt, problem);
+            if (without < 1 || windows < 2 || !opens.isBefore(closes)) {
+                problem.accept("unusual");
+                return d;
+            }
+            return new Thresholds(without, opens, closes, days, windows);
+        }
+
+        private static <T> T read(java.util.Properties p, String key, T standard, java.util.function.Function<String, T> parse,
+                java.util.function.Consumer<String> problem) {
+            String value = p.getProperty(key);
+            if (value == null || value.isBlank()) {
+                return standard;
+            }
+            try {
+                return parse.apply(value.strip());
+            } catch (RuntimeException bad) {
+                problem.accept(key);
+                return standard;
+            }
+        }
+    }
+
+    private static Set<DayOfWeek> days(String list) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : list.split(",")) {
+            days.add(DayOfWeek.valueOf(d.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("no open day");
+        }
+        return days;
     }
 
     /** What was found. */

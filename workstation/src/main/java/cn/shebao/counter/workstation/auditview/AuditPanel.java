@@ -9,7 +9,6 @@ import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
-import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.event.MouseAdapter;
@@ -61,6 +60,7 @@ public final class AuditPanel extends JPanel {
     private final transient AuditExport export;
     private final transient AuditVerifier verifier;
     private final ZoneId zone;
+    private final transient AuditWording words;
 
     private final JTextField from = field("audit.filter.from", 10);
     private final JTextField to = field("audit.filter.to", 10);
@@ -83,15 +83,18 @@ public final class AuditPanel extends JPanel {
 
     private transient AuditFilter filter = AuditFilter.everything();
     private AuditSearch.Scope searched = AuditSearch.Scope.WINDOW;
-    private transient cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds thresholds =
-            cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds.standard();
+    private String searchedCitizen;
+    private String searchedStaff;
+    private transient cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds thresholds;
     private AuditSort sort = AuditSort.TIME;
     private boolean ascending;
     private int offset;
     private long total;
     private int generation;
 
-    public AuditPanel(Texts texts, StaffSession staff, AuditSearch search, AuditExport export, AuditVerifier verifier, ZoneId zone) {
+    /** @param hall the hall's opening hours and thresholds as configured: where the unusual-access report starts */
+    public AuditPanel(Texts texts, StaffSession staff, AuditSearch search, AuditExport export, AuditVerifier verifier,
+            cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds hall, ZoneId zone) {
         super(new MigLayout("wrap 1, insets 12, gap 6", "[grow, fill]", "[][grow, fill][][][][][]"));
         this.texts = texts;
         this.staff = staff;
@@ -99,6 +102,8 @@ public final class AuditPanel extends JPanel {
         this.export = export;
         this.verifier = verifier;
         this.zone = zone;
+        this.words = new AuditWording(texts, zone);
+        this.thresholds = hall;
         setName("feature.AUDIT");
         from.setText(LocalDate.now(zone).minusDays(30).toString());
 
@@ -138,13 +143,13 @@ public final class AuditPanel extends JPanel {
 
         model = new RowTableModel<>(List.of(
                 new RowTableModel.Column<>(texts.text("audit.column.sequence"), AuditQuery.Row::sequence),
-                new RowTableModel.Column<>(texts.text("audit.column.time"), r -> Formats.time(r.occurredAt(), zone)),
+                new RowTableModel.Column<>(texts.text("audit.column.time"), r -> words.time(r.occurredAt())),
                 new RowTableModel.Column<>(texts.text("audit.column.workstation"), AuditQuery.Row::workstationCode),
                 new RowTableModel.Column<>(texts.text("audit.column.staff"), AuditQuery.Row::actorName),
-                new RowTableModel.Column<>(texts.text("audit.column.action"), r -> actionText(r.action())),
-                new RowTableModel.Column<>(texts.text("audit.column.subject"), this::subjectText),
-                new RowTableModel.Column<>(texts.text("audit.column.purpose"), r -> r.purpose() == null ? "" : texts.textOr("purpose." + r.purpose(), r.purpose())),
-                new RowTableModel.Column<>(texts.text("audit.column.outcome"), r -> texts.text("audit.outcome." + r.outcome().name()))));
+                new RowTableModel.Column<>(texts.text("audit.column.action"), r -> words.action(r.action())),
+                new RowTableModel.Column<>(texts.text("audit.column.subject"), words::subject),
+                new RowTableModel.Column<>(texts.text("audit.column.purpose"), words::purpose),
+                new RowTableModel.Column<>(texts.text("audit.column.outcome"), words::outcome)));
         table = new JTable(model);
         table.setName("audit.table");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
@@ -188,7 +193,7 @@ public final class AuditPanel extends JPanel {
         tools.add(verifyProgress, "w 200!");
         tools.add(button("audit.unusual", this::unusual), "gapleft 24");
         tools.add(button("audit.chains", this::showChains));
-        tools.add(button("audit.export", this::exportCsv));
+        tools.add(button("audit.export", this::export));
         add(tools);
         add(verifyResult, "wmin 0");
         message.setName("audit.message");
@@ -222,6 +227,7 @@ public final class AuditPanel extends JPanel {
         String typedId = citizen.getText();
         Object chosen = staffFilter.getSelectedItem();
         java.util.UUID actor = chosen instanceof AuditSearch.StaffMember m ? m.id() : null;
+        String actorName = chosen instanceof AuditSearch.StaffMember m ? m.toString() : null;
         String ws = workstation.getText();
         String act = (String) action.getSelectedItem();
         String why = (String) purpose.getSelectedItem();
@@ -246,6 +252,8 @@ public final class AuditPanel extends JPanel {
             }
             filter = answer.filter();
             searched = answer.scope();
+            searchedCitizen = answer.maskedIdNumber();
+            searchedStaff = actorName;
             if (answer.maskedIdNumber() != null) {
                 citizen.setText(answer.maskedIdNumber()); // the whole number stays on screen no longer than it was typed
             }
@@ -300,10 +308,10 @@ public final class AuditPanel extends JPanel {
             return;
         }
         AuditQuery.Row r = model.row(table.convertRowIndexToModel(row));
-        details.setText(texts.text("audit.detailsText", r.sequence(), Formats.time(r.occurredAt(), zone), r.workstationCode(),
-                r.actorName(), actionText(r.action()), r.action(),
+        details.setText(texts.text("audit.detailsText", r.sequence(), words.time(r.occurredAt()), r.workstationCode(),
+                r.actorName(), words.action(r.action()), r.action(),
                 r.subjectType() == null ? "—" : texts.textOr("audit.subject." + r.subjectType(), r.subjectType()),
-                r.subjectId() == null ? "—" : r.subjectId(), r.purpose() == null ? "—" : texts.textOr("purpose." + r.purpose(), r.purpose()),
+                r.subjectId() == null ? "—" : r.subjectId(), r.purpose() == null ? "—" : words.purpose(r),
                 r.detail() == null ? "—" : r.detail()));
         details.setCaretPosition(0);
     }
@@ -383,41 +391,39 @@ public final class AuditPanel extends JPanel {
         }, this::failed);
     }
 
-    private void exportCsv() {
+    /** CSV for any range, PDF for what fits on paper; the chosen file type decides. */
+    private void export() {
         JFileChooser chooser = new JFileChooser();
         chooser.setName("audit.fileChooser");
-        chooser.setFileFilter(new FileNameExtensionFilter("CSV", "csv"));
+        FileNameExtensionFilter csv = new FileNameExtensionFilter(texts.text("audit.export.csv"), "csv");
+        FileNameExtensionFilter pdf = new FileNameExtensionFilter(texts.text("audit.export.pdf"), "pdf");
+        chooser.addChoosableFileFilter(csv);
+        chooser.addChoosableFileFilter(pdf);
+        chooser.setAcceptAllFileFilterUsed(false);
+        chooser.setFileFilter(csv);
         chooser.setSelectedFile(new java.io.File("audit-" + LocalDate.now(zone) + ".csv"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }
         Path target = chooser.getSelectedFile().toPath();
-        Path file = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? target
-                : target.resolveSibling(target.getFileName() + ".csv");
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean asPdf = name.endsWith(".pdf") || !name.endsWith(".csv") && chooser.getFileFilter() == pdf;
+        String extension = asPdf ? ".pdf" : ".csv";
+        Path file = name.endsWith(extension) ? target : target.resolveSibling(target.getFileName() + extension);
         AuditFilter f = filter;
         AuditSort s = sort;
         boolean asc = ascending;
-        message.setText(texts.text("audit.exporting"));
         AuditSearch.Scope where = searched;
-        Background.run(() -> export.csv(staff, where, f, s, asc, file),
+        String filterWords = words.filter(f, where, searchedCitizen, searchedStaff);
+        AuditExtractContent content = new AuditExtractContent(texts, words);
+        message.setText(texts.text("audit.exporting"));
+        Background.run(() -> asPdf ? export.pdf(staff, where, f, s, asc, content, filterWords, file) : export.csv(staff, where, f, s, asc, file),
                 written -> message.setText(texts.text("audit.exported", written.rows(), written.file(), written.manifest().getFileName())),
                 this::failed);
     }
 
     private void failed(Throwable error) {
         message.setText(texts.describe(error));
-    }
-
-    private String actionText(String code) {
-        return texts.textOr("audit.action." + code, code);
-    }
-
-    private String subjectText(AuditQuery.Row r) {
-        if (r.subjectType() == null) {
-            return "";
-        }
-        String id = r.subjectId() == null ? "" : r.subjectId();
-        return texts.textOr("audit.subject." + r.subjectType(), r.subjectType()) + " " + (id.length() > 8 ? id.substring(0, 8) + "…" : id);
     }
 
     private JTextField field(String name, int columns) {

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.audit.StaffSurname;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
@@ -102,8 +103,13 @@ public final class PersonRecords {
     /** For a self-service terminal: the card holder's own access history. */
     public List<Map<String, Object>> accessHistoryForTerminal(String nodeCode, String citizenIdNumber, String name,
             java.time.Instant since) throws Refused {
+        // A public machine gets the staff's surname and staff number only, what the citizen's statement prints.
         return terminal(nodeCode, citizenIdNumber, name, ACCESS_HISTORY, (c, person) -> Map.of(ACCESS_HISTORY,
-                accessHistory(c, person, since))).get(ACCESS_HISTORY);
+                accessHistory(c, person, since).stream().map(row -> {
+                    Map<String, Object> told = new LinkedHashMap<>(row);
+                    told.computeIfPresent("display_name", (k, full) -> StaffSurname.of((String) full));
+                    return told;
+                }).toList())).get(ACCESS_HISTORY);
     }
 
     /** What a read takes from the database for one person (given in the database's own id form). */

@@ -4,6 +4,7 @@ import static cn.shebao.counter.workstation.certificates.CertificateContent.t;
 
 import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.reports.data.AccessStatement;
+import cn.shebao.counter.workstation.audit.StaffSurname;
 import cn.shebao.counter.workstation.auditview.AccessHistory;
 import cn.shebao.counter.workstation.citizen.CitizenProfile;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The citizen's access statement: each opening and printing of the record with its time, place, the staff member as
@@ -20,9 +20,6 @@ import java.util.Set;
  * purpose. In Chinese, like every official document; the ID number masked.
  */
 public final class AccessStatementContent {
-
-    /** Two-character surnames (in the bundle, with the document's other texts), so 欧阳明 is 欧阳 and not 欧. */
-    private static final Set<String> COMPOUND_SURNAMES = Set.of(t("accessStatement.compoundSurnames").split(","));
 
     private final ZoneId zone;
     private final DateTimeFormatter time;
@@ -64,11 +61,7 @@ public final class AccessStatementContent {
     }
 
     static String surname(String name) {
-        if (name == null || name.isBlank()) {
-            return "—";
-        }
-        String n = name.strip();
-        return n.length() >= 3 && COMPOUND_SURNAMES.contains(n.substring(0, 2)) ? n.substring(0, 2) : n.substring(0, 1);
+        return StaffSurname.of(name);
     }
 
     private static String purpose(AccessHistory.Access a) {

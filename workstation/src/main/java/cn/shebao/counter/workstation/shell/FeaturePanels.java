@@ -52,7 +52,7 @@ final class FeaturePanels implements AutoCloseable {
             case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
             case STAFF -> new StaffPanel(texts, session, workstation.staffAdministration());
             case AUDIT -> new AuditPanel(texts, session, workstation.auditSearch(), workstation.auditExport(), workstation.auditVerifier(),
-                    workstation.clock().getZone());
+                    workstation.unusualAccess(), workstation.clock().getZone());
             case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
             case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
                             new ConflictQueuePanel(texts, session, workstation.conflicts())))

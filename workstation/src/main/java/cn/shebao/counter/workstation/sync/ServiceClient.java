@@ -222,6 +222,16 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         return RowCodec.decode((Map<String, Object>) post("/records/access-history", body).get("accesses"));
     }
 
+    /** A self-service terminal's question: the card holder's own access history (staff by surname and number only). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> accessHistoryForTerminal(String citizenIdNumber, String name, Instant since) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("citizenIdNumber", citizenIdNumber);
+        body.put("name", name);
+        body.put("since", since.toString());
+        return RowCodec.decode((Map<String, Object>) post("/records/access-history", body).get("accesses"));
+    }
+
     /** A page of every window's shipped audit, for a supervisor central knows (the centre's view on F8). */
     @SuppressWarnings("unchecked")
     public AuditQuery.Page auditSearch(UUID staffId, AuditFilter f, AuditSort sort, boolean ascending, int offset, int limit) {

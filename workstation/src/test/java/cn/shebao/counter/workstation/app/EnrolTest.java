@@ -51,6 +51,10 @@ class EnrolTest {
                 DataDirectory data = new DataDirectory(Path.of(dir));
                 assertThat(Workstation.isEnrolled(data)).isFalse();
 
+                // The IT staff set the hall's hours before enrolling: enrolment keeps them.
+                Files.createDirectories(data.root());
+                Files.writeString(data.root().resolve(Enrolment.FILE), "hall.opens=09:00\n");
+                assertThat(Workstation.isEnrolled(data)).isFalse();
                 String code = central.openCode("HZ-XH-03");
                 Enroller enroller = new Enroller(data);
                 enroller.enrol(central.url(), central.caFile(), code, "HZ-XH-03", p -> { });
@@ -62,7 +66,7 @@ class EnrolTest {
                 assertThat(Workstation.isEnrolled(data)).isTrue();
                 String properties = Files.readString(data.root().resolve(Enrolment.FILE));
                 assertThat(Enrolment.read(data).orElseThrow().serviceUrl()).isEqualTo(central.url());
-                assertThat(properties).contains("HZ-XH-03").doesNotContain("jdbc");
+                assertThat(properties).contains("HZ-XH-03").contains("hall.opens=09\\:00").doesNotContain("jdbc");
                 KeyStoreKeyProtector keys = KeyStoreKeyProtector.forMachine(data.keys());
                 NodeIdentity identity = NodeIdentity.load(data, keys).orElseThrow();
                 assertThat(CertificateAuthority.nodeCode(identity.certificate())).isEqualTo("HZ-XH-03");

@@ -66,6 +66,36 @@ class UnusualAccessTest {
         }
     }
 
+    @Test
+    void theHallsHoursAndThresholdsComeFromItsSettingsAndABadValueFallsBackAndIsReported() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("hall.opens", "09:00");
+        p.setProperty("hall.closes", "16:30");
+        p.setProperty("hall.openDays", "monday, tuesday,WEDNESDAY,THURSDAY,FRIDAY");
+        p.setProperty("unusual.windowsPerCitizenPerDay", "4");
+        List<String> problems = new java.util.ArrayList<>();
+        UnusualAccess.Thresholds t = UnusualAccess.Thresholds.configured(p, problems::add);
+        assertThat(problems).isEmpty();
+        assertThat(t.opens()).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(t.closes()).isEqualTo(java.time.LocalTime.of(16, 30));
+        assertThat(t.openDays()).doesNotContain(java.time.DayOfWeek.SATURDAY).hasSize(5);
+        assertThat(t.windowsPerCitizenPerDay()).isEqualTo(4);
+        assertThat(t.openingsWithoutCitizenPerDay()).isEqualTo(UnusualAccess.Thresholds.standard().openingsWithoutCitizenPerDay());
+
+        p.setProperty("hall.closes", "half past five");
+        p.setProperty("hall.openDays", "Funday");
+        UnusualAccess.Thresholds fallen = UnusualAccess.Thresholds.configured(p, problems::add);
+        assertThat(problems).containsExactly("hall.closes", "hall.openDays");
+        assertThat(fallen.closes()).isEqualTo(UnusualAccess.Thresholds.standard().closes());
+        assertThat(fallen.openDays()).isEqualTo(UnusualAccess.Thresholds.standard().openDays());
+        assertThat(fallen.opens()).isEqualTo(java.time.LocalTime.of(9, 0));
+
+        problems.clear();
+        p.setProperty("hall.closes", "08:00"); // closes before it opens
+        assertThat(UnusualAccess.Thresholds.configured(p, problems::add)).isEqualTo(UnusualAccess.Thresholds.standard());
+        assertThat(problems).contains("unusual");
+    }
+
     private static void open(AuditLog log, String staff, UUID person, String purpose) {
         log.append(new AuditEntry(UUID.nameUUIDFromBytes(staff.getBytes()), staff, "citizen.record.open", "InsuredPerson",
                 person.toString(), purpose, "BASIC"));

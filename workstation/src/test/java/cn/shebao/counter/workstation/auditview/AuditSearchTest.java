@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import cn.shebao.counter.reports.render.ReportRenderer;
+import cn.shebao.counter.workstation.ui.Texts;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,7 +160,7 @@ class AuditSearchTest {
         long expected = events.stream().filter(e -> people.get(11).toString().equals(e.subjectId())).count();
         AuditVerifier verifier = new AuditVerifier(sessions);
         String head = verifier.headDescription();
-        AuditExport export = new AuditExport(search, demo.audit(), verifier::headDescription, java.time.Clock.systemUTC());
+        AuditExport export = new AuditExport(search, demo.audit(), verifier::headDescription, new ReportRenderer(), java.time.Clock.systemUTC());
         AuditExport.Written written = export.csv(supervisor, filter, AuditSort.TIME, true, tmp.resolve("export.csv"));
         List<String> lines = Files.readAllLines(written.file());
         assertThat(lines).hasSize(1 + (int) expected);
@@ -169,7 +175,84 @@ class AuditSearchTest {
         // The export is audited with its digest.
         AuditQuery.Row audited = search.search(supervisor, new AuditFilter(null, null, null, null, null, AuditExport.ACTION_EXPORT, null,
                 AuditFilter.Outcome.ANY), AuditSort.SEQUENCE, false, 0, 1).rows().get(0);
-        assertThat(audited.detail()).contains(sha).contains("rows=" + expected);
+        assertThat(audited.detail()).startsWith("CSV").contains(sha).contains("rows=" + expected);
+    }
+
+    @Test
+    void aPdfExtractListsExactlyTheFilteredEventsInTheTablesWordsWithItsManifest() throws Exception {
+        UUID person = people.get(13);
+        Instant from = START.plus(Duration.ofDays(2));
+        Instant to = START.plus(Duration.ofDays(6));
+        AuditFilter filter = new AuditFilter(from, to, person, null, null, null, null, AuditFilter.Outcome.ANY);
+        List<GeneratedAudit.Event> expected = events.stream()
+                .filter(e -> person.toString().equals(e.subjectId()) && !e.at().isBefore(from) && e.at().isBefore(to)).toList();
+        assertThat(expected).isNotEmpty();
+        AuditVerifier verifier = new AuditVerifier(sessions);
+        AuditExport export = new AuditExport(search, demo.audit(), verifier::headDescription, new ReportRenderer(), java.time.Clock.systemUTC());
+        Texts texts = new Texts(java.util.Locale.SIMPLIFIED_CHINESE);
+        AuditWording words = new AuditWording(texts, java.time.ZoneId.of("Asia/Shanghai"));
+        String filterWords = words.filter(filter, AuditSearch.Scope.WINDOW, "330106********1234", null);
+        String head = verifier.headDescription();
+        AuditExport.Written written = export.pdf(supervisor, AuditSearch.Scope.WINDOW, filter, AuditSort.SEQUENCE, true,
+                new AuditExtractContent(texts, words), filterWords, tmp.resolve("extract.pdf"));
+
+        assertThat(written.rows()).isEqualTo(expected.size());
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(written.file().toFile())) {
+            text = new PDFTextStripper().getText(pdf);
+            for (PDPage page : pdf.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();
+                }
+            }
+        }
+        assertThat(text).contains("审计记录摘录", "范围：本窗口", "参保人身份证号：330106********1234", "共 " + expected.size() + " 条。",
+                head);
+        // Every event of the range by its sequence, in the table's words, and nothing from outside it.
+        List<String> numbers = java.util.Arrays.stream(text.split("\\s+")).filter(w -> w.matches("\\d{1,6}")).toList();
+        for (GeneratedAudit.Event e : expected) {
+            assertThat(numbers).contains(Long.toString(e.sequence()));
+        }
+        events.stream().filter(e -> person.toString().equals(e.subjectId()) && (e.at().isBefore(from) || !e.at().isBefore(to)))
+                .limit(50).forEach(e -> assertThat(numbers).doesNotContain(Long.toString(e.sequence())));
+        assertThat(text).contains(words.action(expected.get(0).action()));
+        assertThat(text).doesNotContain(person.toString()); // the record id only shortened, as in the table
+
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(written.file())));
+        Map<String, Object> manifest = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(Files.readString(written.manifest()));
+        assertThat(manifest.get("sha256")).isEqualTo(sha);
+        assertThat(manifest.get("format")).isEqualTo("PDF");
+        assertThat(((Number) manifest.get("rows")).longValue()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aRangeTooLargeForPaperIsRefusedBeforeAnythingIsWritten() {
+        AuditVerifier verifier = new AuditVerifier(sessions);
+        AuditExport export = new AuditExport(search, demo.audit(), verifier::headDescription, new ReportRenderer(), java.time.Clock.systemUTC());
+        Texts texts = new Texts(java.util.Locale.SIMPLIFIED_CHINESE);
+        AuditWording words = new AuditWording(texts, java.time.ZoneId.of("Asia/Shanghai"));
+        AuditFilter everything = new AuditFilter(null, END, null, null, null, null, null, AuditFilter.Outcome.ANY);
+        Path file = tmp.resolve("everything.pdf");
+        assertThatThrownBy(() -> export.pdf(supervisor, AuditSearch.Scope.WINDOW, everything, AuditSort.TIME, true,
+                new AuditExtractContent(texts, words), "", file))
+                .isInstanceOfSatisfying(cn.shebao.counter.workstation.i18n.LocalizedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("audit.error.pdfTooLarge");
+                    assertThat(texts.describe(e)).contains("CSV").contains(Integer.toString(AuditExport.MAX_PDF_ROWS).substring(0, 1));
+                });
+        assertThat(file).doesNotExist();
+        assertThat(tmp.resolve("everything.pdf.part")).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsSaidInWordsAndLeavesNoPartialFile() {
+        AuditVerifier verifier = new AuditVerifier(sessions);
+        AuditExport export = new AuditExport(search, demo.audit(), verifier::headDescription, new ReportRenderer(), java.time.Clock.systemUTC());
+        Path missing = tmp.resolve("no-such-directory").resolve("export.csv");
+        AuditFilter filter = new AuditFilter(null, END, people.get(2), null, null, null, null, AuditFilter.Outcome.ANY);
+        assertThatThrownBy(() -> export.csv(supervisor, filter, AuditSort.TIME, true, missing))
+                .isInstanceOfSatisfying(cn.shebao.counter.workstation.i18n.LocalizedException.class,
+                        e -> assertThat(e.key()).isEqualTo("audit.error.cannotWrite"));
+        assertThat(missing.getParent()).doesNotExist();
     }
 
     private static void assertFinds(AuditFilter asked, Predicate<GeneratedAudit.Event> matches) {

@@ -101,6 +101,42 @@ class TranslationsTest {
         assertThat(keys).containsAll(used);
     }
 
+    /** The calls that write an audit entry, up to the end of the statement, and the action codes written in them. */
+    private static final Pattern AUDIT_CALL = Pattern.compile("(?:new AuditEntry\\(|audited\\(|AuditEntry\\.system\\(|logout\\(|entry\\()([^;]*?);",
+            Pattern.DOTALL);
+    private static final Pattern ACTION_LITERAL = Pattern.compile("\"([a-z][A-Za-z]*(?:\\.[a-z][A-Za-z]*)+|logout)\"");
+
+    @Test
+    void everyAuditedActionReadsInWordsInTheAuditScreenAndItsExtract() throws IOException {
+        Set<String> keys = load("/cn/shebao/counter/workstation/i18n/messages.properties").stringPropertyNames();
+        Set<String> actions = new TreeSet<>();
+        for (Path file : javaFiles()) {
+            Matcher call = AUDIT_CALL.matcher(stripComments(Files.readString(file)));
+            while (call.find()) {
+                Matcher literal = ACTION_LITERAL.matcher(call.group(1));
+                while (literal.find()) {
+                    actions.add(literal.group(1));
+                }
+            }
+        }
+        assertThat(actions).as("the scan finds the literal actions").contains("document.issued", "login.success", "logout");
+        // Actions put together from enum names where they are written.
+        for (var method : cn.shebao.counter.workstation.identity.ConfirmationMethod.values()) {
+            for (var result : cn.shebao.counter.workstation.identity.ConfirmationResult.values()) {
+                actions.add("identity." + method.name().toLowerCase(java.util.Locale.ROOT) + "." + result.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (var status : cn.shebao.counter.workstation.drugs.ApplicationStatus.values()) {
+            actions.add("drug." + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (var type : cn.shebao.counter.workstation.sync.CommandType.values()) {
+            if (type.name().startsWith("CREDENTIAL_")) {
+                actions.add("credential." + type.name().substring("CREDENTIAL_".length()).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(actions.stream().map(a -> "audit.action." + a).filter(k -> !keys.contains(k)).toList()).isEmpty();
+    }
+
     private static void enumKeys(Set<String> used, String prefix, Enum<?>[] values) {
         Stream.of(values).forEach(v -> used.add(prefix + "." + v.name()));
     }

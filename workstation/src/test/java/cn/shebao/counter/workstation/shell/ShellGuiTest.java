@@ -622,16 +622,35 @@ class ShellGuiTest {
         await("verified", () -> main.label("audit.verifyResult").text().contains("完整"), 60);
         screenshot(main.target(), "audit-zh");
         main.button("audit.export").click();
-        org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
-                .withTimeout(20, TimeUnit.SECONDS).using(robot);
-        chooser.setCurrentDirectory(tmp.toFile());
-        chooser.fileNameTextBox().setText("logins");
-        chooser.approve();
+        answerFileChooser("logins");
         await("exported", () -> main.label("audit.message").text().contains("已导出"), 30);
         List<String> csv = Files.readAllLines(tmp.resolve("logins.csv"));
         assertThat(csv.size()).isGreaterThan(1);
         assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line).contains("\"login."));
         assertThat(Files.readString(tmp.resolve("logins.csv.manifest.json"))).contains("action=login").contains("sha256");
+
+        // The same range as a PDF extract: the file type chosen by its name.
+        main.button("audit.export").click();
+        answerFileChooser("logins.pdf");
+        await("exported as PDF", () -> Files.exists(tmp.resolve("logins.pdf.manifest.json")), 60);
+        assertThat(pdfText(tmp.resolve("logins.pdf"))).contains("审计记录摘录", "范围：本窗口", "操作：登录", "zhaomin");
+        assertThat(Files.readString(tmp.resolve("logins.pdf.manifest.json"))).contains("\"PDF\"");
+
+        // The unusual-access report starts from the hall's configured hours; run over this window, its findings shown.
+        main.button("audit.unusual").click();
+        org.assertj.swing.fixture.JOptionPaneFixture ask = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
+                .withTimeout(10, TimeUnit.SECONDS).using(robot);
+        assertThat(text(ask, "unusual.opens").text()).isEqualTo("08:30");
+        text(ask, "unusual.opens").deleteText().enterText("23:58");
+        text(ask, "unusual.closes").deleteText().enterText("23:59");
+        ask.okButton().click();
+        org.assertj.swing.fixture.JOptionPaneFixture found = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
+                .withTimeout(30, TimeUnit.SECONDS).using(robot);
+        org.assertj.swing.fixture.JTableFixture findings = new org.assertj.swing.fixture.JTableFixture(robot,
+                robot.finder().findByName(found.target(), "unusual.table", javax.swing.JTable.class, true));
+        assertThat(findings.target().getColumnCount()).isEqualTo(5);
+        found.okButton().click();
+        await("report closed", () -> !main.label("audit.message").text().contains("正在"), 30);
     }
 
     private static int awaitExit(WorkstationApp a) throws InterruptedException {
@@ -640,12 +659,17 @@ class ShellGuiTest {
 
     /** Answers the save dialog that a "save as PDF" button opened: the test's folder, {@code name}.pdf. */
     private Path saveInFileChooser(String name) {
+        answerFileChooser(name);
+        return tmp.resolve(name + ".pdf");
+    }
+
+    /** Answers the save dialog now open: the test's folder, the file name as typed. */
+    private void answerFileChooser(String typed) {
         org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
                 .withTimeout(20, TimeUnit.SECONDS).using(robot);
         chooser.setCurrentDirectory(tmp.toFile());
-        chooser.fileNameTextBox().setText(name);
+        chooser.fileNameTextBox().setText(typed);
         chooser.approve();
-        return tmp.resolve(name + ".pdf");
     }
 
     private static String pdfText(Path pdf) throws IOException {

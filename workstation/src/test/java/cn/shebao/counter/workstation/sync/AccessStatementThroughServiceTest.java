@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,15 @@ class AccessStatementThroughServiceTest {
                 Object[] holder = a.sessions().fromTransaction(s -> s.createSelectionQuery("select citizenIdNumber, name from InsuredPerson"
                         + " where id = :p", Object[].class).setParameter("p", citizen).getSingleResult());
                 String[] card = {(String) holder[0], (String) holder[1]};
-                central.enrolled("KIOSK-01", MachineRegistry.Kind.KIOSK).at(url).forTerminal(card[0], card[1], List.of("insured_person"));
+                var kiosk = central.enrolled("KIOSK-01", MachineRegistry.Kind.KIOSK).at(url);
+                kiosk.forTerminal(card[0], card[1], List.of("insured_person"));
+                // The terminal's own access statement: the same viewings, the staff by surname and staff number only.
+                List<Map<String, Object>> atTerminal = kiosk.accessHistoryForTerminal(card[0], card[1], java.time.Instant.now().minusSeconds(86_400));
+                assertThat(atTerminal).extracting(r -> r.get("workstation_code") + " " + r.get("action_code") + " " + r.get("display_name")
+                        + " " + r.get("username")).containsExactly("WIN-B citizen.record.open 王 wanglei", "WIN-B citizen.record.open 王 wanglei",
+                        "KIOSK-01 terminal.record.read null null");
+                assertThatThrownBy(() -> kiosk.accessHistoryForTerminal(card[0], card[1] + "某", java.time.Instant.now().minusSeconds(86_400)))
+                        .isInstanceOfSatisfying(ServiceClient.ServiceRefusal.class, e -> assertThat(e.code()).isEqualTo("RECORD_NOT_FOUND"));
 
                 // Window A: chenjing opens it (not shipped yet) and prints the statement.
                 Outbox outboxA = new Outbox(a.sessions(), clock, TimeOrderedIds.system());
