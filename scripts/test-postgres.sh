@@ -45,6 +45,8 @@ ALTER ROLE $role WITH LOGIN CREATEDB CREATEROLE PASSWORD '$password';
 -- Dropping a test database ends its sessions (WITH (FORCE)), also those of the roles a test made (ServiceRoleTest).
 GRANT pg_signal_backend TO $role;
 SQL
+  # The fault soak restarts the server (fast shutdown: sessions end, as in a failover or a restart after an update).
+  restart="pg_ctlcluster -m fast $version $cluster restart"
   datadir=$(runuser -u postgres -- psql -qtA -p "$port" -c "SHOW data_directory")
   install -o postgres -g postgres -m 600 "$tls/server.key" "$datadir/shebao-test-server.key"
   install -o postgres -g postgres -m 644 "$tls/server.crt" "$datadir/shebao-test-server.crt"
@@ -69,6 +71,7 @@ else
   chmod 600 "$tls/server.key"
   "$bindir/pg_ctl" -D "$data" -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key" \
       -l target/pg.log -w start >&2 || true
+  restart="$bindir/pg_ctl -D $PWD/$data -m fast -w restart"
   "$bindir/psql" -h /tmp -p "$port" -U "$role" -d postgres -q \
     -c "ALTER ROLE $role PASSWORD '$password'" >&2 2>/dev/null \
     || { echo "cannot reset the test role password; delete target/pgdata and retry" >&2; exit 1; }
@@ -78,3 +81,4 @@ echo "export SHEBAO_TEST_PG_URL='jdbc:postgresql://127.0.0.1:$port/postgres'"
 echo "export SHEBAO_TEST_PG_USER='$role'"
 echo "export SHEBAO_TEST_PG_PASSWORD='$password'"
 echo "export SHEBAO_TEST_PG_CA='$tls/ca.crt'"
+echo "export SHEBAO_TEST_PG_RESTART='$restart'"

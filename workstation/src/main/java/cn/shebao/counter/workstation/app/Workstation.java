@@ -185,6 +185,14 @@ public final class Workstation implements AutoCloseable {
     }
 
     public static Workstation open(WorkstationOptions options, Consumer<Progress> progress) {
+        return open(options, Clock.systemDefaultZone(), progress);
+    }
+
+    /**
+     * @param machineClock the machine's own clock, which the business clock corrects by the offset to central; the
+     *     fault soak passes one it can jump forwards and backwards, as a badly set machine clock would
+     */
+    public static Workstation open(WorkstationOptions options, Clock machineClock, Consumer<Progress> progress) {
         DemoCentral demoCentral = null;
         Replica replica = null;
         try {
@@ -198,7 +206,7 @@ public final class Workstation implements AutoCloseable {
             }
             ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions())
                     : ReaderConnection.configured(options.directory().root());
-            return new Workstation(options, replica, CentralTime.open(Clock.systemDefaultZone(), replica.dataSource()), reader,
+            return new Workstation(options, replica, CentralTime.open(machineClock, replica.dataSource()), reader,
                     demoCentral);
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(replica, demoCentral, e);

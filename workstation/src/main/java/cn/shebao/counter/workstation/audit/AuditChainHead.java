@@ -69,6 +69,26 @@ public class AuditChainHead {
         this.prunedHash = hash;
     }
 
+    /**
+     * The head row, locked for this transaction: every writer of the head takes it this way before it reads, so no
+     * writer can put back a value another wrote meanwhile. (A plain find-then-change once did: the countersignature
+     * kept from central wrote a stale last_sequence over an append, and every later append at that window failed on
+     * the duplicate sequence; the fault soak found it.) A no-op update takes the write lock: PESSIMISTIC_WRITE would be
+     * the obvious tool, but Hibernate 7.4's DerbyDialect renders it as "for update with rs with rs", which Derby
+     * rejects; plain SQL without a table alias, because Hibernate 7.4 renders this update with one, which Derby
+     * intermittently refused to prepare ("column not in the FROM list").
+     */
+    static AuditChainHead locked(jakarta.persistence.EntityManager em) {
+        int locked = em.createNativeQuery("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = ?1")
+                .setParameter(1, SINGLETON_ID).executeUpdate();
+        if (locked != 1) {
+            throw new IllegalStateException("audit_chain_head row missing: the replica's migrations did not run");
+        }
+        AuditChainHead head = em.find(AuditChainHead.class, SINGLETON_ID);
+        em.refresh(head);
+        return head;
+    }
+
     void advance(AuditEvent event) {
         this.lastSequence = event.getSequenceNumber();
         this.lastHash = event.getEntryHash();

@@ -38,22 +38,12 @@ public final class AuditLog {
 
     /** Appends inside the caller's open transaction. */
     public AuditEvent append(EntityManager em, AuditEntry entry) {
-        // A no-op update takes the head row's write lock until commit, which serialises appenders: two
-        // clerks' actions can never take the same sequence. (PESSIMISTIC_WRITE would be the obvious tool, but
-        // Hibernate 7.4's DerbyDialect renders it as "for update with rs with rs", which Derby rejects.)
+        // The head row's write lock until commit serialises appenders: two clerks' actions never take the same sequence.
         Outbox ship = shipping;
         if (ship != null) {
             ship.lockCounter(em); // the outbox counter before the audit head, always: no lock-order deadlock
         }
-        // Plain SQL without a table alias: Hibernate 7.4 renders this update with one, which Derby intermittently
-        // refused to prepare ("column not in the FROM list").
-        int locked = em.createNativeQuery("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = ?1")
-                .setParameter(1, AuditChainHead.SINGLETON_ID).executeUpdate();
-        if (locked != 1) {
-            throw new IllegalStateException("audit_chain_head row missing: the replica's migrations did not run");
-        }
-        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID);
-        em.refresh(head);
+        AuditChainHead head = AuditChainHead.locked(em);
         AuditEvent event;
         synchronized (ids) {
             // Millisecond precision: Derby and PostgreSQL must both store exactly what was hashed.

@@ -43,10 +43,7 @@ public final class AuditRetention {
         long upTo = 0;
         while (true) {
             long[] batch = sessions.fromTransaction(s -> {
-                s.createNativeQuery("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = ?1")
-                        .setParameter(1, AuditChainHead.SINGLETON_ID).executeUpdate(); // the appenders' lock: one writer of the head
-                AuditChainHead head = s.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID);
-                s.refresh(head);
+                AuditChainHead head = AuditChainHead.locked(s); // the appenders' lock: one writer of the head
                 long countersigned = head.countersignedSequence();
                 List<AuditEvent> old = s.createSelectionQuery("from AuditEvent where sequenceNumber < :countersigned and occurredAt < :cutoff"
                         + " order by sequenceNumber", AuditEvent.class).setParameter("countersigned", countersigned)

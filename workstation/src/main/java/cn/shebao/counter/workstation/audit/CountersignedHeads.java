@@ -40,7 +40,8 @@ public final class CountersignedHeads {
             LOG.warn("The central service answered an audit head not signed by the centre for this workstation; it is not kept");
             return false;
         }
-        sessions.inTransaction(s -> s.find(AuditChainHead.class, AuditChainHead.SINGLETON_ID).keep(head));
+        // Under the appenders' lock: read here without it, the head's last sequence would be written back stale.
+        sessions.inTransaction(s -> AuditChainHead.locked(s).keep(head));
         return true;
     }
 

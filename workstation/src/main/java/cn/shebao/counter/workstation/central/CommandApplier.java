@@ -21,6 +21,11 @@ import org.hibernate.SessionFactory;
 public final class CommandApplier implements CommandSink {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandApplier.class);
+    /**
+     * Test only: a deliberately broken applier that forgets which commands it has applied, so the fault soak can show
+     * its checker finds what such a bug does (ShortSoakTest). Never set it anywhere else; the service says so loudly.
+     */
+    private static final boolean BROKEN_SKIP_DUPLICATE_CHECK = Boolean.getBoolean("shebao.test.applier.skipDuplicateCheck");
 
     /** Conflict kind of a command whose payload could not be read or applied. */
     public static final String MALFORMED = "MALFORMED_COMMAND";
@@ -41,6 +46,9 @@ public final class CommandApplier implements CommandSink {
         this.changes = new ChangeLog(clock);
         this.clock = clock;
         this.ids = ids;
+        if (BROKEN_SKIP_DUPLICATE_CHECK) {
+            LOG.error("TEST BUILD: the duplicate check is switched off (shebao.test.applier.skipDuplicateCheck); this central is broken on purpose");
+        }
     }
 
     public void register(String nodeCode) {
@@ -226,11 +234,13 @@ public final class CommandApplier implements CommandSink {
     /** One command of a node whose row this transaction holds locked; {@code earlier} is the answer already given to its sequence. */
     private ApplyResult applyLocked(org.hibernate.Session s, ChangeLog transaction, SyncNode node, AppliedCommand earlier,
             CommandEnvelope c, String forcedConflict, String forcedDetail) {
-        if (earlier != null) {
+        if (earlier != null && !BROKEN_SKIP_DUPLICATE_CHECK) {
             if (!earlier.getCommandId().equals(c.commandId())) {
                 return new ApplyResult(ApplyResult.Status.REFUSED_SEQUENCE_REUSED, "sequence " + c.sequence());
             }
             boolean conflict = ApplyResult.Status.CONFLICT.name().equals(earlier.getResultCode());
+            // The first answer was lost, and the row's changes meanwhile were skipped at the workstation: send it again.
+            resend(s, transaction, c);
             return new ApplyResult(conflict ? ApplyResult.Status.DUPLICATE_CONFLICT : ApplyResult.Status.DUPLICATE_APPLIED,
                     earlier.getResultDetail());
         }
@@ -243,6 +253,7 @@ public final class CommandApplier implements CommandSink {
             // A newer workstation than this central: wait for the upgrade rather than drop the command.
             return new ApplyResult(ApplyResult.Status.REFUSED_UNKNOWN_COMMAND, c.commandType());
         }
+        Long before = subjectVersion(s, c);
         CommandHandler.HandlerOutcome outcome = forcedConflict != null
                 ? CommandHandler.HandlerOutcome.conflict(forcedConflict, forcedDetail)
                 : handler.apply(s, c, transaction);
@@ -262,7 +273,44 @@ public final class CommandApplier implements CommandSink {
                 outcome.applied() ? null : outcome.conflictKind(), clock.instant(), c.signedBy(), c.signature()));
         node.advanceTo(c.sequence());
         s.flush();
+        Long after = subjectVersion(s, c);
+        if (after != null && after.equals(before)) {
+            // Central's row stayed as it was (a conflict, a concurring decision, a second resolution): the workstation
+            // changed its copy optimistically, which raised its version too, and skipped central's changes while the
+            // command waited; it gets central's row again. A row the command did change was logged by its handler.
+            resend(s, transaction, c);
+        }
         return new ApplyResult(status, outcome.applied() ? null : outcome.conflictKind());
+    }
+
+    /** The version central holds of the row the command changed at the workstation, or null (none named, not replicated, absent). */
+    private static Long subjectVersion(org.hibernate.Session s, CommandEnvelope c) {
+        return subject(s, c).map(e -> ((cn.shebao.counter.workstation.store.DomainEntity) e).getRowVersion()).orElse(null);
+    }
+
+    private static java.util.Optional<Object> subject(org.hibernate.Session s, CommandEnvelope c) {
+        if (c.subjectId() == null) {
+            return java.util.Optional.empty();
+        }
+        // Only the replicated entities: a workstation's own table, or a forged name, names nothing here.
+        return cn.shebao.counter.workstation.wire.ReplicatedTables.entityOf(c.subjectTable())
+                .filter(cn.shebao.counter.workstation.store.DomainEntity.class::isAssignableFrom)
+                .map(type -> (Object) s.find(type, c.subjectId()));
+    }
+
+    /**
+     * Sends central's row of the command's subject to every window once more: its version forced one up (the content
+     * unchanged), because a window's optimistic change may have raised its own copy to the very version central holds,
+     * and a pull skips a row whose version it already has.
+     */
+    private static void resend(org.hibernate.Session s, ChangeLog transaction, CommandEnvelope c) {
+        subject(s, c).ifPresent(row -> {
+            s.lock(row, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            s.flush();
+            long version = ((cn.shebao.counter.workstation.store.DomainEntity) row).getRowVersion();
+            transaction.record(s, c.subjectTable().toLowerCase(java.util.Locale.ROOT), c.subjectId(), version,
+                    ChangeLogEntry.Operation.UPSERT, c.nodeCode());
+        });
     }
 
     /** The citizen a command concerns, when its payload names one, so the conflict can be shown beside the record. */

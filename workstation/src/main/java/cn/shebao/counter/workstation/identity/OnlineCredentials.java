@@ -144,7 +144,9 @@ public final class OnlineCredentials {
             throw new LocalizedException("credential.error.noAccount");
         }
         IdentityConfirmation confirmation = confirmations.requireRecent(confirmationId, before.getPersonId());
-        Instant passwordSet = before.getPasswordExpiresAt().minus(PASSWORD_VALIDITY);
+        // A citizen who changed the initial password on the portal has no expiry: the counter last set it at issue.
+        Instant passwordSet = before.getPasswordExpiresAt() == null ? before.getIssuedAt()
+                : before.getPasswordExpiresAt().minus(PASSWORD_VALIDITY);
         if (!confirmation.getConfirmedAt().isAfter(passwordSet)) {
             throw new LocalizedException("credential.error.newConfirmationNeeded");
         }

@@ -45,7 +45,8 @@ public final class Pusher {
         List<CommandEnvelope> batch = new ArrayList<>(pending.size());
         for (OutboxCommand c : pending) {
             batch.add(new CommandEnvelope(nodeCode, c.getSequenceNumber(), c.getCommandId(), c.getCommandType().name(),
-                    c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName(), c.getSignedBy(), c.getSignature()));
+                    c.getPayloadVersion(), c.getPayload(), c.getActorId(), c.getActorName(), c.getSignedBy(), c.getSignature(),
+                    c.getSubjectTable(), c.getSubjectId()));
         }
         List<ApplyResult> results;
         RuntimeException error = null;

@@ -116,6 +116,8 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
             m.put("actorName", c.actorName());
             m.put("signedBy", c.signedBy() == null ? null : c.signedBy().toString());
             m.put("signature", c.signature());
+            m.put("subjectTable", c.subjectTable());
+            m.put("subjectId", c.subjectId() == null ? null : c.subjectId().toString());
             list.add(m);
         }
         byte[] body;

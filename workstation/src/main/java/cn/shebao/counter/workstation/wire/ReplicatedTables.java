@@ -19,8 +19,16 @@ public final class ReplicatedTables {
             .map(t -> t.name().toLowerCase(Locale.ROOT))
             .toList();
     private static final Set<String> NAMES = Set.copyOf(IN_ORDER);
+    private static final java.util.Map<String, Class<?>> ENTITIES = PersistenceUnit.ENTITIES.stream()
+            .filter(c -> c.getAnnotation(Table.class) != null && NAMES.contains(c.getAnnotation(Table.class).name().toLowerCase(Locale.ROOT)))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c.getAnnotation(Table.class).name().toLowerCase(Locale.ROOT), c -> c));
 
     private ReplicatedTables() {
+    }
+
+    /** The entity class mapped to a replicated table; empty for any other name. */
+    public static java.util.Optional<Class<?>> entityOf(String table) {
+        return java.util.Optional.ofNullable(table == null ? null : ENTITIES.get(table.toLowerCase(Locale.ROOT)));
     }
 
     public static String checked(String table) {

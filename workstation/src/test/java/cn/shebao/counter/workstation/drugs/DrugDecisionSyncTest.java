@@ -155,6 +155,26 @@ class DrugDecisionSyncTest {
         assertThat(conflictsFor(app)).isEmpty();
     }
 
+    /**
+     * Found by the fault soak: the same supervisor's decision at a second window, while central's arrived there and was
+     * skipped because the window's own decision waited; central took nothing from the second (the row stayed), so the
+     * window kept its own decision time for good. Central now sends the row back after such an answer.
+     */
+    @Test
+    void aWindowThatPulledWhileItsOwnDecisionWaitedEndsWithCentralsRow() throws Exception {
+        SpecialDrugApplication app = registeredEverywhere();
+        a.applications().decide(a.zhaomin(), DrugApplicationsTest.password("zhaomin"), List.of(approve(app)));
+        a.sync();
+        b.applications().decide(b.zhaomin(), DrugApplicationsTest.password("zhaomin"), List.of(approve(app)));
+        b.puller().pullAll(); // central's decision arrives while b's waits: skipped
+        b.sync();
+        SpecialDrugApplication there = atCentral(app);
+        SpecialDrugApplication here = b.find(app);
+        assertThat(here.getDecidedAt()).isEqualTo(there.getDecidedAt());
+        assertThat(here.getDecidedBy()).isEqualTo(there.getDecidedBy());
+        assertThat(here.getRowVersion()).isEqualTo(there.getRowVersion());
+    }
+
     @Test
     void oppositeDecisionsMakeTheApplicationDisputedAndANewDecisionSettlesIt() throws Exception {
         SpecialDrugApplication app = registeredEverywhere();

@@ -202,6 +202,20 @@ class IdentityAndCredentialsTest {
                 .isInstanceOf(LocalizedException.class).hasFieldOrPropertyWithValue("key", "identity.error.confirmationExpired");
     }
 
+    /** Found by the fault soak: an account whose citizen changed the password on the portal has no expiry date. */
+    @Test
+    void anAccountWhoseCitizenChangedThePasswordCanBeResetAtTheCounter() {
+        OnlineAccount own = sessions.fromTransaction(s -> s.createSelectionQuery("from OnlineAccount where passwordExpiresAt is null"
+                + " and status = :active order by username", OnlineAccount.class).setParameter("active", AccountStatus.ACTIVE)
+                .setMaxResults(1).getSingleResult());
+        InsuredPerson p = sessions.fromTransaction(s -> s.find(InsuredPerson.class, own.getPersonId()));
+        IdentityConfirmation now = confirmations.confirmByCard(clerk, p.getId(), validCard(p), IdentityConfirmations.FaceCheck.MATCHES);
+        IssuedCredential reset = credentials.resetPassword(clerk, own.getId(), now.getId());
+        assertThat(reset.passwordExpiresAt()).isAfter(clock.instant());
+        String hash = sessions.fromTransaction(s -> s.find(OnlineAccount.class, own.getId()).getPasswordHash());
+        assertThat(new PasswordHasher().verify(reset.password(), hash)).isTrue();
+    }
+
     @Test
     void lockUnlockAndRevokeFollowTheirOrderAndAreInTheHistory() {
         InsuredPerson p = freshPerson();

@@ -13,21 +13,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP proxy for fault tests, between a workstation and its central database. PASS forwards; CUT
  * closes every open connection and refuses new ones (a cable pulled); BLACKHOLE keeps connections open but
- * forwards nothing (a firewall dropping packets: only timeouts notice); DELAY forwards each chunk late.
+ * forwards nothing (a firewall dropping packets: only timeouts notice); DELAY forwards each chunk late. With several
+ * targets it is the load balancer in front of the central service instances: each new connection goes to the next
+ * target that accepts it (round robin with failover, as HAProxy's TCP mode with health checks would).
  */
 public final class TcpProxy implements AutoCloseable {
 
     public enum Mode { PASS, CUT, BLACKHOLE, DELAY }
 
     private final ServerSocket server;
-    private final int targetPort;
+    private final int[] targetPorts;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.PASS;
     private volatile int delayMillis = 200;
     private volatile boolean closed;
 
-    public TcpProxy(int targetPort) throws IOException {
-        this.targetPort = targetPort;
+    public TcpProxy(int... targetPorts) throws IOException {
+        if (targetPorts.length == 0) {
+            throw new IllegalArgumentException("no target");
+        }
+        this.targetPorts = targetPorts.clone();
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
         acceptor.setDaemon(true);
@@ -60,8 +67,12 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket upstream = new Socket();
-                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
+                Socket upstream = upstream();
+                if (upstream == null) {
+                    closeQuietly(client); // no target up: refused, as a balancer with every backend down
+                    continue;
+                }
+                connections.incrementAndGet();
                 // Without these, Nagle's algorithm and delayed ACKs add about 40 ms to every small round trip through
                 // the proxy: the PostgreSQL protocol's many short messages then look like a slow network.
                 client.setTcpNoDelay(true);
@@ -76,6 +87,30 @@ public final class TcpProxy implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The connections forwarded so far (a fault on this link hit something when it grew). */
+    public long connections() {
+        return connections.get();
+    }
+
+    /** The currently open forwarded connections, both ends counted. */
+    public int openSockets() {
+        return open.size();
+    }
+
+    private Socket upstream() {
+        int start = Math.floorMod(next.getAndIncrement(), targetPorts.length);
+        for (int i = 0; i < targetPorts.length; i++) {
+            Socket upstream = new Socket();
+            try {
+                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPorts[(start + i) % targetPorts.length]), 2000);
+                return upstream;
+            } catch (IOException down) {
+                closeQuietly(upstream); // this target is down: the next one
+            }
+        }
+        return null;
     }
 
     private void pump(Socket from, Socket to) {

@@ -421,7 +421,8 @@ final class CentralApi extends Handler.Abstract {
                 batch.add(new CommandEnvelope(node, ((Number) m.get("sequence")).longValue(), UUID.fromString((String) m.get("commandId")),
                         (String) m.get("commandType"), ((Number) m.get("payloadVersion")).intValue(), (String) m.get("payload"),
                         m.get("actorId") == null ? null : UUID.fromString((String) m.get("actorId")), (String) m.get("actorName"),
-                        m.get("signedBy") == null ? null : UUID.fromString((String) m.get("signedBy")), (String) m.get("signature")));
+                        m.get("signedBy") == null ? null : UUID.fromString((String) m.get("signedBy")), (String) m.get("signature"),
+                        (String) m.get("subjectTable"), m.get("subjectId") == null ? null : UUID.fromString((String) m.get("subjectId"))));
             } catch (RuntimeException malformedEnvelope) {
                 throw new Refusal(400, "BAD_REQUEST");
             }
