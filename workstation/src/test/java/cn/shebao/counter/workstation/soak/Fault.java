@@ -31,6 +31,8 @@ record Fault(Duration at, Kind kind, int target, Duration lasts) {
         LINK_BLACKHOLE,
         /** One workstation's link slow. */
         LINK_DELAY,
+        /** One workstation's requests reach the service, the answers are lost on the way back: central did the work. */
+        LINK_LOSE_REPLIES,
         /** A workstation's machine clock jumped hours forwards; set right when it heals. */
         CLOCK_FORWARD,
         /** A workstation's machine clock jumped hours backwards; set right when it heals. */
@@ -38,7 +40,7 @@ record Fault(Duration at, Kind kind, int target, Duration lasts) {
 
         boolean onWorkstation() {
             return this == WORKSTATION_KILL || this == WORKSTATION_FREEZE || this == LINK_CUT || this == LINK_BLACKHOLE
-                    || this == LINK_DELAY || this == CLOCK_FORWARD || this == CLOCK_BACK;
+                    || this == LINK_DELAY || this == LINK_LOSE_REPLIES || this == CLOCK_FORWARD || this == CLOCK_BACK;
         }
 
         boolean onService() {

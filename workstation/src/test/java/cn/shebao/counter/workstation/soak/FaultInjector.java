@@ -71,6 +71,10 @@ final class FaultInjector {
     }
 
     private BooleanSupplier busy(Fault f) {
+        if (f.kind() == Fault.Kind.LINK_LOSE_REPLIES) {
+            Window w = hall.windows().get(f.target());
+            return () -> w.status().pending() > 0; // commands on their way: their answers are what gets lost
+        }
         if (f.kind().onWorkstation()) {
             Window w = hall.windows().get(f.target());
             TcpProxy link = hall.windowLinks().get(f.target());
@@ -108,6 +112,7 @@ final class FaultInjector {
             case LINK_CUT -> link(f).mode(TcpProxy.Mode.CUT);
             case LINK_BLACKHOLE -> link(f).mode(TcpProxy.Mode.BLACKHOLE);
             case LINK_DELAY -> link(f).delay(500);
+            case LINK_LOSE_REPLIES -> link(f).mode(TcpProxy.Mode.DROP_REPLIES);
             case CLOCK_FORWARD -> window(f).jumpClock(CLOCK_JUMP_SECONDS);
             case CLOCK_BACK -> window(f).jumpClock(-CLOCK_JUMP_SECONDS);
         }
@@ -121,7 +126,7 @@ final class FaultInjector {
             case SERVICE_FREEZE -> hall.services().get(f.target()).process().thaw();
             case DATABASE_RESTART -> { } // it came back within the restart command
             case DATABASE_CUT, DATABASE_BLACKHOLE, DATABASE_DELAY -> hall.databaseLink().mode(TcpProxy.Mode.PASS);
-            case LINK_CUT, LINK_BLACKHOLE, LINK_DELAY -> link(f).mode(TcpProxy.Mode.PASS);
+            case LINK_CUT, LINK_BLACKHOLE, LINK_DELAY, LINK_LOSE_REPLIES -> link(f).mode(TcpProxy.Mode.PASS);
             case CLOCK_FORWARD -> window(f).jumpClock(-CLOCK_JUMP_SECONDS);
             case CLOCK_BACK -> window(f).jumpClock(CLOCK_JUMP_SECONDS);
         }

@@ -23,6 +23,7 @@ class ShortSoakTest {
     void theShortScheduleEndsWithNothingLostDuplicatedOrBroken() throws Exception {
         SoakRun.Result result = SoakRun.run(SoakPlan.shortRun(20261202, tmp.resolve("soak")));
         Path report = SoakReport.write(result, Path.of("target/soak-report"));
+        keepLogs(tmp.resolve("soak/logs"), Path.of("target/soak-report/logs-20261202"));
         System.out.println("ShortSoakTest report: " + report.toAbsolutePath());
 
         assertThat(result.anomalies()).as("anomalies (report: %s)", report).isEmpty();
@@ -36,9 +37,20 @@ class ShortSoakTest {
         assertThat(result.counts().commandsPerNode().values()).allMatch(n -> n > 20);
     }
 
+    /** The processes' logs beside the report, for a failure in CI (they hold demo data only). */
+    private static void keepLogs(Path from, Path to) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(to);
+        try (var files = java.nio.file.Files.list(from)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     @Test
     void aCentralThatForgetsItsDuplicatesIsCaughtAndNamed() throws Exception {
         SoakRun.Result result = SoakRun.run(SoakPlan.shortRun(7, tmp.resolve("broken")).withBrokenApplier());
+        keepLogs(tmp.resolve("broken/logs"), Path.of("target/soak-report/logs-broken"));
         System.out.println("ShortSoakTest broken-applier anomalies: " + result.anomalies());
         assertThat(result.anomalies()).isNotEmpty();
         assertThat(result.anomalies()).extracting(SoakChecker.Anomaly::kind).containsAnyOf("NOT_DRAINED", "NOT_ACKNOWLEDGED", "ANSWER_DIFFERS",

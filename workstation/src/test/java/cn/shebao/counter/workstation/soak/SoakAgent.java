@@ -67,7 +67,9 @@ public final class SoakAgent {
 
     /** args: data directory, clerk's username, supervisor's username (demo staff of the central seed). */
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        // System.out itself, the stream the log's console appender writes to: one lock for both, so an answer is never
+        // cut in half by a log line (a second stream on the same descriptor did that, and the runner lost the answer).
+        PrintStream out = System.out;
         JumpingClock clock = new JumpingClock(Clock.systemDefaultZone());
         Workstation workstation = Workstation.open(new WorkstationOptions(new DataDirectory(Path.of(args[0])), false, 0), clock, p -> { });
         List<DemoDataGenerator.DemoStaff> staff = DemoDataGenerator.demoStaff(SoakPlan.CENTRAL_SEED);

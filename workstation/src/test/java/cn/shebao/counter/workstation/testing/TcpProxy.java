@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    public enum Mode { PASS, CUT, BLACKHOLE, DELAY }
+    /** DROP_REPLIES forwards requests but loses every answer on the way back: the server did the work, the client never hears. */
+    public enum Mode { PASS, CUT, BLACKHOLE, DELAY, DROP_REPLIES }
 
     private final ServerSocket server;
     private final int[] targetPorts;
@@ -79,8 +80,8 @@ public final class TcpProxy implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
             } catch (IOException e) {
                 if (!closed) {
                     continue; // one failed connection; keep serving
@@ -113,7 +114,7 @@ public final class TcpProxy implements AutoCloseable {
         return null;
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean replies) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -127,6 +128,9 @@ public final class TcpProxy implements AutoCloseable {
                     }
                     if (mode == Mode.CUT) {
                         break;
+                    }
+                    if (replies && mode == Mode.DROP_REPLIES) {
+                        continue; // lost on the way back
                     }
                     out.write(buffer, 0, n);
                     out.flush();
