@@ -37,7 +37,7 @@ final class FaultInjector {
         for (Fault f : schedule) {
             Duration wait = Duration.between(Instant.now(), start.plus(f.at()));
             if (!wait.isNegative()) {
-                Thread.sleep(wait.toMillis());
+                Thread.sleep(wait.toMillis()); // the schedule's time for this fault: the soak is timed by design
             }
             strike(f);
         }
@@ -65,7 +65,7 @@ final class FaultInjector {
         Instant at = Instant.now();
         System.out.println("soak: " + f + (hit ? "" : " (nothing in flight)"));
         apply(f);
-        Thread.sleep(f.lasts().toMillis());
+        Thread.sleep(f.lasts().toMillis()); // the fault's own duration from the seeded schedule, not a wait for state
         heal(f);
         struck.add(new Struck(f, at, Instant.now(), hit, inFlight));
     }

@@ -87,7 +87,7 @@ public final class SoakAgent {
                 case "QUIT" -> {
                     workstation.close();
                     out.println("BYE");
-                    System.exit(0);
+                    System.exit(0); // a child process of the soak: the runner waits for this exit to open the replica
                 }
                 case "CLOCK" -> clock.jump(Duration.ofSeconds(Long.parseLong(w[1])));
                 case "SYNC" -> workstation.sync().ifPresent(SyncEngine::syncNow);

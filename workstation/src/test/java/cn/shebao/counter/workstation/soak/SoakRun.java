@@ -149,6 +149,6 @@ public final class SoakRun {
         Path written = SoakReport.write(result, reports);
         System.out.println("soak: report " + written);
         result.anomalies().forEach(a -> System.out.println("ANOMALY " + a));
-        System.exit(result.anomalies().isEmpty() ? 0 : 1);
+        System.exit(result.anomalies().isEmpty() ? 0 : 1); // scripts/soak.sh's verdict; child JVMs are gone by now
     }
 }
