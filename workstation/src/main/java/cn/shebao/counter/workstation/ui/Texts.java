@@ -4,6 +4,7 @@ import cn.shebao.counter.device.id.InvalidCitizenIdException;
 import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.store.DiskFull;
 import java.util.Locale;
 
 /** The translations in the language the clerk chose; handed to every view (no global lookup). */
@@ -42,6 +43,9 @@ public final class Texts {
                 return text("citizen.error.invalidId", invalid.localizedReason(locale));
             }
             cause = cause.getCause();
+        }
+        if (DiskFull.causedBy(t)) {
+            return text("error.diskFull");
         }
         return text("error.unexpected");
     }

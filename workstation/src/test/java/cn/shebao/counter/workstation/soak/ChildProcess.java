@@ -65,8 +65,17 @@ final class ChildProcess {
 
     private void pump(Process p) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            boolean logging = true;
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (logging) {
+                    try {
+                        Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        // The log is the runner's; losing it must not stop the answers (an unread pipe would block the child).
+                        System.out.println("soak: " + name + "'s log cannot be written any more: " + e.getMessage());
+                        logging = false;
+                    }
+                }
                 lines.accept(line);
             }
         } catch (IOException e) {

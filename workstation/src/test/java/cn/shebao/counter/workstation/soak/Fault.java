@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.soak;
 
+import cn.shebao.counter.workstation.testing.DiskLimit;
 import java.time.Duration;
 
 /**
@@ -36,11 +37,19 @@ record Fault(Duration at, Kind kind, int target, Duration lasts) {
         /** A workstation's machine clock jumped hours forwards; set right when it heals. */
         CLOCK_FORWARD,
         /** A workstation's machine clock jumped hours backwards; set right when it heals. */
-        CLOCK_BACK;
+        CLOCK_BACK,
+        /** One workstation's disk filled to the last page (its data directory is a size-limited tmpfs); freed when it heals. */
+        DISK_FULL;
+
+        /** Every kind this machine can strike: a full disk needs a tmpfs, which needs root ({@link DiskLimit}). */
+        static java.util.List<Kind> runnableHere() {
+            return java.util.Arrays.stream(values()).filter(k -> k != DISK_FULL || DiskLimit.available()).toList();
+        }
 
         boolean onWorkstation() {
             return this == WORKSTATION_KILL || this == WORKSTATION_FREEZE || this == LINK_CUT || this == LINK_BLACKHOLE
-                    || this == LINK_DELAY || this == LINK_LOSE_REPLIES || this == CLOCK_FORWARD || this == CLOCK_BACK;
+                    || this == LINK_DELAY || this == LINK_LOSE_REPLIES || this == CLOCK_FORWARD || this == CLOCK_BACK
+                    || this == DISK_FULL;
         }
 
         boolean onService() {

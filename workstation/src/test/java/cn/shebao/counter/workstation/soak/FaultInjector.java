@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.soak;
 
+import cn.shebao.counter.workstation.testing.DiskLimit;
 import cn.shebao.counter.workstation.testing.TcpProxy;
 import java.io.IOException;
 import java.time.Duration;
@@ -115,6 +116,7 @@ final class FaultInjector {
             case LINK_LOSE_REPLIES -> link(f).mode(TcpProxy.Mode.DROP_REPLIES);
             case CLOCK_FORWARD -> window(f).jumpClock(CLOCK_JUMP_SECONDS);
             case CLOCK_BACK -> window(f).jumpClock(-CLOCK_JUMP_SECONDS);
+            case DISK_FULL -> DiskLimit.fill(window(f).data());
         }
     }
 
@@ -129,6 +131,7 @@ final class FaultInjector {
             case LINK_CUT, LINK_BLACKHOLE, LINK_DELAY, LINK_LOSE_REPLIES -> link(f).mode(TcpProxy.Mode.PASS);
             case CLOCK_FORWARD -> window(f).jumpClock(-CLOCK_JUMP_SECONDS);
             case CLOCK_BACK -> window(f).jumpClock(CLOCK_JUMP_SECONDS);
+            case DISK_FULL -> DiskLimit.free(window(f).data());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.soak;
 
+import cn.shebao.counter.workstation.testing.DiskLimit;
 import cn.shebao.counter.workstation.testing.TcpProxy;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class Hall implements AutoCloseable {
     private final List<TcpProxy> windowLinks = new ArrayList<>();
     private final List<Window> windows = new ArrayList<>();
     private final Map<String, String> secrets = new HashMap<>();
+    private final List<Path> limitedDisks = new ArrayList<>();
 
     /** One {@code central serve} instance and its port. */
     record Service(ChildProcess process, int port, CountDownLatch[] listening) {
@@ -114,6 +116,10 @@ final class Hall implements AutoCloseable {
             windowLinks.add(link);
             String code = "SOAK-" + (i + 1);
             Path data = work.resolve("ws-" + (i + 1));
+            if (plan.kinds().contains(Fault.Kind.DISK_FULL)) {
+                DiskLimit.mount(data); // before enrolment: everything the workstation writes is on the disk that fills
+                limitedDisks.add(data);
+            }
             String enrolment = run("code " + code, List.of("central", "enrolment-code", "--config",
                     work.resolve("central-a.properties").toString(), "--node", code));
             Matcher m = Pattern.compile("once\\): (\\S+)").matcher(enrolment);
@@ -188,5 +194,8 @@ final class Hall implements AutoCloseable {
         }
         databaseLink.close();
         database.close();
+        for (Path disk : limitedDisks) {
+            DiskLimit.unmount(disk); // the workstations are gone (killed above and waited for): nothing holds it
+        }
     }
 }

@@ -6,6 +6,10 @@ import cn.shebao.counter.workstation.app.WorkstationOptions;
 import cn.shebao.counter.device.card.CardDecodingException;
 import cn.shebao.counter.device.card.CardJson;
 import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.certificates.CertificateContent;
+import cn.shebao.counter.workstation.certificates.DocumentType;
+import cn.shebao.counter.workstation.citizen.AccessPurpose;
+import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.drugs.Decision;
 import cn.shebao.counter.workstation.drugs.DrugApplications;
@@ -17,6 +21,7 @@ import cn.shebao.counter.workstation.identity.IdentityConfirmations;
 import cn.shebao.counter.workstation.identity.PermissionScope;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.store.DiskFull;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,7 +45,7 @@ import java.util.UUID;
  *
  * <pre>
  *   in:  ID OP [PERSON CARD] OP: CONFIRM ISSUE RESET (with the card: Base64 of its JSON, as the reader gave it),
- *                            DRUG PERSON, DECIDE, RESOLVE
+ *                            DRUG PERSON, DECIDE, RESOLVE, DOCUMENT PERSON (a participation certificate)
  *        CLOCK SECONDS      jump the machine clock
  *        SYNC               sync now (the drain)
  *        QUIT               close cleanly and exit
@@ -56,6 +61,7 @@ public final class SoakAgent {
     private final StaffSession supervisor;
     private final char[] supervisorPassword;
     private final PrintStream out;
+    private final CertificateContent certificates;
 
     private SoakAgent(Workstation workstation, StaffSession clerk, StaffSession supervisor, char[] supervisorPassword, PrintStream out) {
         this.workstation = workstation;
@@ -63,6 +69,7 @@ public final class SoakAgent {
         this.supervisor = supervisor;
         this.supervisorPassword = supervisorPassword;
         this.out = out;
+        this.certificates = new CertificateContent(workstation.clock().getZone());
     }
 
     /** args: data directory, clerk's username, supervisor's username (demo staff of the central seed). */
@@ -119,6 +126,7 @@ public final class SoakAgent {
                 case "DRUG" -> drug(UUID.fromString(w[2]));
                 case "DECIDE" -> decide();
                 case "RESOLVE" -> resolve();
+                case "DOCUMENT" -> document(UUID.fromString(w[2]));
                 default -> throw new IllegalArgumentException("unknown operation " + w[1]);
             };
             out.println(id + " OK " + detail);
@@ -126,7 +134,8 @@ public final class SoakAgent {
             out.println(id + " REFUSED " + e.key());
         } catch (RuntimeException e) {
             // Reported, not hidden: the runner counts errors, and a disk-full or a killed peer is expected to show here.
-            out.println(id + " ERROR " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            String kind = DiskFull.causedBy(e) ? "DiskFull" : e.getClass().getSimpleName();
+            out.println(id + " ERROR " + kind + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
     }
 
@@ -163,6 +172,13 @@ public final class SoakAgent {
         LocalDate from = LocalDate.now(workstation.clock()).plusDays(1);
         return workstation.drugApplications().register(clerk, new RegistrationRequest(personId, drug.getId(), "M05.9", "浙江省人民医院",
                 "李医生", from, from.plusMonths(6), null, true, true, true)).getId().toString();
+    }
+
+    /** Opens the record with the citizen at the window and issues a participation certificate (numbered, rendered). */
+    private String document(UUID personId) {
+        CitizenRecords.Opened opened = workstation.citizenRecords().open(clerk, personId, AccessPurpose.WINDOW_WITH_ID);
+        return workstation.documents().issue(opened.access(), DocumentType.PARTICIPATION_CERTIFICATE,
+                stamp -> certificates.certificate(opened.profile(), opened.access().purpose(), stamp)).documentId().toString();
     }
 
     /** The oldest pending application this supervisor did not register (four eyes: never one's own). */

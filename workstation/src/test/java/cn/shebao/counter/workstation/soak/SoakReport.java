@@ -91,6 +91,12 @@ final class SoakReport {
             n[1] += s.hit() ? 1 : 0;
         }
         kinds.forEach((k, n) -> b.append("| ").append(k).append(" | ").append(n[0]).append(" | ").append(n[1]).append(" |\n"));
+        java.util.EnumSet<Fault.Kind> left = java.util.EnumSet.allOf(Fault.Kind.class);
+        left.removeAll(r.plan().kinds());
+        if (!left.isEmpty()) {
+            b.append("\nNot in this run: ").append(left).append(left.contains(Fault.Kind.DISK_FULL)
+                    ? " (a disk that can fill is a tmpfs of its own, which takes root to mount)" : "").append(".\n");
+        }
         b.append("\n## Operations by answer\n\n| Operation | Answer | Count |\n|---|---|---|\n");
         Map<String, Long> answers = r.operations().stream().collect(Collectors.groupingBy(
                 o -> o.kind() + " | " + answerKind(o.answer()), TreeMap::new, Collectors.counting()));

@@ -34,10 +34,12 @@ final class Window {
     private volatile String inFlight;
     /** The machine clock's error now; a wrong clock stays wrong across a restart, as a machine's would. */
     private volatile long clockOffsetSeconds;
+    private final Path data;
 
     Window(int index, String code, Path data, String clerk, String supervisor, Path log, List<String> jvmOptions) {
         this.index = index;
         this.code = code;
+        this.data = data;
         this.process = new ChildProcess(code, jvmOptions, SoakAgent.class.getName(), List.of(data.toString(), clerk, supervisor),
                 Map.of(), log, this::line);
     }
@@ -48,6 +50,11 @@ final class Window {
 
     String code() {
         return code;
+    }
+
+    /** The workstation's data directory (its own file system where the disk can fill). */
+    Path data() {
+        return data;
     }
 
     ChildProcess process() {
@@ -123,11 +130,19 @@ final class Window {
         inFlight = operation;
         try {
             if (!process.alive()) {
+                System.out.println("soak: " + code + " #" + id + " " + kind(operation) + " not sent: the process is gone");
                 return "INTERRUPTED";
             }
             process.send(id + " " + operation);
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String got = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (got.equals("INTERRUPTED")) {
+                System.out.println("soak: " + code + " #" + id + " " + kind(operation) + " interrupted: the process ended under it");
+            }
+            return got;
         } catch (TimeoutException e) {
+            // Named with its id, so the workstation's log shows what it was doing (a frozen step is a clerk's frozen screen).
+            System.out.println("soak: " + code + " #" + id + " " + kind(operation) + " unanswered after " + timeout.toSeconds()
+                    + " s (alive " + process.alive() + ", status " + status + ")");
             return "TIMEOUT";
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
@@ -139,6 +154,10 @@ final class Window {
 
     void send(String command) {
         process.send(command);
+    }
+
+    private static String kind(String operation) {
+        return operation.split(" ", 2)[0];
     }
 
     /** Closes the workstation cleanly (Derby shut down) so the checker can open its replica. */

@@ -26,8 +26,8 @@ final class Workload {
     record Operation(int window, String kind, Instant sent, Instant answered, String answer) {
     }
 
-    private static final String[] KINDS = {"CONFIRM", "ISSUE", "RESET", "DRUG", "DECIDE", "RESOLVE"};
-    private static final int[] WEIGHTS = {20, 22, 14, 16, 16, 12};
+    private static final String[] KINDS = {"CONFIRM", "ISSUE", "RESET", "DRUG", "DECIDE", "RESOLVE", "DOCUMENT"};
+    private static final int[] WEIGHTS = {20, 22, 14, 16, 16, 12, 8};
 
     private final List<Window> windows;
     private final List<Person> people;
@@ -69,7 +69,7 @@ final class Workload {
                 Person p = people.get(random.nextInt(people.size()));
                 String op = switch (kind) {
                     case "CONFIRM", "ISSUE", "RESET" -> kind + " " + p.id() + " " + p.card();
-                    case "DRUG" -> kind + " " + p.id();
+                    case "DRUG", "DOCUMENT" -> kind + " " + p.id();
                     default -> kind;
                 };
                 Instant sent = Instant.now();
