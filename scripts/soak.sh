@@ -16,5 +16,8 @@ mvn -B -q install -DskipTests
 mvn -B -q -pl workstation test-compile
 eval "$(bash scripts/test-postgres.sh)"
 cd workstation
-cp=target/test-classes:target/classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+# Into a file, not through stdout: Maven's console may wrap stdout in colour codes, and a classpath starting with
+# an escape sequence silently loses its first jar (the device module, so the seed step died without its reader).
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/soak-classpath.txt -Dmdep.includeScope=test
+cp=target/test-classes:target/classes:$(cat target/soak-classpath.txt)
 java -Xmx1g -cp "$cp" cn.shebao.counter.workstation.soak.SoakRun "$seed" "$minutes" "$faults" "$PWD/target/soak" "$PWD/../docs/soak"

@@ -28,12 +28,14 @@ final class AuditCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Exit status 0 when intact, 3 when any row was edited or removed. */
+    /** Exit status 0 when intact, 3 when any row was edited or removed, 4 when there is nothing to verify. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check that no audit record was edited or deleted. Exit status 0 = intact, 3 = tampered.")
+            description = "Check that no audit record was edited or deleted. Exit status 0 = intact, 3 = tampered,"
+                    + " 4 = no enrolled workstation's replica in that data directory (nothing is created there).")
     static final class Verify implements Callable<Integer> {
 
         static final int TAMPERED = 3;
+        static final int NOTHING_TO_VERIFY = 4;
 
         @ParentCommand
         AuditCommand audit;
@@ -45,10 +47,19 @@ final class AuditCommand implements Runnable {
         public Integer call() throws Exception {
             Locale locale = Locale.getDefault();
             PrintWriter out = spec.commandLine().getOut();
-            try (Replica replica = AppReplica.open(audit.parent.dataDirectory())) {
+            DataDirectory dir = audit.parent.dataDirectory();
+            // Nothing to verify is said as such: opening would create an empty replica and report it "intact".
+            String refusal = !java.nio.file.Files.isDirectory(dir.root()) ? "audit.verify.noDirectory"
+                    : !dir.hasReplica() ? "audit.verify.noReplica"
+                    : !audit.parent.demo && Enrolment.read(dir).isEmpty() ? "audit.verify.notEnrolled" : null;
+            if (refusal != null) {
+                spec.commandLine().getErr().println(Messages.format(locale, refusal, dir.root().toString()));
+                return NOTHING_TO_VERIFY;
+            }
+            cn.shebao.counter.workstation.store.KeyProtector keys = audit.parent.keyProtector();
+            try (Replica replica = AppReplica.open(audit.parent.dataDirectory(), keys)) {
                 // Enrolled: the countersignature is checked against the centre's key too.
-                java.security.PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(),
-                        cn.shebao.counter.workstation.store.KeyStoreKeyProtector.forMachine(audit.parent.dataDirectory().keys()))
+                java.security.PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(), keys)
                         .map(identity -> identity.ca().getPublicKey()).orElse(null);
                 AuditVerification result = new AuditVerifier(replica.sessions(), centre).verify();
                 if (result.intact()) {
@@ -81,7 +92,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Replica replica = AppReplica.open(audit.parent.dataDirectory())) {
+            try (Replica replica = AppReplica.open(audit.parent.dataDirectory(), audit.parent.keyProtector())) {
                 AuditRetention.Pruned pruned = new AuditRetention(replica.sessions(), java.time.Clock.systemDefaultZone(),
                         java.time.Period.ofMonths(months)).prune();
                 spec.commandLine().getOut().println(Messages.format(Locale.getDefault(), "audit.prune.done", pruned.events(),

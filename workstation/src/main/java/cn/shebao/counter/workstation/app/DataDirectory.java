@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -51,6 +51,11 @@ public record DataDirectory(Path root) {
         return root.resolve("replica");
     }
 
+    /** Whether a replica was ever created here (Derby's own marker file, not just a folder). */
+    public boolean hasReplica() {
+        return Files.exists(replica().resolve("service.properties"));
+    }
+
     public Path keys() {
         return root.resolve("keys");
     }
@@ -73,16 +78,25 @@ public record DataDirectory(Path root) {
         return root.resolve(".instance.lock");
     }
 
-    /** Creates the directory tree; the keys directory is owner-only where the file system allows it. */
+    /**
+     * Creates the directory tree, or finds it, and makes all of it owner-only where the file system allows it: files
+     * left group- or world-readable by an older version, a copy or a careless operator are tightened at every start.
+     */
     public DataDirectory create() {
         try {
             Files.createDirectories(root);
             Files.createDirectories(logs());
             Files.createDirectories(keys());
-            FilePermissions.ownerOnly(keys());
+            FilePermissions.ownerOnlyTree(root);
             return this;
+        } catch (java.nio.file.FileSystemException e) {
+            if (e instanceof java.nio.file.AccessDeniedException || "Read-only file system".equals(e.getReason())) {
+                // Read-only media, another account's directory, a mount without write rights: say which path.
+                throw new LocalizedException(e, "app.error.dataDirReadOnly", root.toString(), String.valueOf(e.getFile()));
+            }
+            throw new LocalizedException(e, "app.error.dataDirUnusable", root.toString(), String.valueOf(e.getMessage()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + root, e);
+            throw new LocalizedException(e, "app.error.dataDirUnusable", root.toString(), String.valueOf(e.getMessage()));
         }
     }
 }

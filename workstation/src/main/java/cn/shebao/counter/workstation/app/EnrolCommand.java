@@ -36,11 +36,27 @@ final class EnrolCommand implements Callable<Integer> {
     @Option(names = "--workstation-code", required = true, description = "e.g. HZ-XH-03 (centre, district, window).")
     String code;
 
+    @Option(names = "--allow-software-key",
+            description = "This machine has no TPM: keep the replica key in the software key store (the status bar says so).")
+    boolean allowSoftwareKey;
+
+    @Option(names = "--tpm-tcti", paramLabel = "TCTI",
+            description = "Where the TPM is, in tpm2-tools' syntax (default: the kernel's resource manager /dev/tpmrm0).")
+    String tpmTcti;
+
+    @Option(names = "--tpm-pcrs", paramLabel = "SELECTION",
+            description = "The boot state the key is bound to (default sha256:7, the Secure Boot state).")
+    String tpmPcrs;
+
     @Override
     public Integer call() throws Exception {
         Locale locale = Locale.getDefault();
         PrintWriter out = spec.commandLine().getOut();
         DataDirectory dir = parent.dataDirectory();
+        if (Enrolment.read(dir).map(e -> e.workstationCode().equals(code.strip())).orElse(true)) {
+            // Recorded before the replica and its key exist, so every later start protects the key the same way.
+            KeyProtection.record(dir, allowSoftwareKey, tpmTcti, tpmPcrs);
+        }
         new Enroller(dir).enrol(serviceUrl, caCertificate, System.getenv(codeVariable), code, p -> {
             spec.commandLine().getErr().print("\r" + Messages.format(locale, "enrol.progress", p.table(), p.copied(), p.total()));
             spec.commandLine().getErr().flush();

@@ -7,7 +7,7 @@ import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.NodeKeys;
 import cn.shebao.counter.workstation.pki.Pem;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
@@ -61,7 +61,7 @@ public final class Enroller {
             throw new LocalizedException("enrol.error.otherCode", dir.root().toString(), e.workstationCode());
         });
         X509Certificate ca = readCa(caCertificate);
-        KeyStoreKeyProtector keys = KeyStoreKeyProtector.forMachine(dir.keys());
+        KeyProtector keys = KeyProtection.forWorkstation(dir, false);
         try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE)) {
             return enrolInto(replica, keys, service, ca, enrolmentCode, workstation, progress);
         } catch (IOException e) {
@@ -70,7 +70,7 @@ public final class Enroller {
     }
 
     /** Enrolment into a replica this process already holds open (demo mode enrols at start-up this way). */
-    long enrolInto(Replica replica, KeyStoreKeyProtector keys, URI service, X509Certificate ca, String enrolmentCode,
+    long enrolInto(Replica replica, KeyProtector keys, URI service, X509Certificate ca, String enrolmentCode,
             String workstation, Consumer<InitialLoad.Progress> progress) throws java.sql.SQLException {
         if (!NodeIdentity.exists(dir)) {
             requestCertificate(service, ca, enrolmentCode, workstation, keys);
@@ -91,7 +91,7 @@ public final class Enroller {
         return cursor;
     }
 
-    private void requestCertificate(URI service, X509Certificate ca, String enrolmentCode, String workstation, KeyStoreKeyProtector keys) {
+    private void requestCertificate(URI service, X509Certificate ca, String enrolmentCode, String workstation, KeyProtector keys) {
         if (enrolmentCode == null || enrolmentCode.isBlank()) {
             throw new LocalizedException("enrol.error.enrolmentCode");
         }

@@ -77,7 +77,9 @@ final class GenerateCommand implements Callable<Integer> {
             }
         } else {
             DataDirectory target = new DataDirectory(Path.of(into));
-            try (Replica replica = AppReplica.open(target)) {
+            // Generated people only: a demo directory, and the file says that its key is in the software store.
+            KeyProtection.record(target, true, null, null);
+            try (Replica replica = AppReplica.open(target, KeyProtection.forWorkstation(target, true))) {
                 generate(replica.sessions(), settings, target.root().toString(), err, out, locale);
             }
         }

@@ -22,14 +22,19 @@ public final class Launcher {
         Path flag = dataDirFlag(args);
         DataDirectory dir = flag == null && Arrays.asList(args).contains("--demo")
                 ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
-        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+        // Verifying must leave no trace in a directory that holds no replica (a mistyped path is not created): it logs
+        // to the temporary folder there and needs no serial library.
+        boolean verifying = Arrays.asList(args).contains("audit") && Arrays.asList(args).contains("verify");
+        if (System.getProperty(LOG_DIR_PROPERTY) == null && (!verifying || dir.hasReplica())) {
             System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());
         }
         if (Arrays.asList(args).contains("--self-test")) {
             // The self-test opens no window, also where a display is set (IT may run it from a desktop session).
             System.setProperty("java.awt.headless", "true");
         }
-        useOwnNativeLibraryFolder(dir);
+        if (!verifying) {
+            useOwnNativeLibraryFolder(dir);
+        }
         // The only exit in the workstation: run() returns after the window closed and the replica shut down
         // cleanly, and the status must reach scripts and service managers (audit verify answers 3 when tampered).
         System.exit(ShebaoCli.run(args));

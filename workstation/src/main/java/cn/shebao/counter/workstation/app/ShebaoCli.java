@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The command line of {@code shebao-counter.jar}; {@code --help} lists the subcommands. */
 @Command(name = "shebao-counter", mixinStandardHelpOptions = true, versionProvider = ShebaoCli.Version.class,
         description = "Shebao Counter workstation for social-insurance service windows.",
-        subcommands = {GenerateCommand.class, AuditCommand.class, CentralCommand.class, EnrolCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, AuditCommand.class, CentralCommand.class, EnrolCommand.class, KeyCommand.class, CommandLine.HelpCommand.class})
 public final class ShebaoCli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShebaoCli.class);
@@ -56,12 +56,17 @@ public final class ShebaoCli implements Callable<Integer> {
         return demo && dataDir == null ? DemoMode.directory() : DataDirectory.resolveForThisMachine(dataDir);
     }
 
+    /** The key protector for {@link #dataDirectory()}: the TPM unless demo mode or IT's explicit allowance. */
+    cn.shebao.counter.workstation.store.KeyProtector keyProtector() {
+        return KeyProtection.forWorkstation(dataDirectory(), demo);
+    }
+
     /** Without a subcommand: the graphical workstation, until the clerk exits (or the self-test, when asked). */
     @Override
     public Integer call() throws InterruptedException {
         if (selfTest) {
             PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
-            return SelfTest.of(dataDirectory(), Locale.getDefault()).run(out, new Version().getVersion()[0]);
+            return SelfTest.of(dataDirectory(), keyProtector(), Locale.getDefault()).run(out, new Version().getVersion()[0]);
         }
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println(Messages.format(Locale.getDefault(), "cli.headless"));

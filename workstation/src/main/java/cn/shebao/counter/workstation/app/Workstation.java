@@ -33,7 +33,7 @@ import cn.shebao.counter.workstation.security.StaffAccounts;
 import cn.shebao.counter.workstation.staff.PasswordChanges;
 import cn.shebao.counter.workstation.staff.StaffAdministration;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.sync.SyncEngine;
@@ -94,10 +94,12 @@ public final class Workstation implements AutoCloseable {
     private final ReportRenderer reports;
     private final CentralConnection central;
     private final DemoCentral demoCentral;
+    private final KeyProtector keys;
 
-    private Workstation(WorkstationOptions options, Replica replica, CentralTime clock, ReaderConnection reader,
-            DemoCentral demoCentral) {
+    private Workstation(WorkstationOptions options, KeyProtector keys, Replica replica, CentralTime clock,
+            ReaderConnection reader, DemoCentral demoCentral) {
         this.options = options;
+        this.keys = keys;
         this.replica = replica;
         this.clock = clock;
         this.audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), workstationCode());
@@ -115,8 +117,7 @@ public final class Workstation implements AutoCloseable {
         this.demoCentral = demoCentral;
         this.outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
         audit.shipTo(outbox); // every audited action also reaches central, in its own transaction's outbox row
-        this.central = CentralConnection.open(options.directory(),
-                KeyStoreKeyProtector.forMachine(options.directory().keys()), replica, outbox, clock).orElse(null);
+        this.central = CentralConnection.open(options.directory(), keys, replica, outbox, clock).orElse(null);
         this.citizenSearch = new CitizenSearch(replica.sessions());
         this.citizenRecords = new CitizenRecords(replica.sessions(), audit, clock,
                 central == null ? OlderRecords.NONE : central.olderRecords());
@@ -141,8 +142,7 @@ public final class Workstation implements AutoCloseable {
         this.staffAdministration = new StaffAdministration(replica.sessions(), authenticator, new PasswordHasher(), outbox, audit,
                 clock, TimeOrderedIds.system(), pushSoon);
         // Enrolled: the verification holds the chain against the centre's countersignature with the centre's key too.
-        this.auditVerifier = new AuditVerifier(replica.sessions(), NodeIdentity.load(options.directory(),
-                KeyStoreKeyProtector.forMachine(options.directory().keys())).map(identity -> identity.ca().getPublicKey()).orElse(null));
+        this.auditVerifier = new AuditVerifier(replica.sessions(), NodeIdentity.load(options.directory(), keys).map(identity -> identity.ca().getPublicKey()).orElse(null));
         this.auditSearch = new AuditSearch(replica.sessions(), audit, central == null ? CentreAudit.NONE : central.centreAudit());
         java.util.Properties settings = WorkstationProperties.read(options.directory().root().resolve(Enrolment.FILE));
         this.unusualAccess = UnusualAccess.Thresholds.configured(settings,
@@ -181,7 +181,7 @@ public final class Workstation implements AutoCloseable {
 
     /** A production start needs an enrolled workstation; enrolment creates the replica (sync issue). */
     public static boolean isEnrolled(DataDirectory directory) {
-        return Files.exists(directory.replica().resolve("service.properties")) && Enrolment.read(directory).isPresent();
+        return directory.hasReplica() && Enrolment.read(directory).isPresent();
     }
 
     public static Workstation open(WorkstationOptions options, Consumer<Progress> progress) {
@@ -196,17 +196,19 @@ public final class Workstation implements AutoCloseable {
         DemoCentral demoCentral = null;
         Replica replica = null;
         try {
+            // One protector for the whole start: with a TPM each unseal is a round of TPM commands.
+            KeyProtector keys = KeyProtection.forWorkstation(options.directory(), options.demo());
             if (options.demo()) {
                 demoCentral = DemoCentral.start(options.directory().root().resolve("central-demo"), options.demoPersons(),
                         DEMO_WORKSTATION_CODE, (done, total) -> progress.accept(new Progress(Replica.Step.READY, done, total, null)));
             }
-            replica = AppReplica.open(options.directory(), step -> progress.accept(new Progress(step, 0, 0, null)));
+            replica = AppReplica.open(options.directory(), keys, step -> progress.accept(new Progress(step, 0, 0, null)));
             if (demoCentral != null) {
-                prepareDemo(options, replica, demoCentral, progress);
+                prepareDemo(options, keys, replica, demoCentral, progress);
             }
             ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions())
                     : ReaderConnection.configured(options.directory().root());
-            return new Workstation(options, replica, CentralTime.open(machineClock, replica.dataSource()), reader,
+            return new Workstation(options, keys, replica, CentralTime.open(machineClock, replica.dataSource()), reader,
                     demoCentral);
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(replica, demoCentral, e);
@@ -232,12 +234,12 @@ public final class Workstation implements AutoCloseable {
      * persons on the first start), this workstation enrolled with it by a one-time code and loaded through it, then
      * synced in the background over mutual TLS.
      */
-    private static void prepareDemo(WorkstationOptions options, Replica replica, DemoCentral central,
+    private static void prepareDemo(WorkstationOptions options, KeyProtector keys, Replica replica, DemoCentral central,
             Consumer<Progress> progress) throws SQLException {
         DataDirectory dir = options.directory();
         boolean loaded = NodeIdentity.exists(dir) && Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
         if (!loaded) {
-            new Enroller(dir).enrolInto(replica, KeyStoreKeyProtector.forMachine(dir.keys()), java.net.URI.create(central.url()),
+            new Enroller(dir).enrolInto(replica, keys, java.net.URI.create(central.url()),
                     Enroller.readCa(central.caCertificate()), central.enrolmentCode(), DEMO_WORKSTATION_CODE, p -> progress.accept(
                     new Progress(Replica.Step.READY, (int) Math.min(p.copied(), Integer.MAX_VALUE), (int) Math.min(p.total(), Integer.MAX_VALUE), p.table())));
         }
@@ -247,6 +249,11 @@ public final class Workstation implements AutoCloseable {
 
     public boolean demo() {
         return options.demo();
+    }
+
+    /** True outside demo mode when IT allowed the software key store (no TPM): the status bar keeps saying so. */
+    public boolean softwareKeyInUse() {
+        return !options.demo() && !keys.osProtected();
     }
 
     public String workstationCode() {

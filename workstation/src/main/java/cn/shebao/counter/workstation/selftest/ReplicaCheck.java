@@ -3,7 +3,7 @@ package cn.shebao.counter.workstation.selftest;
 import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,9 +12,11 @@ import java.util.Optional;
 final class ReplicaCheck implements Check {
 
     private final DataDirectory directory;
+    private final KeyProtector keys;
 
-    ReplicaCheck(DataDirectory directory) {
+    ReplicaCheck(DataDirectory directory, KeyProtector keys) {
         this.directory = directory;
+        this.keys = keys;
     }
 
     @Override
@@ -26,7 +28,7 @@ final class ReplicaCheck implements Check {
     public Outcome run(Locale locale) {
         Optional<Replica.Inspection> inspection;
         try {
-            inspection = Replica.inspect(directory, KeyStoreKeyProtector.forMachine(directory.keys()));
+            inspection = Replica.inspect(directory, keys);
         } catch (LocalizedException e) {
             if ("app.error.alreadyRunning".equals(e.key())) {
                 // The running workstation has it open, which proves it opens; the self-test must not take it away.

@@ -27,8 +27,8 @@ public final class SelfTest {
     }
 
     /** The checks of an installed workstation using {@code directory}. */
-    public static SelfTest of(DataDirectory directory, Locale locale) {
-        return new SelfTest(List.of(RuntimeCheck.fromBundledList(), new ReplicaCheck(directory), new ReportCheck(),
+    public static SelfTest of(DataDirectory directory, cn.shebao.counter.workstation.store.KeyProtector keys, Locale locale) {
+        return new SelfTest(List.of(RuntimeCheck.fromBundledList(), new ReplicaCheck(directory, keys), new ReportCheck(),
                 new SerialLibraryCheck(directory)), locale);
     }
 

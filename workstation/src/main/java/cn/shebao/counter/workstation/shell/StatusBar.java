@@ -28,7 +28,11 @@ final class StatusBar extends JPanel {
     private final transient java.util.Optional<SyncEngine> sync;
     private final transient Consumer<SyncEngine.Status> syncListener;
 
-    StatusBar(Texts texts, StaffSession session, boolean demo, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync) {
+    /**
+     * @param softwareKey the replica's key is guarded by the software key store only (IT allowed it on a machine
+     *     without a TPM): said for as long as that lasts, not once in a log
+     */
+    StatusBar(Texts texts, StaffSession session, boolean demo, boolean softwareKey, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync) {
         super(new MigLayout("insets 4 8 4 8, gap 12", "[][][][][][][][][][]push[]"));
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, javax.swing.UIManager.getColor("Separator.foreground")));
         add(label("status.user", texts.text("status.user", session.displayName(), LoginFrame.rolesText(texts, session.roles()))));
@@ -66,6 +70,12 @@ final class StatusBar extends JPanel {
         });
         sync.ifPresent(engine -> syncListener.accept(engine.status()));
         add(new JLabel());
+        if (softwareKey) {
+            JLabel key = label("status.softwareKey", texts.text("status.softwareKey"));
+            key.setToolTipText(texts.text("status.softwareKey.tip"));
+            key.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
+            add(key);
+        }
         if (demo) {
             JLabel badge = label("status.demo", texts.text("status.demo"));
             badge.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");

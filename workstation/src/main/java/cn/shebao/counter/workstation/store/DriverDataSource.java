@@ -18,10 +18,26 @@ public final class DriverDataSource implements DataSource {
 
     private final String url;
     private final Supplier<Properties> properties;
+    private final StorageRecovery recovery;
 
     public DriverDataSource(String url, Supplier<Properties> properties) {
+        this(url, properties, null);
+    }
+
+    private DriverDataSource(String url, Supplier<Properties> properties, StorageRecovery recovery) {
         this.url = url;
         this.properties = properties;
+        this.recovery = recovery;
+    }
+
+    /** The same embedded Derby database, restarted by the next connection after a write failed for lack of space. */
+    DriverDataSource recoveringFromStorageFailures() {
+        return new DriverDataSource(url, properties, new StorageRecovery(url));
+    }
+
+    /** Restarts after storage failures so far (0 for a data source without recovery). */
+    public int storageRestarts() {
+        return recovery == null ? 0 : recovery.restarts();
     }
 
     /** User and password for a server database; the password array is copied, not kept by reference. */
@@ -45,7 +61,11 @@ public final class DriverDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url, properties.get());
+        if (recovery == null) {
+            return DriverManager.getConnection(url, properties.get());
+        }
+        recovery.beforeConnect();
+        return recovery.watch(DriverManager.getConnection(url, properties.get()));
     }
 
     @Override

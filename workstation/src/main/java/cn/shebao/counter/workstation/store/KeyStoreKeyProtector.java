@@ -44,6 +44,11 @@ public final class KeyStoreKeyProtector implements KeyProtector {
         this.storePassword = storePassword.clone();
     }
 
+    /** True when a software key store was ever written in {@code keysDirectory}. */
+    public static boolean existsIn(Path keysDirectory) {
+        return Files.exists(keysDirectory.resolve(FILE_NAME));
+    }
+
     /** The production choice: the environment's password when set, else one bound to this machine. */
     public static KeyStoreKeyProtector forMachine(Path keysDirectory) {
         String supplied = System.getenv(PASSWORD_ENV);
@@ -179,6 +184,33 @@ public final class KeyStoreKeyProtector implements KeyProtector {
             return Optional.of(chars);
         } catch (IOException | GeneralSecurityException e) {
             throw new LocalizedException(e, "replica.error.keyStoreUnreadable", file.toString());
+        }
+    }
+
+    /**
+     * Rewrites the store under {@code newPassword}, every entry kept: how a software store moves under the TPM. Written
+     * beside and moved, so a crash leaves either the old store or the new one, never half of each.
+     */
+    void changePassword(char[] newPassword) {
+        try {
+            KeyStore old = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                old.load(in, storePassword);
+            }
+            KeyStore fresh = KeyStore.getInstance("PKCS12");
+            fresh.load(null, newPassword);
+            for (String alias : java.util.Collections.list(old.aliases())) {
+                KeyStore.Entry entry = old.getEntry(alias, new KeyStore.PasswordProtection(storePassword));
+                fresh.setEntry(alias, entry, new KeyStore.PasswordProtection(newPassword));
+            }
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                fresh.store(out, newPassword);
+            }
+            FilePermissions.ownerOnly(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
         }
     }
 

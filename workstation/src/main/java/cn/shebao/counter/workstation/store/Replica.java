@@ -1,8 +1,10 @@
 package cn.shebao.counter.workstation.store;
 
 import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.app.FilePermissions;
 import cn.shebao.counter.workstation.app.InstanceLock;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.logging.DerbyErrorLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +97,7 @@ public final class Replica implements AutoCloseable {
                     directory.keys().toString())) : keys.load().orElseGet(keys::create);
             BootKey bootKey = key;
             String url = "jdbc:derby:" + directory.replica();
-            DriverDataSource dataSource = new DriverDataSource(url, () -> bootProperties(bootKey));
+            DriverDataSource dataSource = new DriverDataSource(url, () -> bootProperties(bootKey)).recoveringFromStorageFailures();
             if (!exists) {
                 createEncrypted(url, key);
                 LOG.info("Created encrypted replica (AES-256) in {}", directory.replica());
@@ -110,6 +112,7 @@ public final class Replica implements AutoCloseable {
                 LOG.warn("The replica key is protected only by a software key store ({}): anyone who copies the "
                         + "whole data directory on this machine can open the replica.", keys.describe());
             }
+            guardFiles(directory);
             progress.accept(Step.READY);
             return new Replica(directory, lock, key, dataSource, sessions, !exists);
         } catch (RuntimeException e) {
@@ -155,6 +158,23 @@ public final class Replica implements AutoCloseable {
         }
     }
 
+    /**
+     * What Derby and the logger just created carries the process umask (often 0644): tightened like everything else,
+     * and a parent directory others may write to is reported, since whoever can write there can swap the whole data
+     * directory for one of their own.
+     */
+    private static void guardFiles(DataDirectory directory) {
+        try {
+            FilePermissions.ownerOnlyTree(directory.root());
+            for (Path loose : FilePermissions.parentsOthersCanReplace(directory.root())) {
+                LOG.warn("{} above the data directory can be written by other accounts (and has no sticky bit): they could "
+                        + "replace the data directory. Make it writable by its owner only.", loose);
+            }
+        } catch (IOException e) {
+            throw new LocalizedException(e, "app.error.dataDirUnusable", directory.root().toString(), String.valueOf(e.getMessage()));
+        }
+    }
+
     /** A replica as the self-test sees it. */
     public record Inspection(String schemaVersion, int pendingMigrations, long persons) {
     }
@@ -164,8 +184,10 @@ public final class Replica implements AutoCloseable {
         if (System.getProperty("derby.system.home") == null) {
             System.setProperty("derby.system.home", directory.root().toString());
         }
-        if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", directory.logs().resolve("derby.log").toString());
+        // Through our filter, not straight to a file: Derby dumps a damaged page decrypted into its log.
+        if (System.getProperty("derby.stream.error.method") == null && System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty(DerbyErrorLog.FILE_PROPERTY, directory.logs().resolve("derby.log").toString());
+            System.setProperty("derby.stream.error.method", DerbyErrorLog.METHOD);
         }
     }
 

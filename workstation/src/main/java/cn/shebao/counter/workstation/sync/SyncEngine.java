@@ -31,7 +31,9 @@ public final class SyncEngine implements AutoCloseable {
         /** IT revoked this workstation's certificate (or central does not know it): sync stops until re-enrolment. */
         DISABLED,
         /** The central service speaks another API version: one side needs an upgrade. */
-        INCOMPATIBLE
+        INCOMPATIBLE,
+        /** This machine's own replica could not be written (a full disk): nothing to do with central. */
+        STORAGE
     }
 
     /**
@@ -149,12 +151,28 @@ public final class SyncEngine implements AutoCloseable {
                     safeOldest(before), safeConflicts(before)));
             return false;
         } catch (Exception e) {
-            // Offline (or central refused): keep working locally, say why, and try again later.
-            LOG.info("Central not reachable: {}", e.toString());
-            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), Problem.UNREACHABLE, e.toString(),
+            // Offline (or the replica itself failing): keep working locally, say which, and try again later. A full
+            // disk is not "central unreachable": IT must look at this PC, not the network.
+            Problem problem = cn.shebao.counter.workstation.store.DiskFull.causedBy(e) || readOnlyReplica(e)
+                    ? Problem.STORAGE : Problem.UNREACHABLE;
+            if (problem == Problem.STORAGE) {
+                LOG.warn("The local database could not be written this round: {}", e.toString());
+            } else {
+                LOG.info("Central not reachable: {}", e.toString());
+            }
+            publish(new Status(false, safePending(), before.lastPush(), before.lastPull(), problem, e.toString(),
                     safeOldest(before), safeConflicts(before)));
             return false;
         }
+    }
+
+    private static boolean readOnlyReplica(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "25502".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts the open conflicts for the status; the replica holds them, so the count works offline too. */

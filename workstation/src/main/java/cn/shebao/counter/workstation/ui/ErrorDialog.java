@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.ui;
 
+import cn.shebao.counter.workstation.logging.PersonalDataRedaction;
+
 import java.awt.Component;
 import java.awt.Toolkit;
 import java.awt.Window;
@@ -46,10 +48,11 @@ public final class ErrorDialog extends JDialog {
         new ErrorDialog(owner, texts, error).setVisible(true);
     }
 
+    /** The stack for IT, with personal data taken out: it is pasted into tickets and e-mails. */
     public static String details(Throwable error) {
         StringWriter out = new StringWriter();
         error.printStackTrace(new PrintWriter(out));
-        return out.toString();
+        return PersonalDataRedaction.text(out.toString());
     }
 
     /** Wraps translated text so a label breaks long lines; the text is escaped, never interpreted. */

@@ -22,7 +22,9 @@ class CommandLineTest {
         String dir = tmp.resolve("data").toString();
         String[] generate = {"generate", "--persons", "120", "--seed", "5", "--as-of", "2026-11-01", "--detail-months", "6", "--into", dir};
         assertThat(ShebaoCli.run(generate)).isZero();
-        assertThat(ShebaoCli.run(new String[] {"audit", "verify", "--data-dir", dir})).isZero();
+        // Generated people are demo data: verified as such; without --demo it is no enrolled workstation's replica.
+        assertThat(ShebaoCli.run(new String[] {"--demo", "audit", "verify", "--data-dir", dir})).isZero();
+        assertThat(ShebaoCli.run(new String[] {"audit", "verify", "--data-dir", dir})).isEqualTo(4);
 
         // Demo data only goes into an empty database: a second run is refused, nothing is mixed.
         assertThat(ShebaoCli.run(generate)).isEqualTo(1);
@@ -34,7 +36,7 @@ class CommandLineTest {
             assertThat(persons).isEqualTo(120);
             s.executeUpdate("UPDATE audit_event SET detail = 'persons=1' WHERE sequence_number = 1");
         }
-        assertThat(ShebaoCli.run(new String[] {"audit", "verify", "--data-dir", dir})).isEqualTo(3);
+        assertThat(ShebaoCli.run(new String[] {"--demo", "audit", "verify", "--data-dir", dir})).isEqualTo(3);
     }
 
     @Test

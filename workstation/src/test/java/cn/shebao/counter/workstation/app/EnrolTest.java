@@ -45,7 +45,7 @@ class EnrolTest {
 
                 String dir = tmp.resolve("ws").toString();
                 String[] enrol = {"enrol", "--data-dir", dir, "--service-url", central.url(), "--ca-cert", central.caFile().toString(),
-                    "--code-env", "SHEBAO_TEST_ENROLMENT_CODE", "--workstation-code", "HZ-XH-03"};
+                    "--code-env", "SHEBAO_TEST_ENROLMENT_CODE", "--workstation-code", "HZ-XH-03", "--allow-software-key"};
                 // Without a code, nothing is asked of central and the command says what is missing.
                 assertThat(ShebaoCli.run(enrol)).isEqualTo(1);
                 DataDirectory data = new DataDirectory(Path.of(dir));
@@ -53,7 +53,7 @@ class EnrolTest {
 
                 // The IT staff set the hall's hours before enrolling: enrolment keeps them.
                 Files.createDirectories(data.root());
-                Files.writeString(data.root().resolve(Enrolment.FILE), "hall.opens=09:00\n");
+                Files.writeString(data.root().resolve(Enrolment.FILE), "hall.opens=09:00\nallowSoftwareKey=true\n");
                 assertThat(Workstation.isEnrolled(data)).isFalse();
                 String code = central.openCode("HZ-XH-03");
                 Enroller enroller = new Enroller(data);
@@ -106,24 +106,31 @@ class EnrolTest {
     void aCodeWorksOnceForItsOwnNodeUntilItExpires() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
             String code = central.openCode("HZ-XH-05");
-            DataDirectory wrongNode = new DataDirectory(tmp.resolve("a"));
+            DataDirectory wrongNode = softwareKeyAllowed(tmp.resolve("a"));
             assertThatThrownBy(() -> new Enroller(wrongNode).enrol(central.url(), central.caFile(), code, "HZ-XH-06", p -> { }))
                     .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("enrol.refused.ENROLMENT_otherNode"));
             assertThatThrownBy(() -> new Enroller(wrongNode).enrol(central.url(), central.caFile(), "XXXX-YYYY-ZZZZ", "HZ-XH-06", p -> { }))
                     .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("enrol.refused.ENROLMENT_unknownCode"));
-            new Enroller(new DataDirectory(tmp.resolve("b"))).enrol(central.url(), central.caFile(), code, "HZ-XH-05", p -> { });
-            assertThatThrownBy(() -> new Enroller(new DataDirectory(tmp.resolve("c"))).enrol(central.url(), central.caFile(), code,
+            new Enroller(softwareKeyAllowed(tmp.resolve("b"))).enrol(central.url(), central.caFile(), code, "HZ-XH-05", p -> { });
+            assertThatThrownBy(() -> new Enroller(softwareKeyAllowed(tmp.resolve("c"))).enrol(central.url(), central.caFile(), code,
                     "HZ-XH-05", p -> { })).isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("enrol.refused.ENROLMENT_usedCode"));
             String expired = central.machines().openCode("HZ-XH-07", MachineRegistry.Kind.COUNTER, "TEST", Duration.ofSeconds(-1));
-            assertThatThrownBy(() -> new Enroller(new DataDirectory(tmp.resolve("d"))).enrol(central.url(), central.caFile(), expired,
+            assertThatThrownBy(() -> new Enroller(softwareKeyAllowed(tmp.resolve("d"))).enrol(central.url(), central.caFile(), expired,
                     "HZ-XH-07", p -> { })).isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("enrol.refused.ENROLMENT_expiredCode"));
             // A service whose certificate another CA signed is refused before any code is sent.
             Path foreign = tmp.resolve("foreign-ca.pem");
             Files.writeString(foreign, Pem.of(CertificateAuthority.create("Impostor").certificate()));
             String fresh = central.openCode("HZ-XH-08");
-            assertThatThrownBy(() -> new Enroller(new DataDirectory(tmp.resolve("e"))).enrol(central.url(), foreign, fresh, "HZ-XH-08",
+            assertThatThrownBy(() -> new Enroller(softwareKeyAllowed(tmp.resolve("e"))).enrol(central.url(), foreign, fresh, "HZ-XH-08",
                     p -> { })).isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("enrol.error.tls"));
         }
+    }
+
+    /** A data directory where IT allowed the software key store (no TPM on the test machine; TpmKeyProtectorTest has one). */
+    private static DataDirectory softwareKeyAllowed(Path root) {
+        DataDirectory dir = new DataDirectory(root);
+        KeyProtection.record(dir, true, null, null);
+        return dir;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -51,8 +51,8 @@ class SelfTestTest {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
         OlderReplica.create(dir, KeyStoreKeyProtector.forMachine(dir.keys()), OlderReplica.OLDER_VERSION, 12);
 
-        Result first = run(new ReplicaCheck(dir));
-        Result second = run(new ReplicaCheck(dir));
+        Result first = run(new ReplicaCheck(dir, KeyStoreKeyProtector.forMachine(dir.keys())));
+        Result second = run(new ReplicaCheck(dir, KeyStoreKeyProtector.forMachine(dir.keys())));
 
         assertThat(first.exit).isZero();
         assertThat(first.text).contains("[通过] 本地数据库：").contains("数据库版本 " + OlderReplica.OLDER_VERSION)
@@ -72,7 +72,7 @@ class SelfTestTest {
             }
         }
 
-        Result r = run(new ReplicaCheck(dir), new RuntimeCheck(List.of("java.base")));
+        Result r = run(new ReplicaCheck(dir, KeyStoreKeyProtector.forMachine(dir.keys())), new RuntimeCheck(List.of("java.base")));
 
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.text).contains("[失败] 本地数据库：本地数据库已存在，但找不到它的密钥")

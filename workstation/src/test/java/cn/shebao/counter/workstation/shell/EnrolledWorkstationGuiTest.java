@@ -12,6 +12,7 @@ import cn.shebao.counter.workstation.testing.GuiTest;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import java.awt.event.KeyEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,9 @@ class EnrolledWorkstationGuiTest {
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
             }
             String dir = tmp.resolve("ws").toString();
+            // No TPM on the test machine: IT allowed the software key store there, and the status bar must keep saying so.
+            Files.createDirectories(Path.of(dir));
+            Files.writeString(Path.of(dir, "workstation.properties"), "allowSoftwareKey=true\n");
             Robot robot = BasicRobot.robotWithNewAwtHierarchy();
             WorkstationApp app = new WorkstationApp(new WorkstationOptions(new DataDirectory(Path.of(dir)), false, 0));
             try {
@@ -76,6 +80,7 @@ class EnrolledWorkstationGuiTest {
                 login.button("login.submit").click();
                 FrameFixture main = WindowFinder.findFrame("main").withTimeout(60, TimeUnit.SECONDS).using(robot);
                 await(() -> main.label("status.network").text().contains("在线"));
+                assertThat(main.label("status.softwareKey").text()).isEqualTo("密钥仅受软件保护");
                 // The login itself was audited and shipped: the queue empties within a sync round or two.
                 await(() -> main.label("status.pending").text().contains("：0 条"));
 

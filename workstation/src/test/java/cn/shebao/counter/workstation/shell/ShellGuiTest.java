@@ -128,6 +128,8 @@ class ShellGuiTest {
         await("demo central online", () -> main.label("status.network").text().contains("在线"), 30);
         await("simulated reader connected", () -> main.label("status.reader").text().contains("模拟"), 20);
         main.label("status.demo").requireVisible();
+        // Demo data is generated: its software key store is expected and not flagged like a production one.
+        assertThatThrownBy(() -> main.label("status.softwareKey")).isInstanceOf(ComponentLookupException.class);
         main.panel("feature.CITIZEN_LOOKUP").requireVisible();
         main.textBox("citizen.query").requireVisible();
         // A function key for a feature the clerk cannot see does nothing.

@@ -128,7 +128,7 @@ final class Hall implements AutoCloseable {
             }
             Map<String, String> env = new HashMap<>();
             env.put("SHEBAO_ENROLMENT_CODE", m.group(1));
-            run("enrol " + code, List.of("--data-dir", data.toString(), "enrol", "--service-url", "https://127.0.0.1:" + link.port(),
+            run("enrol " + code, List.of("--data-dir", data.toString(), "enrol", "--allow-software-key", "--service-url", "https://127.0.0.1:" + link.port(),
                     "--ca-cert", pki.resolve("centre-ca.pem").toString(), "--workstation-code", code), env);
             Window w = new Window(i, code, data, STAFF[i][0], STAFF[i][1], work.resolve("logs/" + code + ".log"), List.of());
             w.start();
@@ -195,7 +195,7 @@ final class Hall implements AutoCloseable {
         databaseLink.close();
         database.close();
         for (Path disk : limitedDisks) {
-            DiskLimit.unmount(disk); // the workstations are gone (killed above and waited for): nothing holds it
+            DiskLimit.release(disk); // the workstations are gone (killed above and waited for): nothing should hold it
         }
     }
 }

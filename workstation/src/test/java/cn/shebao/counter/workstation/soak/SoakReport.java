@@ -70,7 +70,16 @@ final class SoakReport {
                     + "copy equals the workstation's, one live account per citizen, no overlapping approvals, four eyes on every "
                     + "decision, every conflict open or resolved once.\n\n");
         } else {
-            r.anomalies().forEach(a -> b.append("- `").append(a.kind()).append("` ").append(a.detail()).append('\n'));
+            // By kind, with the first five of each: one stuck window makes thousands of lines that say the same.
+            java.util.Map<String, List<SoakChecker.Anomaly>> byKind = new java.util.LinkedHashMap<>();
+            r.anomalies().forEach(a -> byKind.computeIfAbsent(a.kind(), k -> new java.util.ArrayList<>()).add(a));
+            byKind.forEach((kind, list) -> {
+                b.append("- `").append(kind).append("` × ").append(list.size()).append('\n');
+                list.stream().limit(5).forEach(a -> b.append("  - ").append(a.detail()).append('\n'));
+                if (list.size() > 5) {
+                    b.append("  - … and ").append(list.size() - 5).append(" more\n");
+                }
+            });
             b.append('\n');
         }
         SoakChecker.Counts c = r.counts();

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.soak;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,15 @@ public final class SoakRun {
 
     public static Result run(SoakPlan plan) throws Exception {
         Instant started = Instant.now();
+        // The checker opens every replica in this JVM, and Derby takes its home and error log from the first: not a
+        // window's own disk, which Derby would then hold open until this JVM ends (the unmount at the end found it busy).
+        Files.createDirectories(plan.work().resolve("logs"));
+        if (System.getProperty("derby.system.home") == null) {
+            System.setProperty("derby.system.home", plan.work().toString());
+        }
+        if (System.getProperty("derby.stream.error.file") == null && System.getProperty("derby.stream.error.method") == null) {
+            System.setProperty("derby.stream.error.file", plan.work().resolve("logs/checker-derby.log").toString());
+        }
         List<Fault> schedule = FaultSchedule.draw(plan, 2);
         System.out.println("soak: seed " + plan.seed() + ", " + schedule.size() + " faults over " + plan.faultPhase().toSeconds() + " s:");
         schedule.forEach(f -> System.out.println("  " + f));

@@ -56,6 +56,19 @@ public final class DiskLimit {
     }
 
     /**
+     * Unmounts at the end of a run; if something still holds a file there, detaches it lazily (it goes when the holder
+     * closes) and says so, instead of failing a run whose results are in hand.
+     */
+    public static void release(Path dir) throws IOException, InterruptedException {
+        try {
+            unmount(dir);
+        } catch (IllegalStateException busy) {
+            System.out.println("soak: " + busy.getMessage() + "; detached lazily instead");
+            run(List.of("umount", "-l", dir.toString()));
+        }
+    }
+
+    /**
      * Fills the directory's file system to the last page; returns how many bytes that took. (A write larger than the
      * room left is written in part before the error, so the file system ends full.)
      */
