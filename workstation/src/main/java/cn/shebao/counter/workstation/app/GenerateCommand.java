@@ -77,8 +77,11 @@ final class GenerateCommand implements Callable<Integer> {
             }
         } else {
             DataDirectory target = new DataDirectory(Path.of(into));
-            // Generated people only: a demo directory, and the file says that its key is in the software store.
-            KeyProtection.record(target, true, null, null);
+            // Generated people only: a new directory of them is a demo directory, and its settings say that its key is
+            // in the software store. An existing one keeps its settings (generating into it is refused below anyway).
+            if (!target.hasReplica()) {
+                KeyProtection.record(target, true, null, null);
+            }
             try (Replica replica = AppReplica.open(target, KeyProtection.forWorkstation(target, true))) {
                 generate(replica.sessions(), settings, target.root().toString(), err, out, locale);
             }

@@ -22,10 +22,11 @@ public final class Launcher {
         Path flag = dataDirFlag(args);
         DataDirectory dir = flag == null && Arrays.asList(args).contains("--demo")
                 ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
-        // Verifying must leave no trace in a directory that holds no replica (a mistyped path is not created): it logs
-        // to the temporary folder there and needs no serial library.
+        // Verifying must leave no trace in a directory that is no enrolled workstation's (a mistyped path is not
+        // created, a generated one not written to): it logs to the temporary folder then and needs no serial library.
         boolean verifying = Arrays.asList(args).contains("audit") && Arrays.asList(args).contains("verify");
-        if (System.getProperty(LOG_DIR_PROPERTY) == null && (!verifying || dir.hasReplica())) {
+        if (System.getProperty(LOG_DIR_PROPERTY) == null
+                && (!verifying || dir.hasReplica() && Enrolment.read(dir).isPresent())) {
             System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());
         }
         if (Arrays.asList(args).contains("--self-test")) {
