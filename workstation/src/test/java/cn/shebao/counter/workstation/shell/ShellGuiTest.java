@@ -566,7 +566,7 @@ class ShellGuiTest {
             } catch (java.awt.datatransfer.UnsupportedFlavorException | IOException e) {
                 return false;
             }
-        }, 10);
+        }, 30); // X11 hands the clipboard over asynchronously; on a loaded CI machine 10 s was once not enough
         error.button("error.close").click();
     }
 
