@@ -21,7 +21,12 @@ import javax.sql.DataSource;
  * Changes down: reads central's change log (through the service) after the replica's cursor, a page at a time, and applies the
  * page and the new cursor in one replica transaction, so a crash repeats a page instead of skipping one.
  * Applying is idempotent by row version; tombstones delete; a row with a pending local command is left
- * alone (the command's own result will come back through the log once central applied it). Otherwise central's row
+ * alone (the command's own result will come back through the log once central applied it). A tombstone deletes even then:
+ * central deletes a row only when it refused the command that created it (row IDs are random UUIDs, never reused), so a
+ * later local command on that row (a decision, a withdrawal queued between the refused push and this pull) cannot save
+ * it, and skipping the tombstone kept the refused row in the replica for good (the soak found it: one window held one
+ * special-drug application more than central). Central refuses that later command too, and the clerk sees it as a
+ * conflict. Otherwise central's row
  * wins whenever its version differs from the local one, higher or lower: a local change central refused (a password
  * change, a decision) may have raised the local version past central's, and skipping "older" rows kept it forever.
  */
@@ -58,11 +63,11 @@ public final class Puller {
             int skipped = 0;
             try {
                 for (ChangeEntry e : page.entries()) {
-                    if (pendingLocally(local, e)) {
-                        skipped++;
-                    } else if (e.delete()) {
+                    if (e.delete()) {
                         copier.delete(local, e.table(), e.rowId());
                         deleted++;
+                    } else if (pendingLocally(local, e)) {
+                        skipped++;
                     } else {
                         Map<String, Object> row = page.row(e.table(), e.rowId());
                         Long mine = copier.localVersion(local, e.table(), e.rowId());

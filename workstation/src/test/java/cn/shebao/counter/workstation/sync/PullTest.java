@@ -158,6 +158,26 @@ class PullTest {
     }
 
     @Test
+    void aTombstoneDeletesARowEvenWhileALaterLocalCommandOnItIsPending() throws SQLException {
+        // Central deletes a row only when it refused the row's creation; a decision queued on that row after the refused
+        // push must not keep the refused row in the replica (the soak's REPLICA_DIFFERS on special_drug_application).
+        List<UUID> persons = centralPersons(1);
+        puller.pullAll();
+        Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), ids);
+        replica.sessions().inTransaction(s -> outbox.append(s, CommandType.IDENTITY_CONFIRMED, "{}", "insured_person",
+                persons.get(0), null, "chenjing"));
+        central.inTransaction(s -> {
+            InsuredPerson refused = s.find(InsuredPerson.class, persons.get(0));
+            s.remove(refused);
+            log.record(s, "insured_person", persons.get(0), refused.getRowVersion(), ChangeLogEntry.Operation.DELETE, "CENTRAL");
+        });
+        Puller.Page page = puller.pullPage();
+        assertThat(page.deleted()).isEqualTo(1);
+        assertThat(page.skipped()).isZero();
+        assertThat(local(persons.get(0))).isNull();
+    }
+
+    @Test
     void aPageThatCannotBeAppliedLeavesTheCursorWhereItWas() throws Exception {
         centralPersons(1);
         // A change for a row whose parent the replica lacks: the foreign key refuses it, so the page rolls back.
