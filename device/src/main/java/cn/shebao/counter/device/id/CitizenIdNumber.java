@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * An 18-character resident citizen ID number (GB 11643-1999) that has passed every structural check:
- * digits, a real birth date and the check character.
+ * digits, a province of GB/T 2260, a real and plausible birth date and the check character.
  *
  * <p>{@link #toString()} returns the masked form so that a number that slips into a log line or a
  * list does not expose the person; call {@link #value()} where the whole number is really needed.
@@ -15,8 +15,12 @@ public final class CitizenIdNumber {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
-    /** Guards against garbage, not against the very old: the standard's own worked example is born in 1880. */
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1850, 1, 1);
+    /**
+     * No one alive is older, and a centre keeps records only of people who held an 18-digit number (issued from 1999):
+     * 130 years before today refuses a mistyped century (18xx for 19xx) without refusing the very old. The standard's
+     * own worked example (born 1880) is therefore not a number a counter can meet any more.
+     */
+    private static final int OLDEST_YEARS = 130;
 
     private final String value;
     private final LocalDate birthDate;
@@ -49,6 +53,9 @@ public final class CitizenIdNumber {
         if (!isAsciiDigit(last) && last != 'X') {
             throw new InvalidCitizenIdException(InvalidCitizenIdException.Reason.CHARACTERS, s);
         }
+        if (!AdministrativeArea.isProvince(s.substring(0, 2))) {
+            throw new InvalidCitizenIdException(InvalidCitizenIdException.Reason.AREA_CODE, s);
+        }
         LocalDate birth;
         try {
             birth = LocalDate.of(Integer.parseInt(s.substring(6, 10)),
@@ -56,7 +63,8 @@ public final class CitizenIdNumber {
         } catch (DateTimeException e) {
             throw new InvalidCitizenIdException(InvalidCitizenIdException.Reason.BIRTH_DATE, s);
         }
-        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(LocalDate.now())) {
+        LocalDate today = LocalDate.now();
+        if (birth.isBefore(today.minusYears(OLDEST_YEARS)) || birth.isAfter(today)) {
             throw new InvalidCitizenIdException(InvalidCitizenIdException.Reason.BIRTH_DATE, s);
         }
         if (checkCharacter(s.substring(0, 17)) != last) {

@@ -9,7 +9,7 @@ public final class InvalidCitizenIdException extends IllegalArgumentException {
 
     /** Why the number was refused; each has a message key in the device bundle. */
     public enum Reason {
-        LENGTH, CHARACTERS, BIRTH_DATE, CHECK_CHARACTER;
+        LENGTH, CHARACTERS, AREA_CODE, BIRTH_DATE, CHECK_CHARACTER;
 
         String key() {
             return "citizenId.invalid." + name().toLowerCase(Locale.ROOT);

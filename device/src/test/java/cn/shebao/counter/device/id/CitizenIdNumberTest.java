@@ -30,7 +30,7 @@ class CitizenIdNumberTest {
         assertThat(id.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
         assertThat(id.gender()).isEqualTo(Gender.FEMALE);
         assertThat(id.areaCode()).isEqualTo("110105");
-        assertThat(CitizenIdNumber.parse("440524188001010014").gender()).isEqualTo(Gender.MALE);
+        assertThat(CitizenIdNumber.parse("330109198801010053").gender()).isEqualTo(Gender.MALE);
     }
 
     @Test
@@ -50,6 +50,32 @@ class CitizenIdNumberTest {
         assertReason(null, InvalidCitizenIdException.Reason.LENGTH);
         String future = "330109" + (java.time.LocalDate.now().getYear() + 1) + "0101004";
         assertReason(future + CitizenIdNumber.checkCharacter(future), InvalidCitizenIdException.Reason.BIRTH_DATE);
+    }
+
+    @Test
+    void refusesAProvinceThatDoesNotExistButKeepsCountiesSinceAbolished() {
+        assertReason(withCheck("99010519491231002"), InvalidCitizenIdException.Reason.AREA_CODE);
+        assertReason(withCheck("00010519491231002"), InvalidCitizenIdException.Reason.AREA_CODE);
+        assertReason(withCheck("19010519491231002"), InvalidCitizenIdException.Reason.AREA_CODE);
+        // 下城区 was merged away in 2021; the people born there keep their numbers.
+        assertThat(CitizenIdNumber.isValid(withCheck("33010319600101001"))).isTrue();
+        assertThat(CitizenIdNumber.isValid(withCheck("81000019900101001"))).as("Hong Kong residence permit").isTrue();
+        assertThat(CitizenIdNumber.isValid(withCheck("46010019900101001"))).as("Hainan").isTrue();
+    }
+
+    @Test
+    void refusesABirthMoreThan130YearsBackAndAcceptsTheVeryOld() {
+        // The standard's own worked example (born 1880) and the 1850 that check-id used to accept.
+        assertReason("440524188001010014", InvalidCitizenIdException.Reason.BIRTH_DATE);
+        assertReason(withCheck("33010918500101001"), InvalidCitizenIdException.Reason.BIRTH_DATE);
+        LocalDate oldest = LocalDate.now().minusYears(130);
+        assertThat(CitizenIdNumber.of("330109", oldest, 1).birthDate()).isEqualTo(oldest);
+        assertThatThrownBy(() -> CitizenIdNumber.of("330109", oldest.minusDays(1), 1))
+                .isInstanceOf(InvalidCitizenIdException.class);
+    }
+
+    private static String withCheck(String first17) {
+        return first17 + CitizenIdNumber.checkCharacter(first17);
     }
 
     @Test
