@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.store.DiskFull;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -60,9 +61,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--show-demo-passwords", description = "Print the demo staff passwords (demo data only).")
     boolean showDemoPasswords;
 
+    /** The documented range: fewer than 100 persons leave whole screens (arrears, retirees by card) without a case. */
+    static final int MIN_PERSONS = 100;
+    static final int MAX_PERSONS = 1_000_000;
+
     @Override
     public Integer call() throws Exception {
         Locale locale = Locale.getDefault();
+        if (persons < MIN_PERSONS || persons > MAX_PERSONS) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    Messages.format(locale, "generate.error.persons", persons, MIN_PERSONS, MAX_PERSONS));
+        }
         DemoDataGenerator.Settings settings = new DemoDataGenerator.Settings(seed, persons,
                 asOf == null ? LocalDate.now() : asOf, detailMonths, 500);
         PrintWriter out = spec.commandLine().getOut();
@@ -92,20 +101,41 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Generates into an empty target, or carries on a run of the same settings that stopped part way (a full disk, a
+     * killed process): the same command again continues after the last whole batch instead of refusing the target.
+     */
     static DemoDataGenerator.Result generate(SessionFactory sessions, DemoDataGenerator.Settings settings, String where,
             PrintWriter progressOut, PrintWriter out, Locale locale) {
         long existing = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from InsuredPerson", Long.class)
                 .getSingleResult());
-        if (existing > 0) {
-            throw new LocalizedException("generate.error.notEmpty", where, existing);
-        }
         long start = System.nanoTime();
         DemoDataGenerator generator = new DemoDataGenerator(settings);
-        DemoDataGenerator.Result result = generator.generate(new HibernateDemoSink(sessions), (done, total, rows) -> {
+        HibernateDemoSink sink = new HibernateDemoSink(sessions);
+        DemoDataGenerator.Progress progress = (done, total, rows) -> {
             double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
             progressOut.print("\r" + Messages.format(locale, "generate.progress", done, total, Math.round(done / seconds)));
             progressOut.flush();
-        });
+        };
+        DemoDataGenerator.Result result;
+        try {
+            if (existing == 0) {
+                result = generator.generate(sink, progress);
+            } else {
+                if (existing < settings.persons()) {
+                    out.println(Messages.format(locale, "generate.resuming", existing, where));
+                }
+                result = generator.resume(sink, sink, Math.toIntExact(existing), progress);
+            }
+        } catch (DemoDataGenerator.NotThisRun e) {
+            throw new LocalizedException(e, "generate.error.notEmpty", where, existing);
+        } catch (RuntimeException e) {
+            if (DiskFull.causedBy(e)) {
+                progressOut.println();
+                throw new LocalizedException(e, "generate.error.diskFull", where);
+            }
+            throw e;
+        }
         progressOut.println();
         new AuditLog(sessions, Clock.systemUTC(), TimeOrderedIds.system(), "GENERATOR").append(AuditEntry.system(
                 "demo.generate", "persons=" + result.persons() + " rows=" + result.rows() + " seed=" + settings.seed()));

@@ -1,7 +1,9 @@
 package cn.shebao.counter.workstation.demo;
 
+import cn.shebao.counter.workstation.citizen.Contribution;
 import cn.shebao.counter.workstation.citizen.Employer;
 import cn.shebao.counter.workstation.citizen.EmployerStatus;
+import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.UnifiedSocialCreditCode;
 import cn.shebao.counter.workstation.drugs.SpecialDrug;
 import cn.shebao.counter.workstation.security.PasswordHasher;
@@ -94,11 +96,49 @@ public final class DemoDataGenerator {
     }
 
     public Result generate(DemoDataSink sink, Progress progress) {
+        return write(sink, progress, 0, row -> false);
+    }
+
+    /** What an earlier run of these settings already stored: asked about single rows it would write. */
+    public interface StoredRows {
+        boolean holds(Object row);
+    }
+
+    /**
+     * Carries on a run that stopped (a full disk, a killed process) after {@code personsStored} persons: every batch is a
+     * transaction of its own, so what is stored is the reference rows and whole batches. Being deterministic, the
+     * generator produces the same rows again and writes only those after the last stored batch; it first checks, row by
+     * row at the seams, that what is stored is really this run's (same seed, persons, date and detail).
+     *
+     * @throws NotThisRun when the stored rows came from other settings, or stopped inside a batch
+     */
+    public Result resume(DemoDataSink sink, StoredRows stored, int personsStored, Progress progress) {
+        if (personsStored <= 0 || personsStored >= settings.persons() || personsStored % settings.batchPersons() != 0) {
+            throw new NotThisRun();
+        }
+        return write(sink, progress, personsStored, stored);
+    }
+
+    /** The stored rows are not the beginning of this run. */
+    public static final class NotThisRun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotThisRun() {
+            super("the stored rows are not the beginning of a run with these settings");
+        }
+    }
+
+    private Result write(DemoDataSink sink, Progress progress, int personsStored, StoredRows stored) {
         DemoBatch reference = new DemoBatch();
         List<StaffUser> staffUsers = staffUsers(reference);
         List<Employer> employers = employers(reference);
         List<SpecialDrug> drugs = drugs(reference);
-        sink.write(reference);
+        if (personsStored == 0) {
+            sink.write(reference);
+        } else if (!stored.holds(staffUsers.get(0)) || !stored.holds(employers.get(employers.size() - 1))
+                || !stored.holds(drugs.get(drugs.size() - 1))) {
+            throw new NotThisRun();
+        }
         long rows = reference.rowCount();
 
         Clock fixed = Clock.fixed(settings.asOf().atStartOfDay(ZONE).toInstant(), ZONE);
@@ -113,12 +153,26 @@ public final class DemoDataGenerator {
             for (int i = done; i < end; i++) {
                 factory.person(i, batch);
             }
-            sink.write(batch);
+            if (end <= personsStored) {
+                // Generated again only to keep the id sequence; the seams prove the stored rows are these.
+                if (end == personsStored && !holdsFirstAndLast(stored, batch)) {
+                    throw new NotThisRun();
+                }
+            } else {
+                sink.write(batch);
+            }
             rows += batch.rowCount();
             done = end;
             progress.update(done, settings.persons(), rows);
         }
         return new Result(done, rows);
+    }
+
+    private static boolean holdsFirstAndLast(StoredRows stored, DemoBatch batch) {
+        List<Object> persons = batch.rowsByType().get(InsuredPerson.class);
+        List<Object> contributions = batch.rowsByType().get(Contribution.class);
+        return stored.holds(persons.get(0)) && stored.holds(persons.get(persons.size() - 1))
+                && (contributions.isEmpty() || stored.holds(contributions.get(contributions.size() - 1)));
     }
 
     /** The demo staff accounts this generator writes. */
