@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,11 +57,7 @@ class GenerateTest {
 
     @Test
     void aRunStoppedByAFullDiskIsContinuedByTheSameCommandToTheRowsOfAnUninterruptedRun() throws Exception {
-        boolean possible = DiskLimit.available();
-        if (System.getenv("CI") != null) {
-            assertThat(possible).as("CI runs as root and can mount the tmpfs this test fills").isTrue();
-        }
-        Assumptions.assumeTrue(possible, "mounting a tmpfs needs root");
+        DiskLimit.assumeAvailableOrFailInCi();
         DemoDataGenerator.Settings settings = new DemoDataGenerator.Settings(9, 1000, AS_OF, 24, 100);
         Snapshot uninterrupted;
         try (Replica replica = open(tmp.resolve("whole"))) {

@@ -138,9 +138,7 @@ class PullTest {
     void tombstonesDeleteAndPendingLocalChangesAreNotOverwritten() throws SQLException {
         List<UUID> persons = centralPersons(2);
         puller.pullAll();
-        Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), ids);
-        replica.sessions().inTransaction(s -> outbox.append(s, CommandType.IDENTITY_CONFIRMED, "{}", "insured_person",
-                persons.get(1), null, "chenjing"));
+        queueLocalCommandOn(persons.get(1));
         central.inTransaction(s -> {
             InsuredPerson gone = s.find(InsuredPerson.class, persons.get(0));
             s.remove(gone);
@@ -163,9 +161,7 @@ class PullTest {
         // push must not keep the refused row in the replica (the soak's REPLICA_DIFFERS on special_drug_application).
         List<UUID> persons = centralPersons(1);
         puller.pullAll();
-        Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), ids);
-        replica.sessions().inTransaction(s -> outbox.append(s, CommandType.IDENTITY_CONFIRMED, "{}", "insured_person",
-                persons.get(0), null, "chenjing"));
+        queueLocalCommandOn(persons.get(0));
         central.inTransaction(s -> {
             InsuredPerson refused = s.find(InsuredPerson.class, persons.get(0));
             s.remove(refused);
@@ -202,5 +198,12 @@ class PullTest {
         long localPersons = replica.sessions().fromTransaction(s -> s.createSelectionQuery("select count(*) from InsuredPerson", Long.class)
                 .getSingleResult());
         assertThat(localPersons).isZero();
+    }
+
+    /** A command the window has not pushed yet, on that person's row. */
+    private void queueLocalCommandOn(UUID person) {
+        Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), ids);
+        replica.sessions().inTransaction(s -> outbox.append(s, CommandType.IDENTITY_CONFIRMED, "{}", "insured_person",
+                person, null, "chenjing"));
     }
 }
