@@ -49,11 +49,9 @@ final class AuditCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DataDirectory dir = audit.parent.dataDirectory();
             // Nothing to verify is said as such: opening would create an empty replica and report it "intact".
-            String refusal = !java.nio.file.Files.isDirectory(dir.root()) ? "audit.verify.noDirectory"
-                    : !dir.hasReplica() ? "audit.verify.noReplica"
-                    : !audit.parent.demo && Enrolment.read(dir).isEmpty() ? "audit.verify.notEnrolled" : null;
-            if (refusal != null) {
-                spec.commandLine().getErr().println(Messages.format(locale, refusal, dir.root().toString()));
+            java.util.Optional<String> refusal = ExistingReplica.refusal(dir, audit.parent.demo);
+            if (refusal.isPresent()) {
+                spec.commandLine().getErr().println(Messages.format(locale, refusal.get(), dir.root().toString()));
                 return NOTHING_TO_VERIFY;
             }
             cn.shebao.counter.workstation.store.KeyProtector keys = audit.parent.keyProtector();

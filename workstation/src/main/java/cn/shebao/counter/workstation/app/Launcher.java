@@ -4,6 +4,7 @@ import cn.shebao.counter.device.reader.SerialNativeLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,9 +23,11 @@ public final class Launcher {
         Path flag = dataDirFlag(args);
         DataDirectory dir = flag == null && Arrays.asList(args).contains("--demo")
                 ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
-        // Verifying must leave no trace in a directory that is no enrolled workstation's (a mistyped path is not
-        // created, a generated one not written to): it logs to the temporary folder then and needs no serial library.
-        boolean verifying = Arrays.asList(args).contains("audit") && Arrays.asList(args).contains("verify");
+        // Verifying and checking must leave no trace in a directory that is no enrolled workstation's (a mistyped path
+        // is not created, a generated one not written to): they log to the temporary folder then and need no serial
+        // library.
+        List<String> words = Arrays.asList(args);
+        boolean verifying = words.contains("audit") && words.contains("verify") || words.contains("store") && words.contains("check");
         if (System.getProperty(LOG_DIR_PROPERTY) == null
                 && (!verifying || dir.hasReplica() && Enrolment.read(dir).isPresent())) {
             System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());

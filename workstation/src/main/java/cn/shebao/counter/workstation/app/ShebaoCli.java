@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The command line of {@code shebao-counter.jar}; {@code --help} lists the subcommands. */
 @Command(name = "shebao-counter", mixinStandardHelpOptions = true, versionProvider = ShebaoCli.Version.class,
         description = "Shebao Counter workstation for social-insurance service windows.",
-        subcommands = {GenerateCommand.class, AuditCommand.class, CentralCommand.class, EnrolCommand.class, KeyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, AuditCommand.class, CentralCommand.class, EnrolCommand.class, KeyCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class ShebaoCli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShebaoCli.class);
