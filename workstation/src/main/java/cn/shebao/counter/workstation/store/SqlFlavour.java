@@ -47,7 +47,7 @@ public enum SqlFlavour {
             }
             throw new IllegalArgumentException("unsupported database: " + product);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read database metadata", e);
+            throw DatabaseUnavailable.explain(e, dataSource instanceof DriverDataSource d ? d.url() : null);
         }
     }
 }
