@@ -3,8 +3,7 @@ package cn.shebao.counter.workstation.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.store.Replica;
-import java.io.IOException;
-import java.io.RandomAccessFile;
+import cn.shebao.counter.workstation.testing.DamagedPages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class StoreCheckTest {
 
         Path container = data.resolve("replica/seg0/c" + Long.toHexString(conglomerateOf(new DataDirectory(data), "CONTRIBUTION")) + ".dat");
         assertThat(Files.size(container)).as("pages past the first 32 KB").isGreaterThan(65536);
-        flipOneBytePerPage(container);
+        DamagedPages.flipOneBytePerPage(container);
 
         Check damaged = check(data);
         assertThat(damaged.exit()).as(damaged.out()).isEqualTo(StoreCommand.Check.DAMAGED);
@@ -80,19 +79,6 @@ class StoreCheckTest {
             try (ResultSet r = q.executeQuery()) {
                 assertThat(r.next()).isTrue();
                 return r.getLong(1);
-            }
-        }
-    }
-
-    /** One byte in the middle of every 4 KB past the first 32 KB: every data page after the header fails its checksum. */
-    private static void flipOneBytePerPage(Path container) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(container.toFile(), "rw")) {
-            for (long page = 8; (page + 1) * 4096 <= f.length(); page++) {
-                long at = page * 4096 + 2048;
-                f.seek(at);
-                int b = f.read();
-                f.seek(at);
-                f.write(b ^ 0x5a);
             }
         }
     }

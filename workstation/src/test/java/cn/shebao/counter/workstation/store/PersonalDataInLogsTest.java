@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.logging.PersonalDataRedaction;
+import cn.shebao.counter.workstation.testing.DamagedPages;
 import cn.shebao.counter.workstation.testing.DemoReplica;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class PersonalDataInLogsTest {
         Path data = tmp.resolve("data");
         Path container = data.resolve("replica/seg0/c" + Long.toHexString(conglomerate) + ".dat");
         assertThat(Files.size(container)).as("large enough to have pages past the first 32 KB").isGreaterThan(65536);
-        damageEveryDataPage(container);
+        DamagedPages.flipOneBytePerPage(container);
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=" + Path.of(PersonalDataRedaction.class.getResource("/logback.xml").toURI()),
@@ -84,23 +84,6 @@ class PersonalDataInLogsTest {
                     assertThat(indexOf(Files.readAllBytes(f), needle)).as("%s (%s) in %s", mask(secret), cs, f).isNegative();
                 }
                 assertThat(indexOf(console.getBytes(cs), needle)).as("%s (%s) in the details or the console", mask(secret), cs).isNegative();
-            }
-        }
-    }
-
-    /**
-     * Flips one byte in the middle of every 4 KB past the first 32 KB (the container's first page, whatever page size
-     * Derby chose for the table, stays whole): the next read of any data page fails its checksum.
-     */
-    private static void damageEveryDataPage(Path container) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(container.toFile(), "rw")) {
-            int pageSize = 4096;
-            for (long page = 8; (page + 1) * pageSize <= f.length(); page++) {
-                long at = page * pageSize + pageSize / 2;
-                f.seek(at);
-                int b = f.read();
-                f.seek(at);
-                f.write(b ^ 0x5a);
             }
         }
     }
