@@ -6,7 +6,6 @@ import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.logging.PersonalDataRedaction;
 import cn.shebao.counter.workstation.testing.DamagedPages;
 import cn.shebao.counter.workstation.testing.DemoReplica;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
