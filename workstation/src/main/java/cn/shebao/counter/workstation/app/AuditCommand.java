@@ -35,7 +35,7 @@ final class AuditCommand implements Runnable {
     static final class Verify implements Callable<Integer> {
 
         static final int TAMPERED = 3;
-        static final int NOTHING_TO_VERIFY = 4;
+        static final int NOTHING_TO_VERIFY = ExistingReplica.NOTHING_THERE;
 
         @ParentCommand
         AuditCommand audit;

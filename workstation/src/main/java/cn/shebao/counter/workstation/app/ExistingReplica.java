@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 final class ExistingReplica {
 
+    /** The exit status of a tool that found nothing to inspect (audit verify, store check). */
+    static final int NOTHING_THERE = 4;
+
     private ExistingReplica() {
     }
 

@@ -44,7 +44,7 @@ final class StoreCommand {
             Optional<String> refusal = ExistingReplica.refusal(dir, store.parent.demo);
             if (refusal.isPresent()) {
                 err.println(Messages.format(locale, refusal.get(), dir.root().toString()));
-                return AuditCommand.Verify.NOTHING_TO_VERIFY;
+                return ExistingReplica.NOTHING_THERE;
             }
             List<StorageCheck.TableResult> results;
             try (Replica replica = AppReplica.open(dir, store.parent.keyProtector())) {

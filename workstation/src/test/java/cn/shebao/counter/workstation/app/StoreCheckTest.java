@@ -51,7 +51,7 @@ class StoreCheckTest {
     void thereIsNothingToCheckWithoutAReplicaAndNothingIsCreated() throws Exception {
         Path missing = tmp.resolve("no/such/dir");
         Check refused = check(missing);
-        assertThat(refused.exit()).as(refused.out()).isEqualTo(AuditCommand.Verify.NOTHING_TO_VERIFY);
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(ExistingReplica.NOTHING_THERE);
         assertThat(refused.out()).contains("There is no data directory");
         assertThat(tmp.resolve("no")).doesNotExist();
     }
