@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** Command line of the reports module: {@code java -jar reports/target/shebao-reports.jar --help}. */
 @Command(name = "shebao-reports", mixinStandardHelpOptions = true, versionProvider = ReportsCli.Version.class,
         description = "Certificates, statements, credential slips and notices for Shebao Counter.",
-        subcommands = {ReportsCli.Samples.class, ReportsCli.Render.class, ReportsCli.Printers.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportsCli.Samples.class, ReportsCli.Render.class, ReportsCli.Printers.class, TemplateKeyCommand.class,
+                SignCommand.class, CommandLine.HelpCommand.class})
 public final class ReportsCli implements Runnable {
 
     @CommandLine.Spec

@@ -2,19 +2,19 @@ package cn.shebao.counter.reports.render;
 
 import cn.shebao.counter.reports.ReportTemplate;
 import cn.shebao.counter.reports.data.ReportData;
+import cn.shebao.counter.reports.overrides.OverrideRefusal;
+import cn.shebao.counter.reports.overrides.TemplateOverrides;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
@@ -26,30 +26,42 @@ import net.sf.jasperreports.engine.util.JRLoader;
  * Fills the precompiled templates and exports PDFs. Templates load once and are cached; thread-safe, so
  * the workstation can warm it up in the background before the first print.
  *
- * <p>Centres change letterheads: a {@code <template>.jrxml} in the overrides directory replaces the bundled
- * template. It is compiled once and cached; a broken override is logged as an error, listed in
- * {@link #overrideProblems()} for the workstation to show, and the bundled template is used instead.
+ * <p>Centres change letterheads: a {@code <template>.jrxml} in the overrides directory, signed with the centre's
+ * template key, replaces the bundled template (see {@link TemplateOverrides}). It is compiled once and cached; an
+ * override that is refused (unsigned, altered, outside the rules, broken) is logged as an error, listed in
+ * {@link #refusedOverrides()} for the workstation to show, and the bundled template is used instead.
  */
 public final class ReportRenderer {
 
     private static final System.Logger LOG = System.getLogger(ReportRenderer.class.getName());
 
     private final Map<ReportTemplate, JasperReport> compiled = new ConcurrentHashMap<>();
-    private final Path overrides;
-    private final Map<ReportTemplate, String> overrideProblems = new ConcurrentHashMap<>();
+    private final TemplateOverrides overrides;
+    private final Map<ReportTemplate, OverrideRefusal> refused = new ConcurrentHashMap<>();
 
+    /** Bundled templates only. */
     public ReportRenderer() {
-        this(null);
+        this(new TemplateOverrides(null, null));
     }
 
-    /** @param overrides a directory of replacement {@code .jrxml} files, or null for none */
-    public ReportRenderer(Path overrides) {
+    public ReportRenderer(TemplateOverrides overrides) {
         this.overrides = overrides;
     }
 
-    /** Broken overrides by template, with the compiler's message; empty when all is well. */
-    public Map<ReportTemplate, String> overrideProblems() {
-        return Map.copyOf(overrideProblems);
+    /** Overrides found and not used, by template; empty when all is well or none was tried yet. */
+    public Map<ReportTemplate, OverrideRefusal> refusedOverrides() {
+        return Map.copyOf(refused);
+    }
+
+    /**
+     * Loads every template now, so that a refused override is known at start rather than at the first print of
+     * that document; seconds per override (each is compiled), nothing when there are none.
+     */
+    public Map<ReportTemplate, OverrideRefusal> loadAll() throws ReportException {
+        for (ReportTemplate t : ReportTemplate.values()) {
+            template(t);
+        }
+        return refusedOverrides();
     }
 
     public JasperPrint render(ReportData data) throws ReportException {
@@ -80,10 +92,14 @@ public final class ReportRenderer {
         if (cached != null) {
             return cached;
         }
-        JasperReport override = override(template);
-        if (override != null) {
-            compiled.put(template, override);
-            return override;
+        TemplateOverrides.Outcome override = overrides.load(template);
+        override.refusal().ifPresent(refusal -> {
+            refused.put(template, refusal);
+            LOG.log(System.Logger.Level.ERROR, refusal.message(Locale.ENGLISH) + " " + refusal.violations());
+        });
+        if (override.report().isPresent()) {
+            compiled.put(template, override.report().get());
+            return override.report().get();
         }
         try (InputStream in = ReportRenderer.class.getResourceAsStream(template.compiledResource())) {
             if (in == null) {
@@ -94,23 +110,6 @@ public final class ReportRenderer {
             return report;
         } catch (IOException | JRException e) {
             throw new ReportException(ReportException.Problem.TEMPLATE_MISSING, template.fileName(), e);
-        }
-    }
-
-    private JasperReport override(ReportTemplate template) {
-        if (overrides == null) {
-            return null;
-        }
-        Path jrxml = overrides.resolve(template.fileName() + ".jrxml");
-        if (!Files.isRegularFile(jrxml)) {
-            return null;
-        }
-        try {
-            return JasperCompileManager.compileReport(jrxml.toString());
-        } catch (JRException | RuntimeException e) {
-            overrideProblems.put(template, jrxml + ": " + e.getMessage());
-            LOG.log(System.Logger.Level.ERROR, "Broken template override " + jrxml + "; using the bundled template", e);
-            return null;
         }
     }
 }

@@ -55,7 +55,8 @@ final class AuditCommand implements Runnable {
                 return NOTHING_TO_VERIFY;
             }
             cn.shebao.counter.workstation.store.KeyProtector keys = audit.parent.keyProtector();
-            try (Replica replica = AppReplica.open(audit.parent.dataDirectory(), keys)) {
+            // Read-only: verifying must not be what changes the replica (no migration, no write of any kind).
+            try (Replica replica = Replica.openReadOnly(audit.parent.dataDirectory(), keys)) {
                 // Enrolled: the countersignature is checked against the centre's key too.
                 java.security.PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(), keys)
                         .map(identity -> identity.ca().getPublicKey()).orElse(null);

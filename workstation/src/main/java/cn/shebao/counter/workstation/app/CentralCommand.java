@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.StaffPasswords;
 import cn.shebao.counter.workstation.i18n.Messages;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
@@ -85,6 +86,12 @@ final class CentralCommand implements Runnable {
         }
     }
 
+    /**
+     * {@code central seed}: demo persons for a central database, and the staff accounts they refer to. Those accounts
+     * get random first passwords, printed once to this terminal and to be changed at first login, because a central
+     * filled by this command may well end up serving a real hall; only {@code --demo-staff-passwords} gives them the
+     * seed's well-known demo passwords, and says so.
+     */
     @Command(name = "seed", mixinStandardHelpOptions = true, description = "Fill an empty central database with demo data.")
     static final class Seed implements Callable<Integer> {
         @CommandLine.Mixin
@@ -96,6 +103,11 @@ final class CentralCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "7")
         long seed;
 
+        @Option(names = "--demo-staff-passwords",
+                description = "Demo only: give the staff accounts the passwords anyone can derive from the seed, with no "
+                        + "forced change (for demonstrations and tests; never for a central that serves a real hall).")
+        boolean demoStaffPasswords;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -104,11 +116,27 @@ final class CentralCommand implements Runnable {
             DriverDataSource ds = connection.dataSource();
             Migrations.migrate(ds, Migrations.Role.CENTRAL);
             PrintWriter out = spec.commandLine().getOut();
+            Locale locale = Locale.getDefault();
+            StaffPasswords.Issued issued = StaffPasswords.issued();
             try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
                 GenerateCommand.generate(sessions, DemoDataGenerator.Settings.of(seed, persons, LocalDate.now())
-                        .withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS), connection.url,
-                        spec.commandLine().getErr(), out, Locale.getDefault());
+                        .withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS), demoStaffPasswords ? StaffPasswords.demo() : issued,
+                        connection.url, spec.commandLine().getErr(), out, locale);
             }
+            if (demoStaffPasswords) {
+                out.println(Messages.format(locale, "central.seed.demoPasswords"));
+            } else if (issued.handedOut().isEmpty()) {
+                out.println(Messages.format(locale, "central.seed.passwords.resumed"));
+            } else {
+                out.println(Messages.format(locale, "central.seed.passwords.header"));
+                for (StaffPasswords.Issued.Password p : issued.handedOut()) {
+                    out.println("  " + Messages.format(locale, "central.seed.passwords.row", p.username(), p.displayName(),
+                            p.roles().stream().sorted().map(r -> Messages.format(locale, "role." + r.name()))
+                                    .collect(java.util.stream.Collectors.joining(Messages.format(locale, "list.separator"))),
+                            p.password()));
+                }
+            }
+            out.flush();
             return 0;
         }
     }

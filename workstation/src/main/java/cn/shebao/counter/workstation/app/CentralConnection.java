@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.auditview.CentreAudit;
 import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.sync.KeptCentrePolicy;
 import cn.shebao.counter.workstation.sync.Backoff;
 import cn.shebao.counter.workstation.sync.CentralAccessHistory;
 import cn.shebao.counter.workstation.sync.CentralOlderRecords;
@@ -57,7 +58,8 @@ public final class CentralConnection implements AutoCloseable {
         this.centreAudit = centreAudit;
     }
 
-    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, CentralTime clock) {
+    static Optional<CentralConnection> open(DataDirectory dir, KeyProtector keys, Replica replica, Outbox outbox, CentralTime clock,
+            KeptCentrePolicy policy) {
         Optional<Enrolment> enrolment = Enrolment.read(dir);
         Optional<NodeIdentity> identity = NodeIdentity.load(dir, keys);
         if (enrolment.isEmpty() || identity.isEmpty() || enrolment.get().serviceUrl() == null) {
@@ -83,6 +85,13 @@ public final class CentralConnection implements AutoCloseable {
                 }
             } catch (java.sql.SQLException | RuntimeException failure) {
                 LOG.info("Central time not measured this round: {}", failure.toString());
+            }
+            try {
+                if (status.online()) {
+                    policy.refresh(service);
+                }
+            } catch (java.sql.SQLException | RuntimeException failure) {
+                LOG.info("The centre's policy not fetched this round: {}", failure.toString());
             }
             try {
                 if (status.online()) {

@@ -112,7 +112,7 @@ final class CentralServiceCommands {
             try (HikariDataSource pool = ServicePool.of(database(c), 16);
                     CentralService service = CentralService.start(c.host(), c.port(), pool,
                             KeyStores.read(c.serviceKeyStore(), c.serviceKeyStorePassword()), c.serviceKeyStorePassword(), ca(c),
-                            CommandHandlers::all, Clock.systemUTC())) {
+                            CommandHandlers::all, Clock.systemUTC(), c.policy())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "central-service-stop"));
                 System.out.println("central service listening on " + c.host() + ":" + service.port());
                 stopped.await();

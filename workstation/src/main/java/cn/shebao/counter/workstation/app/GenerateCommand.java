@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.app;
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.StaffPasswords;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
@@ -107,10 +108,15 @@ final class GenerateCommand implements Callable<Integer> {
      */
     static DemoDataGenerator.Result generate(SessionFactory sessions, DemoDataGenerator.Settings settings, String where,
             PrintWriter progressOut, PrintWriter out, Locale locale) {
+        return generate(sessions, settings, StaffPasswords.demo(), where, progressOut, out, locale);
+    }
+
+    static DemoDataGenerator.Result generate(SessionFactory sessions, DemoDataGenerator.Settings settings,
+            StaffPasswords passwords, String where, PrintWriter progressOut, PrintWriter out, Locale locale) {
         long existing = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from InsuredPerson", Long.class)
                 .getSingleResult());
         long start = System.nanoTime();
-        DemoDataGenerator generator = new DemoDataGenerator(settings);
+        DemoDataGenerator generator = new DemoDataGenerator(settings, passwords);
         HibernateDemoSink sink = new HibernateDemoSink(sessions);
         DemoDataGenerator.Progress progress = (done, total, rows) -> {
             double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);

@@ -23,11 +23,12 @@ public final class Launcher {
         Path flag = dataDirFlag(args);
         DataDirectory dir = flag == null && Arrays.asList(args).contains("--demo")
                 ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
-        // Verifying and checking must leave no trace in a directory that is no enrolled workstation's (a mistyped path
+        // Verifying, checking and re-keying must leave no trace in a directory that is no enrolled workstation's (a mistyped path
         // is not created, a generated one not written to): they log to the temporary folder then and need no serial
         // library.
         List<String> words = Arrays.asList(args);
-        boolean verifying = words.contains("audit") && words.contains("verify") || words.contains("store") && words.contains("check");
+        boolean verifying = words.contains("audit") && words.contains("verify") || words.contains("store") && words.contains("check")
+                || words.contains("key") && words.contains("rotate");
         if (System.getProperty(LOG_DIR_PROPERTY) == null
                 && (!verifying || dir.hasReplica() && Enrolment.read(dir).isPresent())) {
             System.setProperty(LOG_DIR_PROPERTY, dir.logs().toString());

@@ -18,12 +18,19 @@ import javax.sql.DataSource;
 /**
  * Stops issuing credentials when this workstation has been out of touch with central too long, or has too many
  * commands waiting: past those limits it cannot know what other windows did meanwhile. The last successful pull
- * is read from the replica, so the limit holds across restarts. Limits come from workstation.properties
- * ({@code guardrail.maxDaysOffline}, default 3; {@code guardrail.maxPendingCommands}, default 200).
+ * is read from the replica, so the limit holds across restarts. The limits are the centre's ({@code policy.maxDaysOffline}
+ * and {@code policy.maxPendingCommands} in central's configuration, kept from the last sync); IT may set stricter ones
+ * for one machine in workstation.properties ({@code guardrail.maxDaysOffline}, {@code guardrail.maxPendingCommands}),
+ * never looser ones: the stricter of the two applies, read at each check.
  */
 final class SyncGuardrail implements IssuingGuardrail {
 
     record Limits(int maxDaysOffline, long maxPendingCommands) {
+
+        /** The stricter of these and the centre's. */
+        Limits within(cn.shebao.counter.workstation.wire.CentrePolicy centre) {
+            return new Limits(Math.min(maxDaysOffline, centre.maxDaysOffline()), Math.min(maxPendingCommands, centre.maxPendingCommands()));
+        }
 
         static Limits read(Path propertiesFile) {
             Properties p = WorkstationProperties.read(propertiesFile);
@@ -35,17 +42,22 @@ final class SyncGuardrail implements IssuingGuardrail {
     private final DataSource replica;
     private final Outbox outbox;
     private final Clock clock;
-    private final Limits limits;
+    private final java.util.function.Supplier<Limits> limitsNow;
 
     SyncGuardrail(DataSource replica, Outbox outbox, Clock clock, Limits limits) {
+        this(replica, outbox, clock, () -> limits);
+    }
+
+    SyncGuardrail(DataSource replica, Outbox outbox, Clock clock, java.util.function.Supplier<Limits> limits) {
         this.replica = replica;
         this.outbox = outbox;
         this.clock = clock;
-        this.limits = limits;
+        this.limitsNow = limits;
     }
 
     @Override
     public void check() {
+        Limits limits = limitsNow.get();
         Instant last = lastSuccessfulPull();
         long days = last == null ? Long.MAX_VALUE : Duration.between(last, clock.instant()).toDays();
         if (days >= limits.maxDaysOffline()) {

@@ -1,6 +1,9 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.reports.data.SampleDocuments;
+import cn.shebao.counter.reports.overrides.OverrideRefusal;
+import cn.shebao.counter.workstation.sync.KeptCentrePolicy;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
@@ -95,6 +98,9 @@ public final class Workstation implements AutoCloseable {
     private final CentralConnection central;
     private final DemoCentral demoCentral;
     private final KeyProtector keys;
+    private final KeptCentrePolicy centrePolicy;
+    private final java.util.concurrent.CompletableFuture<List<OverrideRefusal>> refusedTemplates =
+            new java.util.concurrent.CompletableFuture<>();
 
     private Workstation(WorkstationOptions options, KeyProtector keys, Replica replica, CentralTime clock,
             ReaderConnection reader, DemoCentral demoCentral) {
@@ -103,7 +109,9 @@ public final class Workstation implements AutoCloseable {
         this.replica = replica;
         this.clock = clock;
         this.audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), workstationCode());
-        this.authenticator = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
+        this.centrePolicy = KeptCentrePolicy.open(replica.dataSource(), clock);
+        this.authenticator = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock,
+                () -> LoginPolicy.standard().withLockout(centrePolicy.current().lockoutFailures(), centrePolicy.current().lockout()));
         this.staffAccounts = new StaffAccounts(replica.sessions(), audit);
         this.reader = reader;
         if (reader.configuredReader()) {
@@ -113,11 +121,12 @@ public final class Workstation implements AutoCloseable {
             readerStatus.accept(event);
             presentedCards.accept(event);
         });
-        this.reports = new ReportRenderer(options.directory().root().resolve("templates"));
+        this.reports = new ReportRenderer(CentreTemplates.of(options.directory(),
+                WorkstationProperties.read(options.directory().root().resolve(Enrolment.FILE))));
         this.demoCentral = demoCentral;
         this.outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
         audit.shipTo(outbox); // every audited action also reaches central, in its own transaction's outbox row
-        this.central = CentralConnection.open(options.directory(), keys, replica, outbox, clock).orElse(null);
+        this.central = CentralConnection.open(options.directory(), keys, replica, outbox, clock, centrePolicy).orElse(null);
         this.citizenSearch = new CitizenSearch(replica.sessions());
         this.citizenRecords = new CitizenRecords(replica.sessions(), audit, clock,
                 central == null ? OlderRecords.NONE : central.olderRecords());
@@ -128,9 +137,10 @@ public final class Workstation implements AutoCloseable {
                 workstationCode(), pushSoon);
         this.confirmations = new IdentityConfirmations(replica.sessions(), authenticator, outbox, audit, clock,
                 TimeOrderedIds.system(), workstationCode());
+        SyncGuardrail.Limits localLimits = SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE));
         this.credentials = new OnlineCredentials(replica.sessions(), confirmations, new PasswordHasher(), outbox, audit, clock,
-                TimeOrderedIds.system(), new SyncGuardrail(replica.dataSource(), outbox, clock,
-                        SyncGuardrail.Limits.read(options.directory().root().resolve(Enrolment.FILE))), pushSoon);
+                TimeOrderedIds.system(), new SyncGuardrail(replica.dataSource(), outbox, clock, () -> localLimits.within(centrePolicy.current())),
+                pushSoon);
         this.slips = new CredentialSlips(reports, clock, workstationCode());
         this.conflicts = new ConflictQueue(replica.sessions(), authenticator, outbox, audit, clock, pushSoon);
         sync().ifPresent(engine -> engine.countConflictsWith(conflicts::openCount));
@@ -166,11 +176,12 @@ public final class Workstation implements AutoCloseable {
         Thread warm = new Thread(() -> {
             long start = System.nanoTime();
             try {
+                // Every template now, so that a refused centre template shows at start, not at its first print.
+                refusedTemplates.complete(List.copyOf(reports.loadAll().values()));
                 reports.pdf(SampleDocuments.certificate());
                 LOG.info("Reports warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
-                reports.overrideProblems().forEach((template, problem) ->
-                        LOG.error("Template override for {} is broken, the bundled template is used: {}", template, problem));
             } catch (ReportException | RuntimeException e) {
+                refusedTemplates.complete(List.copyOf(reports.refusedOverrides().values()));
                 LOG.error("Report warm-up failed; the first print will be slow or fail", e);
             }
         }, "reports-warm-up");
@@ -249,6 +260,19 @@ public final class Workstation implements AutoCloseable {
 
     public boolean demo() {
         return options.demo();
+    }
+
+    /**
+     * The centre templates found and refused (unsigned, altered, outside the rules), known once the reports have
+     * warmed up; the status bar shows them for as long as they are there.
+     */
+    public java.util.concurrent.CompletionStage<List<OverrideRefusal>> refusedTemplates() {
+        return refusedTemplates;
+    }
+
+    /** The centre's rules for this window as last received (idle lock maximum, lockout, guardrail). */
+    public CentrePolicy centrePolicy() {
+        return centrePolicy.current();
     }
 
     /** True outside demo mode when IT allowed the software key store (no TPM): the status bar keeps saying so. */

@@ -84,13 +84,19 @@ public final class DemoDataGenerator {
     public static final int CENTRAL_ARCHIVE_MONTHS = 60;
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final Settings settings;
+    private final StaffPasswords passwords;
     private final TimeOrderedIds ids;
 
+    /** Demo data with the demo staff passwords derived from the seed. */
     public DemoDataGenerator(Settings settings) {
+        this(settings, StaffPasswords.demo());
+    }
+
+    public DemoDataGenerator(Settings settings, StaffPasswords passwords) {
         this.settings = settings;
+        this.passwords = passwords;
         Clock fixed = Clock.fixed(settings.asOf().atStartOfDay(ZONE).toInstant(), ZONE);
         this.ids = new TimeOrderedIds(fixed, new SplittableRandom(settings.seed() ^ 0x5EED_1D5L));
     }
@@ -135,6 +141,9 @@ public final class DemoDataGenerator {
         List<SpecialDrug> drugs = drugs(reference);
         if (personsStored == 0) {
             sink.write(reference);
+            if (passwords instanceof StaffPasswords.Issued issued) {
+                issued.written();
+            }
         } else if (!stored.holds(staffUsers.get(0)) || !stored.holds(employers.get(employers.size() - 1))
                 || !stored.holds(drugs.get(drugs.size() - 1))) {
             throw new NotThisRun();
@@ -197,46 +206,34 @@ public final class DemoDataGenerator {
         };
         List<DemoStaff> staff = new ArrayList<>();
         for (Object[] p : people) {
-            char[] password = new char[12];
-            for (int i = 0; i < password.length; i++) {
-                password[i] = PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length()));
-            }
+            String password = StaffPasswords.randomPassword(random);
             @SuppressWarnings("unchecked")
             Set<StaffRole> roles = (Set<StaffRole>) p[2];
-            staff.add(new DemoStaff((String) p[0], (String) p[1], roles, new String(password)));
+            staff.add(new DemoStaff((String) p[0], (String) p[1], roles, password));
         }
         return staff;
     }
 
     private List<StaffUser> staffUsers(DemoBatch batch) {
-        PasswordHasher hasher = new PasswordHasher(new SplittableRandom(settings.seed() ^ 0x5A17L));
-        java.security.SecureRandom keyRandom = demoKeyRandom(settings.seed());
+        PasswordHasher hasher = passwords.hasher(settings.seed());
+        java.security.SecureRandom keyRandom = passwords.keyRandom(settings.seed());
         List<StaffUser> users = new ArrayList<>();
         for (DemoStaff s : demoStaff(settings.seed())) {
+            char[] password = passwords.passwordFor(s).toCharArray();
             StaffUser u = new StaffUser(ids.next());
             u.setUsername(s.username());
             u.setDisplayName(s.displayName());
             u.setRoles(s.roles());
-            u.setPasswordHash(hasher.hash(s.demoPassword().toCharArray()));
-            u.setSigningKey(StaffSigningKey.create(s.demoPassword().toCharArray(), keyRandom));
+            u.setPasswordHash(hasher.hash(password));
+            u.setSigningKey(StaffSigningKey.create(password, keyRandom));
             u.setPasswordChangedAt(settings.asOf().atStartOfDay(ZONE).toInstant());
-            u.setMustChangePassword(false);
+            u.setMustChangePassword(passwords.mustChange());
             u.setActive(true);
+            java.util.Arrays.fill(password, '\0');
             batch.add(u);
             users.add(u);
         }
         return users;
-    }
-
-    /** Seeded, so the same seed gives the same demo keys (only for demo data: real keys come from a real SecureRandom). */
-    private static java.security.SecureRandom demoKeyRandom(long seed) {
-        try {
-            java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed ^ 0x51_6E_4BL);
-            return r;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
-        }
     }
 
     private List<Employer> employers(DemoBatch batch) {

@@ -20,11 +20,17 @@ public final class StaffAuthenticator {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
-    private final LoginPolicy policy;
+    private final java.util.function.Supplier<LoginPolicy> policy;
     /** Verified against when the username is unknown, so timing does not reveal which names exist. */
     private final String decoyHash;
 
     public StaffAuthenticator(SessionFactory sessions, PasswordHasher hasher, AuditLog audit, Clock clock, LoginPolicy policy) {
+        this(sessions, hasher, audit, clock, () -> policy);
+    }
+
+    /** @param policy read at every login: the lockout rules come from central and may change while the window runs */
+    public StaffAuthenticator(SessionFactory sessions, PasswordHasher hasher, AuditLog audit, Clock clock,
+            java.util.function.Supplier<LoginPolicy> policy) {
         this.sessions = sessions;
         this.hasher = hasher;
         this.audit = audit;
@@ -34,11 +40,12 @@ public final class StaffAuthenticator {
     }
 
     public LoginPolicy policy() {
-        return policy;
+        return policy.get();
     }
 
     public LoginOutcome login(String username, char[] password) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        LoginPolicy rules = policy(); // once: the centre's rules may change during a login
         return sessions.fromTransaction(s -> {
             StaffUser user = find(s, name);
             Instant now = clock.instant();
@@ -46,7 +53,7 @@ public final class StaffAuthenticator {
                 hasher.verify(password, decoyHash);
                 // Not the typed name: clerks sometimes type their password into the name field.
                 audit.append(s, new AuditEntry(null, "?", "login.unknownUser", null, null, null, null));
-                return new LoginOutcome.WrongCredentials(policy.maxFailures());
+                return new LoginOutcome.WrongCredentials(rules.maxFailures());
             }
             StaffLockout lockout = s.find(StaffLockout.class, user.getId());
             if (lockout != null && lockout.getLockedUntil() != null && now.isBefore(lockout.getLockedUntil())) {
@@ -59,20 +66,20 @@ public final class StaffAuthenticator {
                     s.persist(lockout);
                 }
                 int failures = lockout.getFailedAttempts() + 1;
-                if (failures >= policy.maxFailures()) {
+                if (failures >= rules.maxFailures()) {
                     lockout.setFailedAttempts(0);
-                    lockout.setLockedUntil(now.plus(policy.lockout()));
+                    lockout.setLockedUntil(now.plus(rules.lockout()));
                     audit.append(s, entry(user, "login.lockedOut"));
                     return new LoginOutcome.Locked(lockout.getLockedUntil());
                 }
                 lockout.setFailedAttempts(failures);
                 audit.append(s, entry(user, "login.wrongPassword"));
-                return new LoginOutcome.WrongCredentials(policy.maxFailures() - failures);
+                return new LoginOutcome.WrongCredentials(rules.maxFailures() - failures);
             }
             if (lockout != null) {
                 s.remove(lockout);
             }
-            boolean expired = user.getPasswordChangedAt().plus(policy.passwordMaxAge()).isBefore(now);
+            boolean expired = user.getPasswordChangedAt().plus(rules.passwordMaxAge()).isBefore(now);
             audit.append(s, entry(user, "login.success"));
             return new LoginOutcome.Success(session(user), user.isMustChangePassword() || expired);
         });
@@ -95,8 +102,8 @@ public final class StaffAuthenticator {
             letter |= Character.isLetter(c);
             digit |= Character.isDigit(c);
         }
-        if (newPassword.length < policy.minimumPasswordLength() || !letter || !digit) {
-            throw new LocalizedException("security.password.tooWeak", policy.minimumPasswordLength());
+        if (newPassword.length < policy().minimumPasswordLength() || !letter || !digit) {
+            throw new LocalizedException("security.password.tooWeak", policy().minimumPasswordLength());
         }
         if (java.util.Arrays.equals(oldPassword, newPassword)) {
             throw new LocalizedException("security.password.sameAsOld");

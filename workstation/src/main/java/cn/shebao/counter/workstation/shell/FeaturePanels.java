@@ -53,7 +53,7 @@ final class FeaturePanels implements AutoCloseable {
             case STAFF -> new StaffPanel(texts, session, workstation.staffAdministration());
             case AUDIT -> new AuditPanel(texts, session, workstation.auditSearch(), workstation.auditExport(), workstation.auditVerifier(),
                     workstation.unusualAccess(), workstation.clock().getZone());
-            case SETTINGS -> new SettingsPanel(texts, settings, listener::settingsApplied);
+            case SETTINGS -> new SettingsPanel(texts, settings, workstation.centrePolicy().idleLockMaxMinutes(), listener::settingsApplied);
             case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
                             new ConflictQueuePanel(texts, session, workstation.conflicts())))
                     .orElseGet(() -> new PlaceholderPanel(texts, f));

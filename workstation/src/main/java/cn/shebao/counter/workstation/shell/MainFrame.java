@@ -79,7 +79,8 @@ final class MainFrame extends JFrame {
         JPanel root = new JPanel(new BorderLayout());
         root.add(nav, BorderLayout.WEST);
         root.add(content, BorderLayout.CENTER);
-        root.add(new StatusBar(texts, session, workstation.demo(), workstation.softwareKeyInUse(), workstation.readerStatus(), workstation.sync()), BorderLayout.SOUTH);
+        root.add(new StatusBar(texts, session, workstation.demo(), workstation.softwareKeyInUse(), workstation.readerStatus(), workstation.sync(),
+                workstation.refusedTemplates()), BorderLayout.SOUTH);
         setContentPane(root);
         if (navigation.selected() != null) {
             open(navigation.selected());

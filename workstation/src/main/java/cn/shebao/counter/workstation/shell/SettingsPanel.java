@@ -16,7 +16,8 @@ final class SettingsPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
 
-    SettingsPanel(Texts texts, UiSettings current, Consumer<UiSettings> apply) {
+    /** @param idleMaxMinutes the centre's longest idle lock: the clerk may choose a shorter one only */
+    SettingsPanel(Texts texts, UiSettings current, int idleMaxMinutes, Consumer<UiSettings> apply) {
         super(new MigLayout("wrap 2, insets 32", "[right][200!]"));
         setName("feature." + Feature.SETTINGS.name());
         JLabel title = new JLabel(texts.text("feature.SETTINGS"));
@@ -42,10 +43,14 @@ final class SettingsPanel extends JPanel {
         add(new JLabel(texts.text("settings.language")));
         add(language, "growx");
 
-        JSpinner idle = new JSpinner(new SpinnerNumberModel(Math.max(1, current.idleLockSeconds() / 60), 1, 60, 1));
+        int shown = Math.min(idleMaxMinutes, Math.max(1, current.idleLockSeconds() / 60));
+        JSpinner idle = new JSpinner(new SpinnerNumberModel(shown, 1, idleMaxMinutes, 1));
         idle.setName("settings.idleMinutes");
         add(new JLabel(texts.text("settings.idleMinutes")));
         add(idle, "growx");
+        JLabel idleRule = new JLabel(texts.text("settings.idleMaximum", idleMaxMinutes));
+        idleRule.setName("settings.idleMaximum");
+        add(idleRule, "skip, wmin 0");
 
         JButton save = new JButton(texts.text("settings.apply"));
         save.setName("settings.apply");
@@ -56,7 +61,7 @@ final class SettingsPanel extends JPanel {
             Choice<UiSettings.Language> l = (Choice<UiSettings.Language>) language.getSelectedItem();
             int minutes = (Integer) idle.getValue();
             // Keep a sub-minute idle time set outside this screen (tests, kiosks) unless the minutes were changed.
-            int seconds = minutes == Math.max(1, current.idleLockSeconds() / 60) ? current.idleLockSeconds() : minutes * 60;
+            int seconds = minutes == shown ? Math.min(current.idleLockSeconds(), idleMaxMinutes * 60) : minutes * 60;
             apply.accept(new UiSettings(t.value(), l.value(), seconds));
         });
         add(save, "span 2, right, gaptop 12");

@@ -1,9 +1,13 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.ui.HtmlText;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.SyncEngine;
+import cn.shebao.counter.reports.overrides.OverrideRefusal;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import com.formdev.flatlaf.FlatClientProperties;
@@ -32,7 +36,8 @@ final class StatusBar extends JPanel {
      * @param softwareKey the replica's key is guarded by the software key store only (IT allowed it on a machine
      *     without a TPM): said for as long as that lasts, not once in a log
      */
-    StatusBar(Texts texts, StaffSession session, boolean demo, boolean softwareKey, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync) {
+    StatusBar(Texts texts, StaffSession session, boolean demo, boolean softwareKey, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync,
+            CompletionStage<List<OverrideRefusal>> refusedTemplates) {
         super(new MigLayout("insets 4 8 4 8, gap 12", "[][][][][][][][][][]push[]"));
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, javax.swing.UIManager.getColor("Separator.foreground")));
         add(label("status.user", texts.text("status.user", session.displayName(), LoginFrame.rolesText(texts, session.roles()))));
@@ -76,6 +81,19 @@ final class StatusBar extends JPanel {
             key.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
             add(key);
         }
+        JLabel templates = label("status.templatesRefused", " ");
+        templates.setVisible(false);
+        templates.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
+        add(templates);
+        // Said as long as the window is open, not once in a log: a certificate printing the old letterhead is noticed
+        // by a citizen long after the log line has scrolled away.
+        refusedTemplates.thenAccept(refused -> SwingUtilities.invokeLater(() -> {
+            if (!refused.isEmpty()) {
+                templates.setText(texts.text("status.templatesRefused", refused.size()));
+                templates.setToolTipText(HtmlText.lines(refused.stream().map(r -> r.message(texts.locale())).toList()));
+                templates.setVisible(true);
+            }
+        }));
         if (demo) {
             JLabel badge = label("status.demo", texts.text("status.demo"));
             badge.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");

@@ -187,7 +187,7 @@ public final class WorkstationApp {
             login = null;
         }
         buildMain(null);
-        idle = new IdleLock(settings.idleLockSeconds(), this::lock);
+        idle = new IdleLock(idleLockSeconds(), this::lock);
         if (simulatorWindow == null) {
             workstation.reader().simulator().ifPresent(simulator -> {
                 simulatorWindow = new SimulatorWindow(simulator, workstation.reader().demoCards(), texts.locale());
@@ -272,8 +272,16 @@ public final class WorkstationApp {
             texts = new Texts(chosen.language().locale());
             closeMain();
             buildMain(Feature.SETTINGS);
-            idle = new IdleLock(settings.idleLockSeconds(), this::lock);
+            idle = new IdleLock(idleLockSeconds(), this::lock);
         }
+    }
+
+    /**
+     * The clerk's idle lock, never longer than the centre allows (a hand-edited ui.properties cannot lengthen it
+     * either); read at every login, so a new rule from central holds from the next one.
+     */
+    private int idleLockSeconds() {
+        return (int) Math.min(settings.idleLockSeconds(), workstation.centrePolicy().idleLockMax().toSeconds());
     }
 
     /** Closes every window and the replica (off the EDT), then releases {@link #awaitExit()}. */

@@ -17,6 +17,17 @@ public final class BootKey implements AutoCloseable {
         this.secret = secret.clone();
     }
 
+    /** 256 fresh random bits, as the 64 hex digits Derby takes as a boot password. */
+    static BootKey random() {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        char[] hex = java.util.HexFormat.of().formatHex(raw).toCharArray();
+        Arrays.fill(raw, (byte) 0);
+        BootKey key = new BootKey(hex);
+        Arrays.fill(hex, '\0');
+        return key;
+    }
+
     /** A copy the caller must wipe; Derby's API takes a String, so the copy lives only as long as a connect. */
     char[] reveal() {
         return secret.clone();

@@ -19,20 +19,30 @@ public final class DriverDataSource implements DataSource {
     private final String url;
     private final Supplier<Properties> properties;
     private final StorageRecovery recovery;
+    private final boolean readOnly;
 
     public DriverDataSource(String url, Supplier<Properties> properties) {
-        this(url, properties, null);
+        this(url, properties, null, false);
     }
 
-    private DriverDataSource(String url, Supplier<Properties> properties, StorageRecovery recovery) {
+    private DriverDataSource(String url, Supplier<Properties> properties, StorageRecovery recovery, boolean readOnly) {
         this.url = url;
         this.properties = properties;
         this.recovery = recovery;
+        this.readOnly = readOnly;
     }
 
     /** The same embedded Derby database, restarted by the next connection after a write failed for lack of space. */
     DriverDataSource recoveringFromStorageFailures() {
-        return new DriverDataSource(url, properties, new StorageRecovery(url));
+        return new DriverDataSource(url, properties, new StorageRecovery(url), readOnly);
+    }
+
+    /**
+     * Every connection read-only ({@link Connection#setReadOnly}): Derby then refuses any write with SQLState 25502,
+     * so a tool that only reads (audit verify) cannot change the replica, whatever code path it takes.
+     */
+    DriverDataSource readOnly() {
+        return new DriverDataSource(url, properties, recovery, true);
     }
 
     /** Restarts after storage failures so far (0 for a data source without recovery). */
@@ -61,11 +71,17 @@ public final class DriverDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        Connection c;
         if (recovery == null) {
-            return DriverManager.getConnection(url, properties.get());
+            c = DriverManager.getConnection(url, properties.get());
+        } else {
+            recovery.beforeConnect();
+            c = recovery.watch(DriverManager.getConnection(url, properties.get()));
         }
-        recovery.beforeConnect();
-        return recovery.watch(DriverManager.getConnection(url, properties.get()));
+        if (readOnly) {
+            c.setReadOnly(true);
+        }
+        return c;
     }
 
     @Override

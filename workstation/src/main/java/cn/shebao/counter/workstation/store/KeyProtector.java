@@ -14,6 +14,21 @@ public interface KeyProtector {
     /** Generates a new random key, stores it and returns it. Refuses to overwrite an existing key. */
     BootKey create();
 
+    /**
+     * Key rotation, first half: keeps a new key beside the current one, so that a rotation cut short (a killed process,
+     * a power cut) can still open the replica with whichever key Derby ended with. Replaces an earlier next key.
+     */
+    void storeNext(BootKey next);
+
+    /** The key kept by {@link #storeNext}, or empty when no rotation is under way. */
+    Optional<BootKey> loadNext();
+
+    /** Key rotation, second half: the next key becomes the key, and the old key is gone from the store. */
+    void promoteNext();
+
+    /** A rotation that did not happen: the next key is dropped and the current key stays. */
+    void discardNext();
+
     /** Keeps another secret of this workstation (its central database password) beside the boot key. */
     void storeSecret(String name, char[] secret);
 

@@ -35,6 +35,7 @@ public final class KeyStoreKeyProtector implements KeyProtector {
     public static final String PASSWORD_ENV = "SHEBAO_KEYSTORE_PASSWORD";
     static final String FILE_NAME = "replica-key.p12";
     private static final String ALIAS = "replica-boot-key";
+    private static final String NEXT_ALIAS = "replica-boot-key-next";
 
     private final Path file;
     private final char[] storePassword;
@@ -81,15 +82,86 @@ public final class KeyStoreKeyProtector implements KeyProtector {
 
     @Override
     public Optional<BootKey> load() {
+        Optional<BootKey> key = load(ALIAS);
+        if (key.isEmpty() && Files.exists(file)) {
+            throw new LocalizedException("replica.error.keyStoreUnreadable", file.toString());
+        }
+        return key;
+    }
+
+    @Override
+    public Optional<BootKey> loadNext() {
+        return load(NEXT_ALIAS);
+    }
+
+    @Override
+    public void storeNext(BootKey next) {
+        char[] hex = next.reveal();
+        byte[] raw = HexFormat.of().parseHex(new String(hex));
+        Arrays.fill(hex, '\0');
+        try {
+            rewrite(store -> store.setEntry(NEXT_ALIAS, new KeyStore.SecretKeyEntry(new SecretKeySpec(raw, "AES")),
+                    new KeyStore.PasswordProtection(storePassword)));
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    @Override
+    public void promoteNext() {
+        rewrite(store -> {
+            KeyStore.Entry next = store.getEntry(NEXT_ALIAS, new KeyStore.PasswordProtection(storePassword));
+            if (next == null) {
+                throw new IllegalStateException("no next key to promote in " + file);
+            }
+            // One rewrite of the file: it holds either the old key and the next one, or the new key alone.
+            store.setEntry(ALIAS, next, new KeyStore.PasswordProtection(storePassword));
+            store.deleteEntry(NEXT_ALIAS);
+        });
+    }
+
+    @Override
+    public void discardNext() {
+        rewrite(store -> {
+            if (store.containsAlias(NEXT_ALIAS)) {
+                store.deleteEntry(NEXT_ALIAS);
+            }
+        });
+    }
+
+    private interface StoreChange {
+        void apply(KeyStore store) throws GeneralSecurityException;
+    }
+
+    /** Loads the store, changes it, writes it beside and moves it over: a crash leaves the old file or the new one. */
+    private void rewrite(StoreChange change) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, storePassword);
+            }
+            change.apply(store);
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                store.store(out, storePassword);
+            }
+            FilePermissions.ownerOnly(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
+        }
+    }
+
+    private Optional<BootKey> load(String alias) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, storePassword);
-            KeyStore.Entry entry = store.getEntry(ALIAS, new KeyStore.PasswordProtection(storePassword));
+            KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(storePassword));
             if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
-                throw new LocalizedException("replica.error.keyStoreUnreadable", file.toString());
+                return Optional.empty();
             }
             byte[] raw = secret.getSecretKey().getEncoded();
             char[] hex = HexFormat.of().formatHex(raw).toCharArray();

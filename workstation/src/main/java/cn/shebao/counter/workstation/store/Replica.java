@@ -126,6 +126,43 @@ public final class Replica implements AutoCloseable {
     }
 
     /**
+     * Opens an existing replica for reading only (audit verify): nothing is created, nothing migrated, and every
+     * connection is read-only, so Derby refuses any write. A replica that needs an upgrade is refused rather than
+     * upgraded: the tool that only looks must not be what changes it.
+     *
+     * @throws LocalizedException when there is no replica, no key, or the replica needs the workstation to start first
+     */
+    public static Replica openReadOnly(DataDirectory directory, KeyProtector keys) {
+        if (!Files.exists(directory.replica().resolve("service.properties"))) {
+            throw new LocalizedException("audit.verify.noReplica", directory.root().toString());
+        }
+        configureDerbySystem(directory);
+        InstanceLock lock = InstanceLock.acquire(directory);
+        BootKey key = null;
+        try {
+            key = keys.load().orElseThrow(() -> new LocalizedException("replica.error.keyMissing", directory.keys().toString()));
+            BootKey bootKey = key;
+            DriverDataSource dataSource = new DriverDataSource("jdbc:derby:" + directory.replica(), () -> bootProperties(bootKey))
+                    .readOnly();
+            boot(dataSource, directory);
+            MigrationInfoService info = Migrations.flyway(dataSource, Migrations.Plan.of(Migrations.Role.REPLICA)).info();
+            if (info.pending().length > 0) {
+                throw new LocalizedException("replica.error.readOnlyNeedsUpgrade", directory.replica().toString(),
+                        info.current() == null ? "-" : info.current().getVersion().getVersion());
+            }
+            SessionFactory sessions = PersistenceUnit.create(dataSource, PersistenceUnit.SchemaCheck.NONE);
+            return new Replica(directory, lock, key, dataSource, sessions, false);
+        } catch (RuntimeException e) {
+            shutdownDerby(directory.replica());
+            if (key != null) {
+                key.close();
+            }
+            closeLock(lock, e);
+            throw e;
+        }
+    }
+
+    /**
      * What a replica holds and which schema it has, read without migrating or changing anything (the self-test
      * runs beside an installed, possibly older, replica). Empty when this machine has no replica yet.
      *
@@ -179,7 +216,7 @@ public final class Replica implements AutoCloseable {
     public record Inspection(String schemaVersion, int pendingMigrations, long persons) {
     }
 
-    private static void configureDerbySystem(DataDirectory directory) {
+    static void configureDerbySystem(DataDirectory directory) {
         // Both are read once, when Derby first boots in this JVM; a test JVM that opens several replicas keeps the first.
         if (System.getProperty("derby.system.home") == null) {
             System.setProperty("derby.system.home", directory.root().toString());
@@ -191,7 +228,7 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private static Properties bootProperties(BootKey key) {
+    static Properties bootProperties(BootKey key) {
         Properties p = new Properties();
         char[] secret = key.reveal();
         p.setProperty("bootPassword", new String(secret));

@@ -52,7 +52,14 @@ public final class StorageCheck {
     }
 
     private List<String[]> tables() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+        try (Connection c = dataSource.getConnection()) {
+            return userTables(c);
+        }
+    }
+
+    /** Every user table as {schema, table}, in a stable order. */
+    static List<String[]> userTables(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
                 "SELECT s.schemaname, t.tablename FROM sys.systables t JOIN sys.sysschemas s ON t.schemaid = s.schemaid "
                         + "WHERE t.tabletype = 'T' ORDER BY s.schemaname, t.tablename");
                 ResultSet r = q.executeQuery()) {

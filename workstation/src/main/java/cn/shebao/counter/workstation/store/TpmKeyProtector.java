@@ -62,6 +62,27 @@ public final class TpmKeyProtector implements KeyProtector {
         return store().loadSecret(name);
     }
 
+    @Override
+    public void storeNext(BootKey next) {
+        refuseUnsealedStore();
+        store().storeNext(next);
+    }
+
+    @Override
+    public Optional<BootKey> loadNext() {
+        return sealedIn(keys) ? store().loadNext() : Optional.empty();
+    }
+
+    @Override
+    public void promoteNext() {
+        store().promoteNext();
+    }
+
+    @Override
+    public void discardNext() {
+        store().discardNext();
+    }
+
     /**
      * Moves a software key store under the TPM: the same keys, the store's password replaced by a sealed one. The
      * old password no longer opens the store afterwards.

@@ -9,6 +9,8 @@ import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.AuditHeadSource;
 import cn.shebao.counter.workstation.wire.BatchSignatures;
 import cn.shebao.counter.workstation.wire.CentralClock;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
+import cn.shebao.counter.workstation.wire.CentrePolicySource;
 import cn.shebao.counter.workstation.wire.CountersignedHead;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangeEntry;
@@ -46,7 +48,8 @@ import javax.net.ssl.TrustManagerFactory;
  * centre's CA (a service the CA did not sign is refused in the handshake). Connect and request timeouts on
  * every call, so a frozen service is noticed as offline within seconds instead of hanging the sync thread.
  */
-public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock, AuditHeadSource, PersonRecordSource {
+public final class ServiceClient implements CommandSink, ChangeSource, SnapshotSource, CentralClock, AuditHeadSource, PersonRecordSource,
+        CentrePolicySource {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -192,6 +195,11 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
     @Override
     public Instant centralNow() {
         return Instant.parse((String) get("/time").get("now"));
+    }
+
+    @Override
+    public CentrePolicy centrePolicy() {
+        return CentrePolicy.fromMap(get("/policy"));
     }
 
     @Override

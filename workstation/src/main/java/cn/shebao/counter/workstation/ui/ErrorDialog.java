@@ -29,12 +29,18 @@ public final class ErrorDialog extends JDialog {
         panel.add(message, "growx");
         JButton copy = new JButton(texts.text("error.copyDetails"));
         copy.setName("error.copy");
-        copy.addActionListener(e -> Toolkit.getDefaultToolkit().getSystemClipboard()
-                .setContents(new StringSelection(details(error)), null));
+        JLabel copied = new JLabel(" ");
+        copied.setName("error.copied");
+        copy.addActionListener(e -> {
+            Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(details(error)), null);
+            // Said, so the clerk knows there is something to paste into the ticket.
+            copied.setText(texts.text("error.copied"));
+        });
         JButton close = new JButton(texts.text("common.close"));
         close.setName("error.close");
         close.addActionListener(e -> dispose());
-        panel.add(copy, "split 2, right");
+        panel.add(copied, "split 3, growx");
+        panel.add(copy, "right");
         panel.add(close);
         setContentPane(panel);
         getRootPane().setDefaultButton(close);
@@ -44,8 +50,25 @@ public final class ErrorDialog extends JDialog {
     }
 
     public static void show(Component parent, Texts texts, Throwable error) {
-        Window owner = parent == null ? null : SwingUtilities.getWindowAncestor(parent);
+        Window owner = parent == null ? activeWindow() : SwingUtilities.getWindowAncestor(parent);
         new ErrorDialog(owner, texts, error).setVisible(true);
+    }
+
+    /**
+     * Without a parent (an uncaught exception), the window the clerk is in: an ownerless dialog can end up behind it,
+     * where nobody sees it and nothing else can be clicked.
+     */
+    private static Window activeWindow() {
+        Window active = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getActiveWindow();
+        if (active != null) {
+            return active;
+        }
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w instanceof java.awt.Frame) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** The stack for IT, with personal data taken out: it is pasted into tickets and e-mails. */
@@ -57,6 +80,6 @@ public final class ErrorDialog extends JDialog {
 
     /** Wraps translated text so a label breaks long lines; the text is escaped, never interpreted. */
     public static String html(String text) {
-        return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</html>";
+        return HtmlText.of(text);
     }
 }

@@ -25,6 +25,7 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
@@ -136,6 +137,20 @@ class ShellGuiTest {
         main.pressAndReleaseKeys(KeyEvent.VK_F5);
         assertThatThrownBy(() -> main.panel("feature.APPROVALS")).isInstanceOf(ComponentLookupException.class);
         screenshot(main.target(), "main-zh");
+    }
+
+    @Test
+    void anUnsignedCentreTemplateIsRefusedAndTheStatusBarKeepsSayingSo() throws Exception {
+        Path templates = Files.createDirectories(tmp.resolve("data").resolve("templates"));
+        Files.copy(Path.of("../reports/src/main/jasperreports/credential-slip.jrxml"), templates.resolve("credential-slip.jrxml"));
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        javax.swing.JLabel refused = robot.finder().findByName(main.target(), "status.templatesRefused", javax.swing.JLabel.class, false);
+        await("template refusal shown", refused::isShowing, 60);
+        String text = GuiActionRunner.execute(() -> refused.getText());
+        String tip = GuiActionRunner.execute(() -> refused.getToolTipText());
+        assertThat(text).contains("中心模板被拒绝 1 份");
+        assertThat(tip).contains("credential-slip.jrxml", "templates.publicKey");
     }
 
     @Test
@@ -559,6 +574,7 @@ class ShellGuiTest {
         DialogFixture error = WindowFinder.findDialog("error.dialog").withTimeout(20, TimeUnit.SECONDS).using(robot);
         assertThat(error.label("error.message").text()).contains("信息科").doesNotContain("4711");
         error.button("error.copy").click();
+        await("copy confirmed", () -> error.label("error.copied").text().contains("已复制"), 20);
         await("details copied", () -> {
             try {
                 return String.valueOf(java.awt.Toolkit.getDefaultToolkit().getSystemClipboard()
@@ -575,6 +591,11 @@ class ShellGuiTest {
         app = start(true);
         FrameFixture main = logIn("sunli");
         main.pressAndReleaseKeys(KeyEvent.VK_F9);
+        // The idle lock goes no longer than the centre's rule (the demo central's default, 10 minutes).
+        main.label("settings.idleMaximum").requireText(java.util.regex.Pattern.compile(".*最长 10 分钟.*"));
+        Object idleMaximum = GuiActionRunner.execute(() -> ((javax.swing.SpinnerNumberModel) main.spinner("settings.idleMinutes").target()
+                .getModel()).getMaximum());
+        assertThat(idleMaximum).isEqualTo(CentrePolicy.DEFAULT.idleLockMaxMinutes());
         main.comboBox("settings.language").selectItem("English");
         main.button("settings.apply").click();
         await("rebuilt in English", () -> Stream.of(Window.getWindows())

@@ -83,7 +83,7 @@ final class Hall implements AutoCloseable {
 
     /** Everything up: seeded, two services listening, every workstation enrolled, loaded and ready. */
     void setUp() throws Exception {
-        run("seed", List.of("central", "seed", "--url", database.jdbcUrl(), "--user", database.user(), "--persons",
+        run("seed", List.of("central", "seed", "--demo-staff-passwords", "--url", database.jdbcUrl(), "--user", database.user(), "--persons",
                 Integer.toString(plan.persons())));
         Path pki = work.resolve("pki");
         run("init-pki", List.of("central", "init-pki", "--dir", pki.toString(), "--host", "127.0.0.1"));

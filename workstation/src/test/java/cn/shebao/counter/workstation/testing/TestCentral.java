@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.NodeKeys;
 import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.sync.ServiceClient;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -48,15 +49,22 @@ public final class TestCentral implements AutoCloseable {
 
     public static TestCentral start(DataSource database, Path directory, CertificateAuthority ca, Clock clock) throws Exception {
         Migrations.migrate(database, Migrations.Role.CENTRAL);
-        return startMigrated(database, directory, ca, clock);
+        return startMigrated(database, directory, ca, clock, CentrePolicy.DEFAULT);
+    }
+
+    /** The service with the centre's rules for the windows set as {@code central.properties} would. */
+    public static TestCentral start(DataSource database, Path directory, CentrePolicy policy) throws Exception {
+        Migrations.migrate(database, Migrations.Role.CENTRAL);
+        return startMigrated(database, directory, CertificateAuthority.create("Test Centre CA"), Clock.systemUTC(), policy);
     }
 
     /** The service on a database the migration role already migrated, as its own (least-privilege) role. */
     public static TestCentral startMigrated(DataSource database, Path directory) throws Exception {
-        return startMigrated(database, directory, CertificateAuthority.create("Test Centre CA"), Clock.systemUTC());
+        return startMigrated(database, directory, CertificateAuthority.create("Test Centre CA"), Clock.systemUTC(), CentrePolicy.DEFAULT);
     }
 
-    private static TestCentral startMigrated(DataSource database, Path directory, CertificateAuthority ca, Clock clock) throws Exception {
+    private static TestCentral startMigrated(DataSource database, Path directory, CertificateAuthority ca, Clock clock,
+            CentrePolicy policy) throws Exception {
         Files.createDirectories(directory);
         Path caFile = directory.resolve("centre-ca.pem");
         Files.writeString(caFile, Pem.of(ca.certificate()), StandardCharsets.US_ASCII);
@@ -64,7 +72,8 @@ public final class TestCentral implements AutoCloseable {
         // Pooled as `central serve` is: a PostgreSQL connect per request would dominate every test's run time.
         HikariDataSource pool = ServicePool.of(database, 8);
         CentralService service = CentralService.start("127.0.0.1", 0, pool,
-                ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(1), password), password, ca, CommandHandlers::all, clock);
+                ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(1), password), password, ca, CommandHandlers::all, clock,
+                policy);
         return new TestCentral(ca, service, caFile, pool);
     }
 

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.central.service;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.wire.ApiVersion;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangeEntry;
@@ -71,11 +72,13 @@ final class CentralApi extends Handler.Abstract {
     private final Clock clock;
     private final BooleanSupplier databaseReady;
     private final AccessLog access;
+    private final CentrePolicy policy;
 
     CentralApi(CommandSink commands, ChangeSource changes, SnapshotSource snapshot, PersonRecords records, CentralAuditSearch auditSearch,
             MachineRegistry machines, AuditHeads auditHeads, CertificateAuthority ca, Clock clock, BooleanSupplier databaseReady,
-            AccessLog access) {
+            AccessLog access, CentrePolicy policy) {
         this.commands = commands;
+        this.policy = policy;
         this.records = records;
         this.auditSearch = auditSearch;
         this.auditHeads = auditHeads;
@@ -166,6 +169,10 @@ final class CentralApi extends Handler.Abstract {
         }
         if (p.equals("/time")) {
             return Map.of("now", clock.instant().toString());
+        }
+        if (p.equals("/policy")) {
+            // The same for every machine: the rules are the centre's, not a window's.
+            return policy.toMap();
         }
         if (caller.kind() != MachineRegistry.Kind.COUNTER) {
             // Terminals and hall machines hold no replica and push no commands: the sync endpoints are the counters'.

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.central.service;
 
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.JdbcChangeSource;
@@ -61,13 +62,20 @@ public final class CentralService implements AutoCloseable {
      */
     public static CentralService start(String host, int port, DataSource database, KeyStore serviceKeys, char[] serviceKeysPassword,
             CertificateAuthority ca, Function<Clock, Map<String, CommandHandler>> handlers, Clock clock) throws Exception {
+        return start(host, port, database, serviceKeys, serviceKeysPassword, ca, handlers, clock, CentrePolicy.DEFAULT);
+    }
+
+    /** @param policy the centre's rules for the windows, answered at {@code /policy} */
+    public static CentralService start(String host, int port, DataSource database, KeyStore serviceKeys, char[] serviceKeysPassword,
+            CertificateAuthority ca, Function<Clock, Map<String, CommandHandler>> handlers, Clock clock, CentrePolicy policy)
+            throws Exception {
         SqlFlavour flavour = SqlFlavour.of(database);
         SessionFactory sessions = PersistenceUnit.create(database, PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
         try {
             CommandApplier applier = new CommandApplier(sessions, handlers.apply(clock), clock, TimeOrderedIds.system());
             MachineRegistry machines = new MachineRegistry(database, ca, clock, applier::register);
             CentralApi api = new CentralApi(applier, new JdbcChangeSource(database, flavour), new JdbcSnapshotSource(database, flavour),
-                    new PersonRecords(sessions, flavour, clock, TimeOrderedIds.system()), new CentralAuditSearch(sessions, database), machines, new AuditHeads(database, ca, clock), ca, clock, () -> reachable(database), new AccessLog());
+                    new PersonRecords(sessions, flavour, clock, TimeOrderedIds.system()), new CentralAuditSearch(sessions, database), machines, new AuditHeads(database, ca, clock), ca, clock, () -> reachable(database), new AccessLog(), policy);
 
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("central-service");

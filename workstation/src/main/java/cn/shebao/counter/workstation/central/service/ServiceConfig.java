@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 
 /**
  * The service's settings: a properties file for what may be read by anyone on the server, the environment for
@@ -15,10 +16,11 @@ import java.util.Properties;
  *
  * @param allowPlainDatabase true only for a database on this host (a Unix socket or loopback) or the demo;
  *        otherwise the database URL must say {@code sslmode=verify-full}
+ * @param policy the centre's rules for every window ({@code policy.*} keys), sent to the workstations at each sync
  */
 public record ServiceConfig(String host, int port, String databaseUrl, String databaseUser, char[] databasePassword,
         Path serviceKeyStore, char[] serviceKeyStorePassword, Path caKeyStore, char[] caKeyStorePassword,
-        boolean allowPlainDatabase) {
+        boolean allowPlainDatabase, CentrePolicy policy) {
 
     public static final String DB_PASSWORD_ENV = "SHEBAO_DB_PASSWORD";
     public static final String TLS_PASSWORD_ENV = "SHEBAO_TLS_PASSWORD";
@@ -34,7 +36,7 @@ public record ServiceConfig(String host, int port, String databaseUrl, String da
                 Integer.parseInt(p.getProperty("listen.port", "8443")), required(p, "database.url"), required(p, "database.user"),
                 secret(env, DB_PASSWORD_ENV), base.resolve(required(p, "tls.keystore")), secret(env, TLS_PASSWORD_ENV),
                 base.resolve(required(p, "ca.keystore")), secret(env, CA_PASSWORD_ENV),
-                Boolean.parseBoolean(p.getProperty("database.allowPlain", "false")));
+                Boolean.parseBoolean(p.getProperty("database.allowPlain", "false")), CentrePolicy.read(p));
         config.checkDatabaseTls();
         return config;
     }
