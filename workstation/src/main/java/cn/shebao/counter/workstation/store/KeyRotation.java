@@ -176,18 +176,23 @@ public final class KeyRotation {
     /** Rows per table; boots the replica with {@code key} and leaves it booted. */
     private Map<String, Long> counts(BootKey key) {
         try (Connection c = DriverManager.getConnection(url(), Replica.bootProperties(key))) {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String[] table : StorageCheck.userTables(c)) {
-                try (Statement s = c.createStatement();
-                        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + table[0] + "\".\"" + table[1] + "\"")) {
-                    r.next();
-                    rows.put(table[0] + "." + table[1], r.getLong(1));
-                }
-            }
-            return rows;
+            return rowCounts(c);
         } catch (SQLException e) {
             throw Replica.translate(e, directory.replica().toString());
         }
+    }
+
+    /** Every user table's row count, by {@code SCHEMA.TABLE}. */
+    static Map<String, Long> rowCounts(Connection c) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String[] table : StorageCheck.userTables(c)) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + table[0] + "\".\"" + table[1] + "\"")) {
+                r.next();
+                rows.put(table[0] + "." + table[1], r.getLong(1));
+            }
+        }
+        return rows;
     }
 
     private void requireSpace() {
@@ -273,18 +278,8 @@ public final class KeyRotation {
     }
 
     private void restore(Path backup, BootKey current, RuntimeException failure) {
-        Replica.shutdownDerby(directory.replica());
-        java.util.Properties p = Replica.bootProperties(current);
-        p.setProperty("restoreFrom", backup.toString());
-        try (Connection ignored = DriverManager.getConnection(url(), p)) {
-            LOG.warn("Key rotation failed; the replica was restored from {} and keeps its old key", backup);
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-            LOG.error("Key rotation failed and restoring {} failed too; the backup is kept there", backup, e);
-            throw new LocalizedException(failure, "replica.error.upgradeNotRestored", backup.toString());
-        } finally {
-            Replica.shutdownDerby(directory.replica());
-        }
+        LOG.warn("Key rotation failed; restoring the replica from {} under its old key", backup);
+        ReplicaUpgrade.restore(directory, Replica.bootProperties(current), backup, failure, "key.rotate.notRestored");
     }
 
     /** Every backup under the old key; the count of those removed. */

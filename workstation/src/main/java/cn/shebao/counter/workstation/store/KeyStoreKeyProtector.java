@@ -141,14 +141,26 @@ public final class KeyStoreKeyProtector implements KeyProtector {
                 store.load(in, storePassword);
             }
             change.apply(store);
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                store.store(out, storePassword);
-            }
-            FilePermissions.ownerOnly(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeBeside(store, storePassword);
         } catch (IOException | GeneralSecurityException e) {
             throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
+        }
+    }
+
+    /**
+     * Writes the store beside the file and moves it over: a crash leaves the old store or the new one, never a
+     * half-written store and an unopenable replica.
+     */
+    private void writeBeside(KeyStore store, char[] password) throws IOException, GeneralSecurityException {
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            store.store(out, password);
+        }
+        FilePermissions.ownerOnly(tmp);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -189,17 +201,7 @@ public final class KeyStoreKeyProtector implements KeyProtector {
             store.load(null, storePassword);
             SecretKey key = new SecretKeySpec(raw, "AES");
             store.setEntry(ALIAS, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(storePassword));
-            // Write beside and move, so a crash never leaves a half-written store and an unopenable replica.
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                store.store(out, storePassword);
-            }
-            FilePermissions.ownerOnly(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file);
-            }
+            writeBeside(store, storePassword);
             char[] hex = HexFormat.of().formatHex(raw).toCharArray();
             BootKey bootKey = new BootKey(hex);
             Arrays.fill(hex, '\0');
@@ -227,12 +229,7 @@ public final class KeyStoreKeyProtector implements KeyProtector {
             store.setEntry("secret-" + name, new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes, "AES") /* PKCS#12 needs a known algorithm name; the bytes are opaque */),
                     new KeyStore.PasswordProtection(storePassword));
             Arrays.fill(bytes, (byte) 0);
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                store.store(out, storePassword);
-            }
-            FilePermissions.ownerOnly(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeBeside(store, storePassword);
         } catch (IOException | GeneralSecurityException e) {
             throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
         }
@@ -275,12 +272,7 @@ public final class KeyStoreKeyProtector implements KeyProtector {
                 KeyStore.Entry entry = old.getEntry(alias, new KeyStore.PasswordProtection(storePassword));
                 fresh.setEntry(alias, entry, new KeyStore.PasswordProtection(newPassword));
             }
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                fresh.store(out, newPassword);
-            }
-            FilePermissions.ownerOnly(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeBeside(fresh, newPassword);
         } catch (IOException | GeneralSecurityException e) {
             throw new LocalizedException(e, "replica.error.keyStoreUnwritable", file.toString());
         }

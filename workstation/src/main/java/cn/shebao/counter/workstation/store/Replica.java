@@ -116,13 +116,18 @@ public final class Replica implements AutoCloseable {
             progress.accept(Step.READY);
             return new Replica(directory, lock, key, dataSource, sessions, !exists);
         } catch (RuntimeException e) {
-            shutdownDerby(directory.replica());
-            if (key != null) {
-                key.close();
-            }
-            closeLock(lock, e);
+            abandon(directory, key, lock, e);
             throw e;
         }
+    }
+
+    /** After a failed open: Derby shut down, the key wiped and the lock released, the failure kept as it was. */
+    private static void abandon(DataDirectory directory, BootKey key, InstanceLock lock, RuntimeException failure) {
+        shutdownDerby(directory.replica());
+        if (key != null) {
+            key.close();
+        }
+        closeLock(lock, failure);
     }
 
     /**
@@ -153,11 +158,7 @@ public final class Replica implements AutoCloseable {
             SessionFactory sessions = PersistenceUnit.create(dataSource, PersistenceUnit.SchemaCheck.NONE);
             return new Replica(directory, lock, key, dataSource, sessions, false);
         } catch (RuntimeException e) {
-            shutdownDerby(directory.replica());
-            if (key != null) {
-                key.close();
-            }
-            closeLock(lock, e);
+            abandon(directory, key, lock, e);
             throw e;
         }
     }

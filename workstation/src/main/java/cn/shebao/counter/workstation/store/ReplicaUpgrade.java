@@ -148,15 +148,23 @@ final class ReplicaUpgrade {
     }
 
     private void restore(Path backup, RuntimeException failure) {
+        restore(directory, bootProperties.get(), backup, failure, "replica.error.upgradeNotRestored");
+    }
+
+    /**
+     * Puts the replica back as {@code backup} holds it (Derby's {@code restoreFrom}), booted with {@code boot}'s key and
+     * shut down again; if that fails too, {@code failure} is thrown on with the restore's error attached, as
+     * {@code notRestoredMessage} (which names the backup).
+     */
+    static void restore(DataDirectory directory, Properties boot, Path backup, RuntimeException failure, String notRestoredMessage) {
         Replica.shutdownDerby(directory.replica());
-        Properties p = bootProperties.get();
-        p.setProperty("restoreFrom", backup.toString());
-        try (Connection ignored = DriverManager.getConnection("jdbc:derby:" + directory.replica(), p)) {
+        boot.setProperty("restoreFrom", backup.toString());
+        try (Connection ignored = DriverManager.getConnection("jdbc:derby:" + directory.replica(), boot)) {
             LOG.info("Replica restored from {}", backup);
         } catch (SQLException e) {
             failure.addSuppressed(e);
             LOG.error("Restoring the replica from {} failed; the backup is kept there", backup, e);
-            throw new LocalizedException(failure, "replica.error.upgradeNotRestored", backup.toString());
+            throw new LocalizedException(failure, notRestoredMessage, backup.toString());
         } finally {
             Replica.shutdownDerby(directory.replica());
         }

@@ -13,12 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,15 +138,7 @@ class KeyRotationTest {
 
     private Map<String, Long> counts(BootKey key) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + dir.replica(), Replica.bootProperties(key))) {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String[] t : StorageCheck.userTables(c)) {
-                try (Statement s = c.createStatement();
-                        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + t[0] + "\".\"" + t[1] + "\"")) {
-                    r.next();
-                    rows.put(t[0] + "." + t[1], r.getLong(1));
-                }
-            }
-            return rows;
+            return KeyRotation.rowCounts(c);
         } finally {
             Replica.shutdownDerby(dir.replica());
         }
