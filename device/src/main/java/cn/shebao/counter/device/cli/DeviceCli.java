@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "shebao-device", mixinStandardHelpOptions = true, versionProvider = DeviceCli.Version.class,
         description = "ID card reader diagnostics and simulator for Shebao Counter.",
         subcommands = {DeviceCli.Ports.class, DeviceCli.Read.class, DeviceCli.Simulate.class, DeviceCli.SamId.class,
-            DeviceCli.CheckId.class, CommandLine.HelpCommand.class})
+            DeviceCli.CheckId.class, PcscCommand.class, CommandLine.HelpCommand.class})
 public final class DeviceCli implements Runnable {
 
     static final int TIMED_OUT = 3;

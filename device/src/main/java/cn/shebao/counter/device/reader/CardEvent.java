@@ -22,6 +22,10 @@ public sealed interface CardEvent {
         }
     }
 
+    /** A social security card or citizen card read from its chip (a PC/SC reader). */
+    record HolderCardRead(cn.shebao.counter.device.smartcard.HolderCard card) implements CardEvent {
+    }
+
     record CardRemoved() implements CardEvent {
     }
 

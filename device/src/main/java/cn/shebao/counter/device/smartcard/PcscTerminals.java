@@ -1,0 +1,47 @@
+package cn.shebao.counter.device.smartcard;
+
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.TerminalFactory;
+
+/**
+ * The machine's PC/SC card terminals. {@code TerminalFactory.getInstance("PC/SC", null)}, never {@code getDefault()}:
+ * without the card service the default quietly is a factory of type "None" with no terminals, which would look like
+ * "no reader plugged in" instead of "the card service is not running".
+ */
+public final class PcscTerminals {
+
+    private final TerminalFactory factory;
+
+    private PcscTerminals(TerminalFactory factory) {
+        this.factory = factory;
+    }
+
+    /** @throws CardServiceUnavailableException when pcscd (or WinSCard) is not running or its library is missing */
+    public static PcscTerminals open() throws CardServiceUnavailableException {
+        TerminalFactory factory;
+        try {
+            factory = TerminalFactory.getInstance("PC/SC", null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new CardServiceUnavailableException("no PC/SC library (libpcsclite)", e);
+        }
+        PcscTerminals terminals = new PcscTerminals(factory);
+        terminals.list();
+        return terminals;
+    }
+
+    /** The terminals attached now. */
+    public List<CardTerminal> list() throws CardServiceUnavailableException {
+        try {
+            return factory.terminals().list();
+        } catch (CardException e) {
+            // The JDK says only "list() failed"; its cause names the PC/SC code (SCARD_E_NO_SERVICE and the like).
+            if (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("SCARD_E_NO_READERS_AVAILABLE")) {
+                return List.of();
+            }
+            throw new CardServiceUnavailableException(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+    }
+}
