@@ -1,5 +1,7 @@
 package cn.shebao.counter.device.smartcard;
 
+import cn.shebao.counter.device.card.CardType;
+import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.device.card.Nations;
 import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.device.id.Gender;
@@ -23,6 +25,21 @@ public record HolderCard(String layout, String cardNumber, String issuer, LocalD
 
     public boolean validOn(LocalDate day) {
         return validTo == null || !day.isAfter(validTo);
+    }
+
+    /** The national social security card, as opposed to a city's citizen card. */
+    public boolean socialSecurityCard() {
+        return CardLayout.socialSecurityCard().name().equals(layout);
+    }
+
+    /**
+     * The card as the counter's identity rules see a card: the same holder fields as an ID card's, no address (the
+     * chip holds none), the issuing institution's code for the authority, and its own card type, which an identity
+     * confirmation records.
+     */
+    public IdCard asIdCard() {
+        return new IdCard(name, gender, nationCode, birthDate, "", idNumber, issuer, issuedOn, validTo,
+                socialSecurityCard() ? CardType.SOCIAL_SECURITY_CARD : CardType.CITIZEN_CARD, null, null);
     }
 
     public String maskedIdNumber() {

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Cards read on this workstation's reader, for the views that act on them (the record lookup opens the
+ * Cards read on this workstation's readers (the ID card, and the social security or citizen card), for the views that act on them (the record lookup opens the
  * holder's record). Listeners are called on the reader's thread; a Swing listener hands the card to the EDT.
  */
 public final class PresentedCards {
@@ -16,6 +16,10 @@ public final class PresentedCards {
     void accept(CardEvent event) {
         if (event instanceof CardEvent.CardRead read) {
             listeners.forEach(l -> l.accept(read.card()));
+        } else if (event instanceof CardEvent.HolderCardRead read) {
+            // A social security or citizen card opens the record and confirms identity as an ID card does.
+            IdCard card = read.card().asIdCard();
+            listeners.forEach(l -> l.accept(card));
         }
     }
 

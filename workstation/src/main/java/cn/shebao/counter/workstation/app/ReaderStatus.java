@@ -29,7 +29,7 @@ public final class ReaderStatus {
             set(State.LOST);
         } else if (event instanceof CardEvent.CardPresented) {
             set(State.CARD_PRESENT);
-        } else if (event instanceof CardEvent.CardRead) {
+        } else if (event instanceof CardEvent.CardRead || event instanceof CardEvent.HolderCardRead) {
             set(State.CARD_READ);
         } else if (event instanceof CardEvent.ReadFailed) {
             set(State.READ_FAILED);

@@ -217,8 +217,8 @@ public final class Workstation implements AutoCloseable {
             if (demoCentral != null) {
                 prepareDemo(options, keys, replica, demoCentral, progress);
             }
-            ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions())
-                    : ReaderConnection.configured(options.directory().root());
+            ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions(), machineClock)
+                    : ReaderConnection.configured(options.directory().root(), machineClock);
             return new Workstation(options, keys, replica, CentralTime.open(machineClock, replica.dataSource()), reader,
                     demoCentral);
         } catch (IOException | SQLException | RuntimeException e) {

@@ -17,8 +17,12 @@ import java.util.Set;
  */
 public final class IdentityChecks {
 
-    /** Resident cards and the residence permits of Hong Kong, Macao and Taiwan residents carry a GB 11643 number. */
-    static final Set<CardType> SUPPORTED = EnumSet.of(CardType.RESIDENT, CardType.HMT_RESIDENCE_PERMIT);
+    /**
+     * Resident cards and the residence permits of Hong Kong, Macao and Taiwan residents carry a GB 11643 number; so do
+     * the social security card and the citizen card, whose social security number is the citizen ID number.
+     */
+    static final Set<CardType> SUPPORTED = EnumSet.of(CardType.RESIDENT, CardType.HMT_RESIDENCE_PERMIT,
+            CardType.SOCIAL_SECURITY_CARD, CardType.CITIZEN_CARD);
 
     private IdentityChecks() {
     }

@@ -26,6 +26,7 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import cn.shebao.counter.workstation.wire.CentrePolicy;
+import cn.shebao.counter.workstation.testing.ChipReaders;
 import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
@@ -224,6 +225,49 @@ class ShellGuiTest {
                     .setParameter("n", stamp.group(1)).getSingleResult());
             assertThat(registeredDocs).isEqualTo(1L);
         }
+    }
+
+    @Test
+    void aSocialSecurityCardOnTheChipReaderOpensTheRecordAndTheConfirmationRecordsItsType() throws Exception {
+        ChipReaders.requireRunning();
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        cn.shebao.counter.device.card.IdCard person;
+        List<String> before;
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.NONE)) {
+            person = cn.shebao.counter.workstation.demo.DemoCards.firstPersons(replica.sessions(), 3).get(2);
+            before = cardTypesConfirmed(replica, person.idNumber());
+        }
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        // Beside the simulated ID card reader, at the same window.
+        WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(robot);
+        try (var card = ChipReaders.socialSecurityCardOf(person).insert(ChipReaders.FIRST_SLOT)) {
+            await("record opened from the social security card", () -> isShowing(main, "record"), 30);
+            assertThat(main.label("record.idNumber").text()).isEqualTo(person.idNumber());
+            assertThat(main.label("record.purposeLabel").text()).contains("已读卡");
+        }
+        await("card taken out", () -> main.label("status.reader").text().contains("模拟"), 30);
+        main.pressAndReleaseKeys(KeyEvent.VK_F3);
+        main.panel("feature.IDENTITY").requireVisible();
+        try (var card = ChipReaders.socialSecurityCardOf(person).insert(ChipReaders.FIRST_SLOT)) {
+            await("card compared", () -> main.label("identity.problems").text().contains("一致"), 30);
+            main.button("identity.confirm").click();
+            await("confirmed", () -> main.label("identity.outcome").text().contains("已核验"), 20);
+        }
+        GuiActionRunner.execute(() -> app.exit(0));
+        assertThat(awaitExit(app)).isZero();
+        app = null;
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+            List<String> after = new java.util.ArrayList<>(cardTypesConfirmed(replica, person.idNumber()));
+            before.forEach(after::remove);
+            assertThat(after).as("the one confirmation made at this window").containsExactly("SOCIAL_SECURITY_CARD");
+        }
+    }
+
+    private static List<String> cardTypesConfirmed(Replica replica, String idNumber) {
+        return replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "select cardType from IdentityConfirmation where cardCitizenIdNumber = :n", String.class)
+                .setParameter("n", idNumber).getResultList());
     }
 
     @Test
