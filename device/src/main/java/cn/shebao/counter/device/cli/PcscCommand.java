@@ -143,22 +143,30 @@ final class PcscCommand {
         @Option(names = "--seconds", defaultValue = "0", description = "Stop after this many seconds (0: until interrupted).")
         int seconds;
 
+        @Option(names = "--cards", defaultValue = "0", description = "Stop after this many cards were read (0: no limit).")
+        int cards;
+
         @Override
         public Integer call() throws InterruptedException, IOException {
             PrintWriter out = spec.commandLine().getOut();
+            java.util.concurrent.Semaphore read = new java.util.concurrent.Semaphore(0);
             try (PcscCardReader reader = new PcscCardReader(PcscTerminals.open(), layouts.reader(spec.commandLine()), Clock.systemDefaultZone())) {
                 reader.addListener(e -> {
                     synchronized (out) {
-                        out.println(e instanceof CardEvent.HolderCardRead read ? describe(read.card())
+                        out.println(e instanceof CardEvent.HolderCardRead r ? describe(r.card())
                                 : e instanceof CardEvent.ReadFailed f ? f.reason().message(Locale.getDefault()) : e.toString());
                         out.flush();
                     }
+                    if (e instanceof CardEvent.HolderCardRead) {
+                        read.release();
+                    }
                 });
                 reader.start();
-                if (seconds > 0) {
-                    Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+                long wait = seconds > 0 ? seconds : Long.MAX_VALUE / 2;
+                if (cards > 0) {
+                    read.tryAcquire(cards, wait, TimeUnit.SECONDS);
                 } else {
-                    Thread.currentThread().join();
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(wait, Long.MAX_VALUE / 2000)));
                 }
             } catch (CardServiceUnavailableException e) {
                 spec.commandLine().getErr().println(e.message(Locale.getDefault()));

@@ -87,6 +87,17 @@ class PcscCommandTest {
     }
 
     @Test
+    void watchPrintsTheReadersAndEachCardWithTheNumberMasked() throws Exception {
+        try (VirtualHolderCard in = card().insert(VirtualReaders.FIRST_SLOT)) {
+            // A card already in when the watch starts is read like one inserted later.
+            Run run = run("pcsc", "watch", "--cards", "1", "--seconds", "60");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("ReaderConnected[port=" + VirtualReaders.FIRST).contains("A12345678")
+                    .doesNotContain(HOLDER);
+        }
+    }
+
+    @Test
     void aCitysLayoutFileIsReadAndABadOneNamed() throws Exception {
         Path layout = tmp.resolve("hangzhou.properties");
         Files.writeString(layout, "card.name=杭州市民卡\ncard.aid=A000000632010105\n");
