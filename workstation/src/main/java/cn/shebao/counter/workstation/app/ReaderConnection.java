@@ -46,12 +46,29 @@ public final class ReaderConnection implements AutoCloseable {
     private final ReaderSimulator simulator;
     private final List<IdCard> demoCards;
     private final PcscCardReader chipCards;
+    private final String problem;
 
     private ReaderConnection(CardReader reader, ReaderSimulator simulator, List<IdCard> demoCards, PcscCardReader chipCards) {
+        this(reader, simulator, demoCards, chipCards, null);
+    }
+
+    private ReaderConnection(CardReader reader, ReaderSimulator simulator, List<IdCard> demoCards, PcscCardReader chipCards,
+            String problem) {
         this.reader = reader;
         this.simulator = simulator;
         this.demoCards = demoCards;
         this.chipCards = chipCards;
+        this.problem = problem;
+    }
+
+    /**
+     * A reader.properties that cannot be used (a baud that is no number, a layout file missing or wrong) gives a
+     * connection with no reader and the problem: the counter starts, the status bar says "misconfigured", the log says
+     * what. A counter that would not start over a typing error in a reader setting helps nobody at the window.
+     */
+    private static ReaderConnection misconfigured(Path file, String problem) {
+        LOG.error("{} cannot be used, no card reader is started: {}", file, problem);
+        return new ReaderConnection(null, null, List.of(), null, problem);
     }
 
     static ReaderConnection demo(SessionFactory sessions, Clock clock) {
@@ -76,14 +93,32 @@ public final class ReaderConnection implements AutoCloseable {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         }
-        PcscCardReader chipCards = Boolean.parseBoolean(p.getProperty("pcsc", "false").strip())
-                ? chipCards(dataDirectory, p.getProperty("pcsc.layouts", ""), clock) : null;
         String port = p.getProperty("port", "").strip();
+        int baud;
+        try {
+            baud = Integer.parseInt(p.getProperty("baud", "115200").strip());
+            if (baud <= 0) {
+                throw new NumberFormatException("not positive");
+            }
+        } catch (NumberFormatException e) {
+            return misconfigured(file, "baud=" + p.getProperty("baud").strip() + " is not a baud rate");
+        }
+        PcscCardReader chipCards;
+        try {
+            chipCards = Boolean.parseBoolean(p.getProperty("pcsc", "false").strip())
+                    ? chipCards(dataDirectory, p.getProperty("pcsc.layouts", ""), clock) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return misconfigured(file, "pcsc.layouts: " + e.getMessage());
+        }
         if (port.isEmpty()) {
             return new ReaderConnection(null, null, List.of(), chipCards);
         }
-        int baud = Integer.parseInt(p.getProperty("baud", "115200").strip());
         return new ReaderConnection(new CardReader(new SerialPortLink(port, baud), ReaderTimings.standard()), null, List.of(), chipCards);
+    }
+
+    /** What is wrong with reader.properties, if anything. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     /**

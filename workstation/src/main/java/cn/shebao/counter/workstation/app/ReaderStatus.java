@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 public final class ReaderStatus {
 
     /** What the status bar says; each has a message {@code status.reader.<name>}. */
-    public enum State { NOT_CONFIGURED, CONNECTING, CONNECTED, SIMULATED, LOST, CARD_PRESENT, CARD_READ, READ_FAILED }
+    public enum State { NOT_CONFIGURED, MISCONFIGURED, CONNECTING, CONNECTED, SIMULATED, LOST, CARD_PRESENT, CARD_READ, READ_FAILED }
 
     private final CopyOnWriteArrayList<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private volatile State state = State.NOT_CONFIGURED;
@@ -20,6 +20,11 @@ public final class ReaderStatus {
     void configured(boolean isSimulated) {
         this.simulated = isSimulated;
         set(State.CONNECTING);
+    }
+
+    /** reader.properties could not be used: said until IT fixes it (the counter itself starts). */
+    void misconfigured() {
+        set(State.MISCONFIGURED);
     }
 
     void accept(CardEvent event) {

@@ -114,7 +114,9 @@ public final class Workstation implements AutoCloseable {
                 () -> LoginPolicy.standard().withLockout(centrePolicy.current().lockoutFailures(), centrePolicy.current().lockout()));
         this.staffAccounts = new StaffAccounts(replica.sessions(), audit);
         this.reader = reader;
-        if (reader.configuredReader()) {
+        if (reader.problem().isPresent()) {
+            readerStatus.misconfigured();
+        } else if (reader.configuredReader()) {
             readerStatus.configured(reader.simulator().isPresent());
         }
         reader.start(event -> {
