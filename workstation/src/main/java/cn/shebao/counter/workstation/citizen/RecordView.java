@@ -270,8 +270,7 @@ final class RecordView extends JPanel {
     }
 
     private static Color errorColour() {
-        Color c = UIManager.getColor("Component.error.focusedBorderColor");
-        return c == null ? Color.RED.darker() : c;
+        return UIManager.getColor("Shebao.error");
     }
 
 }

@@ -134,7 +134,7 @@ final class LoginFrame extends JFrame {
         JPanel panel = new JPanel(new MigLayout("wrap 1, insets 0", "[grow, fill]"));
         JLabel warning = new JLabel(texts.text("login.demo.warning"));
         warning.setName("login.demoWarning");
-        warning.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
+        warning.putClientProperty(FlatClientProperties.STYLE, "foreground: $Shebao.error; font: bold");
         panel.add(warning);
         DefaultTableModel rows = new DefaultTableModel(new Object[] {texts.text("login.demo.username"),
             texts.text("login.demo.name"), texts.text("login.demo.roles"), texts.text("login.demo.password")}, 0) {

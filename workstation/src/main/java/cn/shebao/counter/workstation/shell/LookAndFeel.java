@@ -19,6 +19,9 @@ import java.util.Map;
 final class LookAndFeel {
 
     static final String ACCENT = "#1565C0";
+    /** Where FlatLightLaf.properties and FlatDarkLaf.properties name the counter's colours (Shebao.error and so on). */
+    private static final String THEME_PACKAGE = "cn.shebao.counter.workstation.shell.theme";
+    private static volatile boolean themeRegistered;
 
     private LookAndFeel() {
     }
@@ -38,6 +41,10 @@ final class LookAndFeel {
     static void install(UiSettings.Theme theme) {
         FlatLaf.setPreferredFontFamily(BundledFonts.FAMILY);
         FlatLaf.setGlobalExtraDefaults(Map.of("@accentColor", ACCENT));
+        if (!themeRegistered) {
+            FlatLaf.registerCustomDefaultsSource(THEME_PACKAGE);
+            themeRegistered = true;
+        }
         if (theme == UiSettings.Theme.DARK) {
             FlatDarkLaf.setup();
         } else {

@@ -58,7 +58,7 @@ final class StatusBar extends JPanel {
         add(lastSync);
         JLabel conflicts = label("status.conflicts", " ");
         conflicts.setVisible(false);
-        conflicts.setForeground(java.awt.Color.RED.darker());
+        conflicts.putClientProperty(FlatClientProperties.STYLE, "foreground: $Shebao.error");
         add(conflicts);
         this.sync = sync;
         this.syncListener = status -> SwingUtilities.invokeLater(() -> {
@@ -78,12 +78,12 @@ final class StatusBar extends JPanel {
         if (softwareKey) {
             JLabel key = label("status.softwareKey", texts.text("status.softwareKey"));
             key.setToolTipText(texts.text("status.softwareKey.tip"));
-            key.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
+            key.putClientProperty(FlatClientProperties.STYLE, "foreground: $Shebao.error; font: bold");
             add(key);
         }
         JLabel templates = label("status.templatesRefused", " ");
         templates.setVisible(false);
-        templates.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
+        templates.putClientProperty(FlatClientProperties.STYLE, "foreground: $Shebao.error; font: bold");
         add(templates);
         // Said as long as the window is open, not once in a log: a certificate printing the old letterhead is noticed
         // by a citizen long after the log line has scrolled away.
@@ -96,7 +96,7 @@ final class StatusBar extends JPanel {
         }));
         if (demo) {
             JLabel badge = label("status.demo", texts.text("status.demo"));
-            badge.putClientProperty(FlatClientProperties.STYLE, "foreground: #C62828; font: bold");
+            badge.putClientProperty(FlatClientProperties.STYLE, "foreground: $Shebao.error; font: bold");
             add(badge);
         }
     }
