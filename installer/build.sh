@@ -83,6 +83,7 @@ COMMON=(
   --vendor "Shebao Counter project"
   --description "Shebao Counter: workstation for social-insurance service windows / 社保柜台工作站"
   --copyright "Shebao Counter contributors"
+  --license-file LICENSE
   --input "$WORK/input" --main-jar shebao-counter.jar
   --main-class cn.shebao.counter.workstation.app.Launcher
   --runtime-image "$WORK/runtime"
