@@ -61,6 +61,7 @@ public final class WorkstationApp {
     private void begin(UiSettings loaded) {
         settings = loaded;
         texts = new Texts(settings.language().locale());
+        speakTheUiLanguage(texts.locale());
         LookAndFeel.install(settings.theme());
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught exception in {}", thread.getName(), error);
@@ -270,10 +271,22 @@ public final class WorkstationApp {
         if (chosen.language() != before.language() || chosen.idleLockSeconds() != before.idleLockSeconds()) {
             // Rebuilding is simpler and surer than relabelling every component in place.
             texts = new Texts(chosen.language().locale());
+            speakTheUiLanguage(texts.locale());
             closeMain();
             buildMain(Feature.SETTINGS);
             idle = new IdleLock(idleLockSeconds(), this::lock);
         }
+    }
+
+    /**
+     * The JDK's own dialogs and components (file chooser, option panes, the spinners' formats) take their language
+     * from Swing's default locale, not from our bundles: set to the UI's language, so a Chinese window does not save a
+     * certificate through an English dialog. (JasperReports' viewer gets the locale passed in.) The JVM's default
+     * locale stays as it is: command-line messages and formats elsewhere follow the machine.
+     */
+    private static void speakTheUiLanguage(java.util.Locale locale) {
+        javax.swing.JComponent.setDefaultLocale(locale);
+        javax.swing.UIManager.getDefaults().setDefaultLocale(locale);
     }
 
     /**

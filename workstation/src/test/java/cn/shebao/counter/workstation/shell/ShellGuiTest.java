@@ -383,7 +383,7 @@ class ShellGuiTest {
                 .withTimeout(10, TimeUnit.SECONDS).using(robot);
         javax.swing.JPasswordField field = robot.finder().findByName(ask.target(), "approvals.password", javax.swing.JPasswordField.class);
         new org.assertj.swing.fixture.JTextComponentFixture(robot, field).enterText(staff("zhaomin").demoPassword());
-        ask.okButton().click();
+        ok(ask).click();
         await("approved", () -> supervisor.label("approvals.message").text().contains("已核准 1 件"), 30);
         supervisor.pressAndReleaseKeys(KeyEvent.VK_F12);
 
@@ -534,7 +534,7 @@ class ShellGuiTest {
         text(form, "staff.form.name").enterText("小明");
         text(form, "staff.form.temporary").enterText("Temporary-2026");
         text(form, "staff.form.adminPassword").enterText(staff("admin").demoPassword());
-        form.okButton().click();
+        ok(form).click();
         await("created", () -> admin.label("staff.message").text().contains("已新增"), 30);
         await("listed", () -> java.util.Arrays.stream(admin.table("staff.table").contents()).anyMatch(r -> r[0].equals("xiaoming")), 20);
         await("applied at central", () -> admin.label("status.pending").text().matches("\\D*0\\D*"), 30);
@@ -710,13 +710,13 @@ class ShellGuiTest {
         assertThat(text(ask, "unusual.opens").text()).isEqualTo("08:30");
         text(ask, "unusual.opens").deleteText().enterText("23:58");
         text(ask, "unusual.closes").deleteText().enterText("23:59");
-        ask.okButton().click();
+        ok(ask).click();
         org.assertj.swing.fixture.JOptionPaneFixture found = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
                 .withTimeout(30, TimeUnit.SECONDS).using(robot);
         org.assertj.swing.fixture.JTableFixture findings = new org.assertj.swing.fixture.JTableFixture(robot,
                 robot.finder().findByName(found.target(), "unusual.table", javax.swing.JTable.class, true));
         assertThat(findings.target().getColumnCount()).isEqualTo(5);
-        found.okButton().click();
+        ok(found).click();
         await("report closed", () -> !main.label("audit.message").text().contains("正在"), 30);
     }
 
@@ -731,9 +731,17 @@ class ShellGuiTest {
     }
 
     /** Answers the save dialog now open: the test's folder, the file name as typed. */
+    /** The option pane's OK button, in the UI's language like the rest of the JDK's own dialogs ("确定"). */
+    private static org.assertj.swing.fixture.JButtonFixture ok(org.assertj.swing.fixture.JOptionPaneFixture pane) {
+        return pane.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("确定"));
+    }
+
     private void answerFileChooser(String typed) {
         org.assertj.swing.fixture.JFileChooserFixture chooser = org.assertj.swing.finder.JFileChooserFinder.findFileChooser()
                 .withTimeout(20, TimeUnit.SECONDS).using(robot);
+        // The JDK's own dialog in the UI's language too.
+        String approve = GuiActionRunner.execute(() -> chooser.target().getUI().getApproveButtonText(chooser.target()));
+        assertThat(approve).as("the file chooser's own button").isEqualTo("保存");
         chooser.setCurrentDirectory(tmp.toFile());
         chooser.fileNameTextBox().setText(typed);
         chooser.approve();
