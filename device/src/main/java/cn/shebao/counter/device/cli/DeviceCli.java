@@ -51,7 +51,8 @@ public final class DeviceCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // Process entry point only: scripts read the status (3 timed out, 4 port unusable, 5 card unreadable).
+        // Process entry point only: scripts read the status (3 timed out, 4 port unusable, 5 card unreadable,
+        // 6 no PC/SC card service).
         System.exit(new CommandLine(new DeviceCli()).execute(args));
     }
 

@@ -25,7 +25,10 @@ public final class PcscTerminals {
         try {
             factory = TerminalFactory.getInstance("PC/SC", null);
         } catch (NoSuchAlgorithmException e) {
-            throw new CardServiceUnavailableException("no PC/SC library (libpcsclite)", e);
+            // The JDK wraps the PC/SC code: SCARD_E_NO_SERVICE when pcscd is not running; otherwise no libpcsclite.
+            String cause = String.valueOf(e.getCause() == null ? null : e.getCause().getMessage());
+            throw new CardServiceUnavailableException(cause.contains("SCARD_E_NO_SERVICE") ? "pcscd is not running"
+                    : "no PC/SC library (libpcsclite): " + cause, e);
         }
         PcscTerminals terminals = new PcscTerminals(factory);
         terminals.list();
