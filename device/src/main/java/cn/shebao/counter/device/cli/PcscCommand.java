@@ -30,6 +30,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.concurrent.Semaphore;
 
 /** {@code pcsc}: social security and citizen cards on the PC/SC readers, for IT. */
 @Command(name = "pcsc", mixinStandardHelpOptions = true, description = "Chip cards (social security, citizen card) on PC/SC readers.",
@@ -149,7 +150,7 @@ final class PcscCommand {
         @Override
         public Integer call() throws InterruptedException, IOException {
             PrintWriter out = spec.commandLine().getOut();
-            java.util.concurrent.Semaphore read = new java.util.concurrent.Semaphore(0);
+            Semaphore read = new Semaphore(0);
             try (PcscCardReader reader = new PcscCardReader(PcscTerminals.open(), layouts.reader(spec.commandLine()), Clock.systemDefaultZone())) {
                 reader.addListener(e -> {
                     synchronized (out) {

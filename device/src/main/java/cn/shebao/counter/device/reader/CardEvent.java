@@ -1,6 +1,7 @@
 package cn.shebao.counter.device.reader;
 
 import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.device.smartcard.HolderCard;
 
 /** What the reader reports. Delivered on the reader's own thread, never the EDT: hand it over yourself. */
 public sealed interface CardEvent {
@@ -23,7 +24,7 @@ public sealed interface CardEvent {
     }
 
     /** A social security card or citizen card read from its chip (a PC/SC reader). */
-    record HolderCardRead(cn.shebao.counter.device.smartcard.HolderCard card) implements CardEvent {
+    record HolderCardRead(HolderCard card) implements CardEvent {
     }
 
     record CardRemoved() implements CardEvent {

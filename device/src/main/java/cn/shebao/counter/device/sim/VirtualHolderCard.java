@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.io.UncheckedIOException;
 
 /**
  * A social security card of our own that sits in vsmartcard's virtual reader (vpcd, a pcscd driver): it connects to
@@ -191,7 +192,7 @@ public final class VirtualHolderCard implements AutoCloseable {
         } catch (EOFException | SocketException closed) {
             // vpcd closed the connection, or the card was removed: the card is out.
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

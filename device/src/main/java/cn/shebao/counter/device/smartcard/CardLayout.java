@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Arrays;
 
 /**
  * Where a card keeps what the counter reads: the application to select, the two elementary files, and which record
@@ -83,6 +84,6 @@ public record CardLayout(String name, byte[] aid, int identificationFile, int ho
 
     /** Whether {@code selected} is this layout's application (the AID a card answered to). */
     public boolean hasAid(byte[] selected) {
-        return java.util.Arrays.equals(aid, selected);
+        return Arrays.equals(aid, selected);
     }
 }

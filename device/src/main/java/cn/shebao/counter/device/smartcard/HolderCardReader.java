@@ -13,6 +13,7 @@ import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
+import java.util.Locale;
 
 /**
  * Reads a holder card over an open channel: selects the first application of the configured layouts the card has,
@@ -48,7 +49,7 @@ public final class HolderCardReader {
         LocalDate validTo = date(record(channel, r.validTo()), "validity");
         String cardNumber = text(record(channel, r.cardNumber()), layout);
         selectFile(channel, layout.holderFile());
-        String idNumber = text(record(channel, r.idNumber()), layout).toUpperCase(java.util.Locale.ROOT);
+        String idNumber = text(record(channel, r.idNumber()), layout).toUpperCase(Locale.ROOT);
         String name = text(record(channel, r.holderName()), layout);
         Gender gender = gender(record(channel, r.gender()));
         String nation = digits(record(channel, r.nation()));
@@ -82,7 +83,7 @@ public final class HolderCardReader {
 
     private void selectFile(CardChannel channel, int fileId) throws CardException, CardReadException {
         ResponseAPDU answer = transmit(channel, new CommandAPDU(0x00, 0xA4, 0x02, 0x00, new byte[] {(byte) (fileId >> 8), (byte) fileId}));
-        check(answer, "selecting file " + Integer.toHexString(fileId).toUpperCase(java.util.Locale.ROOT));
+        check(answer, "selecting file " + Integer.toHexString(fileId).toUpperCase(Locale.ROOT));
     }
 
     private byte[] record(CardChannel channel, int number) throws CardException, CardReadException {

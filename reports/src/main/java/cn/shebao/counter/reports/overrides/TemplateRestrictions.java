@@ -32,6 +32,8 @@ import net.sf.jasperreports.engine.JRTextField;
 import net.sf.jasperreports.engine.JRVariable;
 import net.sf.jasperreports.engine.JRVisitor;
 import net.sf.jasperreports.engine.util.JRElementsVisitor;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 
 /**
  * What a centre's template may contain: layout, text, the data the workstation passes in, and QR codes of it;
@@ -105,7 +107,7 @@ public final class TemplateRestrictions {
      * by the engine when it creates the design, never read from the file, and so compared by identity.
      */
     private static Set<JRExpression> builtInExpressions(JRDataset dataset) {
-        Set<JRExpression> builtIn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<JRExpression> builtIn = Collections.newSetFromMap(new IdentityHashMap<>());
         for (JRVariable v : dataset.getVariables()) {
             if (v.isSystemDefined()) {
                 if (v.getExpression() != null) {

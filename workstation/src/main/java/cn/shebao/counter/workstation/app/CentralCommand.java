@@ -15,6 +15,7 @@ import org.hibernate.SessionFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.stream.Collectors;
 
 /** {@code central migrate|seed}: administer the central database. The password comes from $SHEBAO_DB_PASSWORD. */
 @Command(name = "central", mixinStandardHelpOptions = true, description = "The central service and its database.",
@@ -132,7 +133,7 @@ final class CentralCommand implements Runnable {
                 for (StaffPasswords.Issued.Password p : issued.handedOut()) {
                     out.println("  " + Messages.format(locale, "central.seed.passwords.row", p.username(), p.displayName(),
                             p.roles().stream().sorted().map(r -> Messages.format(locale, "role." + r.name()))
-                                    .collect(java.util.stream.Collectors.joining(Messages.format(locale, "list.separator"))),
+                                    .collect(Collectors.joining(Messages.format(locale, "list.separator"))),
                             p.password()));
                 }
             }

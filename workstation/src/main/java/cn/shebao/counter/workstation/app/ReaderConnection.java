@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 
 /**
  * The workstation's card readers. The ID card reader: a serial reader configured in {@code reader.properties} (port,
@@ -126,7 +127,7 @@ public final class ReaderConnection implements AutoCloseable {
      * "lost" with that reason) rather than stopping the counter: the ID card reader works without it.
      */
     private static PcscCardReader chipCards(Path dataDirectory, String layoutFiles, Clock clock) throws IOException {
-        List<CardLayout> layouts = new java.util.ArrayList<>();
+        List<CardLayout> layouts = new ArrayList<>();
         layouts.add(CardLayout.socialSecurityCard());
         for (String name : layoutFiles.split(",")) {
             if (!name.isBlank()) {

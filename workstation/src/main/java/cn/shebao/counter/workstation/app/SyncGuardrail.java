@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import javax.sql.DataSource;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
+import java.util.function.Supplier;
 
 /**
  * Stops issuing credentials when this workstation has been out of touch with central too long, or has too many
@@ -28,7 +30,7 @@ final class SyncGuardrail implements IssuingGuardrail {
     record Limits(int maxDaysOffline, long maxPendingCommands) {
 
         /** The stricter of these and the centre's. */
-        Limits within(cn.shebao.counter.workstation.wire.CentrePolicy centre) {
+        Limits within(CentrePolicy centre) {
             return new Limits(Math.min(maxDaysOffline, centre.maxDaysOffline()), Math.min(maxPendingCommands, centre.maxPendingCommands()));
         }
 
@@ -42,13 +44,13 @@ final class SyncGuardrail implements IssuingGuardrail {
     private final DataSource replica;
     private final Outbox outbox;
     private final Clock clock;
-    private final java.util.function.Supplier<Limits> limitsNow;
+    private final Supplier<Limits> limitsNow;
 
     SyncGuardrail(DataSource replica, Outbox outbox, Clock clock, Limits limits) {
         this(replica, outbox, clock, () -> limits);
     }
 
-    SyncGuardrail(DataSource replica, Outbox outbox, Clock clock, java.util.function.Supplier<Limits> limits) {
+    SyncGuardrail(DataSource replica, Outbox outbox, Clock clock, Supplier<Limits> limits) {
         this.replica = replica;
         this.outbox = outbox;
         this.clock = clock;

@@ -48,6 +48,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The opened workstation: its replica and the services built on it, wired once at start-up and handed
@@ -99,8 +101,8 @@ public final class Workstation implements AutoCloseable {
     private final DemoCentral demoCentral;
     private final KeyProtector keys;
     private final KeptCentrePolicy centrePolicy;
-    private final java.util.concurrent.CompletableFuture<List<OverrideRefusal>> refusedTemplates =
-            new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<List<OverrideRefusal>> refusedTemplates =
+            new CompletableFuture<>();
 
     private Workstation(WorkstationOptions options, KeyProtector keys, Replica replica, CentralTime clock,
             ReaderConnection reader, DemoCentral demoCentral) {
@@ -268,7 +270,7 @@ public final class Workstation implements AutoCloseable {
      * The centre templates found and refused (unsigned, altered, outside the rules), known once the reports have
      * warmed up; the status bar shows them for as long as they are there.
      */
-    public java.util.concurrent.CompletionStage<List<OverrideRefusal>> refusedTemplates() {
+    public CompletionStage<List<OverrideRefusal>> refusedTemplates() {
         return refusedTemplates;
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import cn.shebao.counter.workstation.security.StaffRole;
+import java.util.Set;
 
 /**
  * Where the generated staff accounts' first passwords come from.
@@ -80,7 +82,7 @@ public abstract sealed class StaffPasswords {
     public static final class Issued extends StaffPasswords {
 
         /** One account and the password it starts with; shown once, kept nowhere. */
-        public record Password(String username, String displayName, java.util.Set<cn.shebao.counter.workstation.security.StaffRole> roles,
+        public record Password(String username, String displayName, Set<StaffRole> roles,
                 String password) {
             @Override
             public String toString() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import java.util.function.Supplier;
 
 /**
  * Staff login against the hashes in the replica, so it works offline. Failed attempts and lockouts are
@@ -20,7 +21,7 @@ public final class StaffAuthenticator {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
-    private final java.util.function.Supplier<LoginPolicy> policy;
+    private final Supplier<LoginPolicy> policy;
     /** Verified against when the username is unknown, so timing does not reveal which names exist. */
     private final String decoyHash;
 
@@ -30,7 +31,7 @@ public final class StaffAuthenticator {
 
     /** @param policy read at every login: the lockout rules come from central and may change while the window runs */
     public StaffAuthenticator(SessionFactory sessions, PasswordHasher hasher, AuditLog audit, Clock clock,
-            java.util.function.Supplier<LoginPolicy> policy) {
+            Supplier<LoginPolicy> policy) {
         this.sessions = sessions;
         this.hasher = hasher;
         this.audit = audit;

@@ -20,6 +20,8 @@ import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.swing.JComponent;
+import javax.swing.UIManager;
 
 /**
  * The graphical application: splash while the replica opens, login, main window, idle lock, logout,
@@ -285,8 +287,8 @@ public final class WorkstationApp {
      * locale stays as it is: command-line messages and formats elsewhere follow the machine.
      */
     private static void speakTheUiLanguage(java.util.Locale locale) {
-        javax.swing.JComponent.setDefaultLocale(locale);
-        javax.swing.UIManager.getDefaults().setDefaultLocale(locale);
+        JComponent.setDefaultLocale(locale);
+        UIManager.getDefaults().setDefaultLocale(locale);
     }
 
     /**

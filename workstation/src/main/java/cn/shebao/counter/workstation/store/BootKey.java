@@ -1,6 +1,8 @@
 package cn.shebao.counter.workstation.store;
 
 import java.util.Arrays;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The replica's boot password. Held as a char array so it can be wiped; {@link #toString()} never
@@ -20,8 +22,8 @@ public final class BootKey implements AutoCloseable {
     /** 256 fresh random bits, as the 64 hex digits Derby takes as a boot password. */
     static BootKey random() {
         byte[] raw = new byte[32];
-        new java.security.SecureRandom().nextBytes(raw);
-        char[] hex = java.util.HexFormat.of().formatHex(raw).toCharArray();
+        new SecureRandom().nextBytes(raw);
+        char[] hex = HexFormat.of().formatHex(raw).toCharArray();
         Arrays.fill(raw, (byte) 0);
         BootKey key = new BootKey(hex);
         Arrays.fill(hex, '\0');

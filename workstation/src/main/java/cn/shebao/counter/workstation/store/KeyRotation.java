@@ -30,6 +30,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Arrays;
 
 /**
  * Re-encrypts the replica under a new boot key ({@code key rotate}), for a key that may have been seen, or on IT's
@@ -240,7 +241,7 @@ public final class KeyRotation {
         // attributes (given as a property it boots with it as if it were the old one and refuses, XBM06). The URL
         // stays inside this method: Derby names the database in its messages and log, never the attributes.
         String reencryptUrl = url() + ";newBootPassword=" + new String(secret);
-        java.util.Arrays.fill(secret, '\0');
+        Arrays.fill(secret, '\0');
         try (Connection c = DriverManager.getConnection(reencryptUrl, Replica.bootProperties(current))) {
             // Derby's manual: the change succeeded only if there were no warnings either.
             SQLWarning warning = c.getWarnings();

@@ -14,6 +14,8 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
+import java.awt.Frame;
+import java.awt.KeyboardFocusManager;
 
 /** A short translated message and a "copy details" button for IT; the details are in the log as well. */
 public final class ErrorDialog extends JDialog {
@@ -59,12 +61,12 @@ public final class ErrorDialog extends JDialog {
      * where nobody sees it and nothing else can be clicked.
      */
     private static Window activeWindow() {
-        Window active = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getActiveWindow();
+        Window active = KeyboardFocusManager.getCurrentKeyboardFocusManager().getActiveWindow();
         if (active != null) {
             return active;
         }
         for (Window w : Window.getWindows()) {
-            if (w.isShowing() && w instanceof java.awt.Frame) {
+            if (w.isShowing() && w instanceof Frame) {
                 return w;
             }
         }
