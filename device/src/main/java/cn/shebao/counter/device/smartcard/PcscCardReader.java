@@ -14,16 +14,18 @@ import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 
 /**
- * Every PC/SC terminal of the machine, watched: a worker thread per terminal waits for a card, reads it with the
- * {@link HolderCardReader} and waits for it to be taken out, and emits the same events as the ID-card reader
- * ({@link CardEvent}), so the workstation and the kiosk treat every card alike. A supervisor thread looks at the
- * terminal list every second: a reader plugged in gets its worker ({@code ReaderConnected}), one pulled out ends its
- * worker ({@code ReaderLost}). Events arrive on these threads, never the EDT.
+ * Every PC/SC terminal of the machine, watched by one thread: it waits for a card to go in or out of any terminal,
+ * reads a new card with the {@link HolderCardReader}, and emits the same events as the ID-card reader
+ * ({@link CardEvent}), so the workstation and the kiosk treat every card alike. Terminals plugged in or out show as
+ * {@code ReaderConnected} and {@code ReaderLost}. One thread, not one per terminal: pcsc-lite serialises the calls on a
+ * context and the JDK keeps one context per process, so a second thread waiting for presence made each command of a
+ * read wait for that wait (measured: 2.6 s instead of 0.6 s for a read of 12 commands). Events arrive on this thread,
+ * never the EDT.
  */
 public final class PcscCardReader implements AutoCloseable {
 
     private static final long POLL_MILLIS = 250;
-    private static final long LIST_EVERY_MILLIS = 1000;
+    private static final long NO_READER_PAUSE_MILLIS = 1000;
     /** How long a reader may take to notice that a card whose read broke off was taken out. */
     private static final long REMOVAL_GRACE_MILLIS = 1500;
 
@@ -31,16 +33,17 @@ public final class PcscCardReader implements AutoCloseable {
     private final HolderCardReader reader;
     private final Clock clock;
     private final CopyOnWriteArrayList<Consumer<CardEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Thread> workers = new ConcurrentHashMap<>();
-    private final Thread supervisor;
+    /** Terminal name to whether a card was in it at the last look. */
+    private final Map<String, Boolean> watched = new ConcurrentHashMap<>();
+    private final Thread thread;
     private volatile boolean running = true;
 
     public PcscCardReader(PcscTerminals terminals, HolderCardReader reader, Clock clock) {
         this.terminals = terminals;
         this.reader = reader;
         this.clock = clock;
-        this.supervisor = new Thread(this::supervise, "pcsc-terminals");
-        this.supervisor.setDaemon(true);
+        this.thread = new Thread(this::watch, "pcsc-terminals");
+        this.thread.setDaemon(true);
     }
 
     public void addListener(Consumer<CardEvent> listener) {
@@ -48,76 +51,83 @@ public final class PcscCardReader implements AutoCloseable {
     }
 
     public PcscCardReader start() {
-        supervisor.start();
+        thread.start();
         return this;
     }
 
     /** The terminals being watched now. */
     public List<String> terminalNames() {
-        return List.copyOf(workers.keySet());
+        return List.copyOf(watched.keySet());
     }
 
-    private void supervise() {
+    private void watch() {
         boolean serviceReported = false;
         while (running) {
             try {
                 List<CardTerminal> now = terminals.list();
                 serviceReported = false;
+                follow(now);
                 for (CardTerminal t : now) {
-                    workers.computeIfAbsent(t.getName(), name -> {
-                        Thread worker = new Thread(() -> watch(t), "pcsc-" + name);
-                        worker.setDaemon(true);
-                        emit(new CardEvent.ReaderConnected(name));
-                        worker.start();
-                        return worker;
-                    });
+                    look(t);
                 }
-                List<String> present = now.stream().map(CardTerminal::getName).toList();
-                for (String name : List.copyOf(workers.keySet())) {
-                    if (!present.contains(name)) {
-                        workers.remove(name).interrupt();
-                        emit(new CardEvent.ReaderLost(name, "the reader was unplugged"));
+                if (now.isEmpty()) {
+                    if (!sleep(NO_READER_PAUSE_MILLIS)) {
+                        return;
                     }
+                } else {
+                    terminals.waitForChange(POLL_MILLIS);
                 }
             } catch (CardServiceUnavailableException e) {
                 if (!serviceReported) {
-                    for (String name : List.copyOf(workers.keySet())) {
-                        workers.remove(name).interrupt();
-                    }
+                    watched.clear();
                     emit(new CardEvent.ReaderLost("PC/SC", e.getMessage()));
                     serviceReported = true;
                 }
-            }
-            if (!sleep(LIST_EVERY_MILLIS)) {
-                return;
-            }
-        }
-    }
-
-    private void watch(CardTerminal terminal) {
-        while (running && workers.containsKey(terminal.getName())) {
-            try {
-                if (!terminal.waitForCardPresent(POLL_MILLIS)) {
-                    continue;
+                if (!sleep(NO_READER_PAUSE_MILLIS)) {
+                    return;
                 }
-                emit(new CardEvent.CardPresented());
-                readOnce(terminal);
-                while (running && !terminal.waitForCardAbsent(POLL_MILLIS)) {
-                    // the card stays in the reader: one read per presentation
-                }
-                emit(new CardEvent.CardRemoved());
             } catch (CardException e) {
-                // The reader went away between two looks at the list; the supervisor reports it.
+                // A reader went away between the list and the look; the next list says so.
                 if (!sleep(POLL_MILLIS)) {
                     return;
                 }
             } catch (RuntimeException e) {
-                // Whatever a card or driver does, the worker goes on watching: a dead worker is a dead reader.
+                // Whatever a card or driver does, the watch goes on: a dead thread is every reader dead.
                 emit(new CardEvent.ReadFailed(ReadFailure.READ_FAILED, "unexpected: " + e));
                 if (!sleep(POLL_MILLIS)) {
                     return;
                 }
             }
+        }
+    }
+
+    /** Readers plugged in since the last look are connected, readers gone are lost. */
+    private void follow(List<CardTerminal> now) {
+        List<String> names = now.stream().map(CardTerminal::getName).toList();
+        for (String name : names) {
+            if (watched.putIfAbsent(name, false) == null) {
+                emit(new CardEvent.ReaderConnected(name));
+            }
+        }
+        for (String name : List.copyOf(watched.keySet())) {
+            if (!names.contains(name)) {
+                watched.remove(name);
+                emit(new CardEvent.ReaderLost(name, "the reader was unplugged"));
+            }
+        }
+    }
+
+    /** A card new in the terminal is read once; one gone is reported removed. */
+    private void look(CardTerminal terminal) throws CardException {
+        boolean in = terminal.isCardPresent();
+        boolean was = Boolean.TRUE.equals(watched.get(terminal.getName()));
+        if (in && !was) {
+            watched.put(terminal.getName(), true);
+            emit(new CardEvent.CardPresented());
+            readOnce(terminal);
+        } else if (!in && was) {
+            watched.put(terminal.getName(), false);
+            emit(new CardEvent.CardRemoved());
         }
     }
 
@@ -188,12 +198,8 @@ public final class PcscCardReader implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        supervisor.interrupt();
-        supervisor.join(5000);
-        for (Thread worker : workers.values()) {
-            worker.interrupt();
-            worker.join(5000);
-        }
-        workers.clear();
+        thread.interrupt();
+        thread.join(5000);
+        watched.clear();
     }
 }

@@ -35,6 +35,15 @@ public final class PcscTerminals {
         return terminals;
     }
 
+    /**
+     * Waits up to {@code millis} for a card to be inserted into or removed from any terminal; false on timeout.
+     * One wait over all terminals, on the one thread that also reads: pcsc-lite serialises the calls on a context, and
+     * the JDK keeps one context per process, so a second thread waiting here would hold every APDU of a read up.
+     */
+    public boolean waitForChange(long millis) throws CardException {
+        return factory.terminals().waitForChange(millis);
+    }
+
     /** The terminals attached now. */
     public List<CardTerminal> list() throws CardServiceUnavailableException {
         try {

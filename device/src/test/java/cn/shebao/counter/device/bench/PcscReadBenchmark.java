@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a test (run by scripts/bench.sh): a social security card presented to vsmartcard's virtual reader
  * until its fields are delivered by the watcher, beside the baseline of one bare SELECT round trip through the same
- * pcscd (the read is 2 application and file selects and 9 records, so about 12 round trips plus the presence poll).
+ * pcscd (the read is 3 selects, the application and 2 files, and 9 records: 12 round trips).
  */
 @Tag("bench")
 class PcscReadBenchmark {

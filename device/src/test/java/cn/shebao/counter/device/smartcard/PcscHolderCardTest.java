@@ -52,6 +52,10 @@ class PcscHolderCardTest {
         if (reader != null) {
             reader.close();
         }
+        // The card of the test before is out as far as pcscd knows, or the new watch would begin by reading it.
+        for (javax.smartcardio.CardTerminal t : PcscTerminals.open().list()) {
+            assertThat(t.waitForCardAbsent(20_000)).as(t.getName() + " empty").isTrue();
+        }
         events.clear();
         reader = new PcscCardReader(PcscTerminals.open(), new HolderCardReader(layouts, SecurityModule.NONE),
                 Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai")));
