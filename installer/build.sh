@@ -85,7 +85,7 @@ COMMON=(
   --copyright "Shebao Counter contributors"
   --license-file LICENSE
   --input "$WORK/input" --main-jar shebao-counter.jar
-  --main-class cn.shebao.counter.workstation.app.Launcher
+  --main-class cn.shebao.counter.workstation.launcher.ShebaoCounter
   --runtime-image "$WORK/runtime"
   --java-options "-Xmx1g -Dfile.encoding=UTF-8"
   --dest "$DEST" --temp "$WORK/jpackage-temp"

@@ -62,7 +62,7 @@ self_test() {
 
 LOG="$DATA/logs/shebao-counter.log"
 # Swing names every window's WM_CLASS after the main class: ASCII, whatever language the title is in.
-WM_CLASS=cn-shebao-counter-workstation-app-Launcher
+WM_CLASS=cn-shebao-counter-workstation-launcher-ShebaoCounter
 
 # Starts the installed launcher (the GUI) under Xvfb, waits up to 3 minutes for a window of ours titled $2 and (unless
 # $1 is empty) for a line in its log, writes every window line of ours from the X tree to $3, the launcher's own

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -15,6 +17,6 @@ final class AppReplica {
     }
 
     static Replica open(DataDirectory directory, KeyProtector keys, java.util.function.Consumer<Replica.Step> progress) {
-        return Replica.open(directory, keys, PersistenceUnit.SchemaCheck.NONE, progress);
+        return Replica.open(directory, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), progress);
     }
 }

@@ -4,6 +4,9 @@ import cn.shebao.counter.workstation.audit.AuditRetention;
 import cn.shebao.counter.workstation.audit.AuditVerification;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -56,7 +59,7 @@ final class AuditCommand implements Runnable {
             }
             cn.shebao.counter.workstation.store.KeyProtector keys = audit.parent.keyProtector();
             // Read-only: verifying must not be what changes the replica (no migration, no write of any kind).
-            try (Replica replica = Replica.openReadOnly(audit.parent.dataDirectory(), keys)) {
+            try (Replica replica = Replica.openReadOnly(audit.parent.dataDirectory(), keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 // Enrolled: the countersignature is checked against the centre's key too.
                 java.security.PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(), keys)
                         .map(identity -> identity.ca().getPublicKey()).orElse(null);

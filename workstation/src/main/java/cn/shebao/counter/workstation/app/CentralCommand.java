@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.StaffPasswords;
 import cn.shebao.counter.workstation.i18n.Messages;
@@ -10,12 +11,12 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.util.stream.Collectors;
 
 /** {@code central migrate|seed}: administer the central database. The password comes from $SHEBAO_DB_PASSWORD. */
 @Command(name = "central", mixinStandardHelpOptions = true, description = "The central service and its database.",
@@ -119,7 +120,7 @@ final class CentralCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Locale locale = Locale.getDefault();
             StaffPasswords.Issued issued = StaffPasswords.issued();
-            try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(ds)) {
                 GenerateCommand.generate(sessions, DemoDataGenerator.Settings.of(seed, persons, LocalDate.now())
                         .withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS), demoStaffPasswords ? StaffPasswords.demo() : issued,
                         connection.url, spec.commandLine().getErr(), out, locale);

@@ -1,13 +1,14 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.central.CommandHandlers;
 import cn.shebao.counter.workstation.central.service.CentralService;
 import cn.shebao.counter.workstation.central.service.MachineRegistry;
 import cn.shebao.counter.workstation.central.service.ServiceConfig;
+import cn.shebao.counter.workstation.central.service.ServicePool;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.store.DriverDataSource;
-import cn.shebao.counter.workstation.central.service.ServicePool;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

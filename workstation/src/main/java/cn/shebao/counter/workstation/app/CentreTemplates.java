@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.reports.overrides.TemplateKey;
 import cn.shebao.counter.reports.overrides.TemplateOverrides;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class DemoMode {
 
-    public static final long SEED = 2026;
+    public static final long SEED = DemoDataGenerator.DEMO_SEED;
 
     private DemoMode() {
     }

@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

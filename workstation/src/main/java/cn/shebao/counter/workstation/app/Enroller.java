@@ -2,17 +2,19 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.NodeKeys;
 import cn.shebao.counter.workstation.pki.Pem;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import java.io.IOException;
@@ -62,7 +64,7 @@ public final class Enroller {
         });
         X509Certificate ca = readCa(caCertificate);
         KeyProtector keys = KeyProtection.forWorkstation(dir, false);
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             return enrolInto(replica, keys, service, ca, enrolmentCode, workstation, progress);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

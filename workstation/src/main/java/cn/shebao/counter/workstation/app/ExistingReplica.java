@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.nio.file.Files;
 import java.util.Optional;
 

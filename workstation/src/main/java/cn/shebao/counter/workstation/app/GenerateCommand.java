@@ -2,11 +2,13 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.StaffPasswords;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.demo.StaffPasswords;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.store.DiskFull;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
@@ -82,7 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
             DriverDataSource ds = DriverDataSource.withCredentials(into, user, secret == null ? null : secret.toCharArray());
             // A JDBC target is a central database (or a copy of one): it gets the central schema.
             Migrations.migrate(ds, Migrations.Role.CENTRAL);
-            try (SessionFactory sessions = PersistenceUnit.create(ds, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(ds)) {
                 generate(sessions, settings.withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS), into, err, out, locale);
             }
         } else {

@@ -2,9 +2,10 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.store.KeyRotation;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.TpmKeyProtector;
-import cn.shebao.counter.workstation.store.KeyRotation;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.device.reader.SerialNativeLibrary;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,7 +9,7 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code shebao-counter.jar} and of the installed launcher. Deliberately has no logger field: it
+ * What {@code launcher.ShebaoCounter} does before the command line runs. Deliberately has no logger field: it
  * first decides where the data directory is so Logback writes its rolling file there, then hands over to the
  * command line.
  */
@@ -19,7 +20,13 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * Prepares logging and the serial library, then runs the command line.
+     *
+     * @param window how the graphical workstation is shown when no subcommand is given
+     * @return the exit status
+     */
+    public static int run(String[] args, ShebaoCli.Window window) {
         Path flag = dataDirFlag(args);
         DataDirectory dir = flag == null && Arrays.asList(args).contains("--demo")
                 ? DemoMode.directory() : DataDirectory.resolveForThisMachine(flag);
@@ -40,9 +47,7 @@ public final class Launcher {
         if (!verifying) {
             useOwnNativeLibraryFolder(dir);
         }
-        // The only exit in the workstation: run() returns after the window closed and the replica shut down
-        // cleanly, and the status must reach scripts and service managers (audit verify answers 3 when tampered).
-        System.exit(ShebaoCli.run(args));
+        return ShebaoCli.run(args, window);
     }
 
     /**

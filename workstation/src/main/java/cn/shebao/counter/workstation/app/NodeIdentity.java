@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.pki.KeyStores;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import java.nio.file.Files;

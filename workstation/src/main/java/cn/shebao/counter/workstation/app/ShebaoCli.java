@@ -2,8 +2,8 @@ package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.selftest.SelfTest;
-import cn.shebao.counter.workstation.shell.WorkstationApp;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -24,6 +24,32 @@ public final class ShebaoCli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShebaoCli.class);
 
+    /**
+     * Shows the graphical workstation until the clerk exits and returns the exit status. Handed in by the launcher
+     * above this package, so the command line (and everything it wires) never depends on the Swing shell.
+     */
+    @FunctionalInterface
+    public interface Window {
+        /** For the subcommands alone (the tests' command lines): no window can be shown. */
+        Window NONE = options -> {
+            System.err.println(Messages.format(Locale.getDefault(), "cli.headless"));
+            return 2;
+        };
+
+        int show(WorkstationOptions options) throws InterruptedException;
+    }
+
+    private final Window window;
+
+    /** For the subcommands alone. */
+    ShebaoCli() {
+        this(Window.NONE);
+    }
+
+    private ShebaoCli(Window window) {
+        this.window = window;
+    }
+
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data directory (replica, keys, logs). Default: $" + DataDirectory.ENV_VARIABLE
                     + ", else the platform's (XDG on Linux, %%LOCALAPPDATA%% on Windows).")
@@ -41,7 +67,11 @@ public final class ShebaoCli implements Callable<Integer> {
     boolean selfTest;
 
     public static int run(String[] args) {
-        CommandLine cli = new CommandLine(new ShebaoCli());
+        return run(args, Window.NONE);
+    }
+
+    public static int run(String[] args, Window window) {
+        CommandLine cli = new CommandLine(new ShebaoCli(window));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Expected failures get their translated message and no stack trace on the console; all go to the log.
             LOG.error("Command failed", e);
@@ -72,9 +102,7 @@ public final class ShebaoCli implements Callable<Integer> {
             System.err.println(Messages.format(Locale.getDefault(), "cli.headless"));
             return 2;
         }
-        WorkstationApp app = new WorkstationApp(new WorkstationOptions(dataDirectory(), demo, demoPersons));
-        app.start();
-        return app.awaitExit();
+        return window.show(new WorkstationOptions(dataDirectory(), demo, demoPersons));
     }
 
     /**

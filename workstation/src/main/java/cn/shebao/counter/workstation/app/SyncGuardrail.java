@@ -1,8 +1,9 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.identity.IssuingGuardrail;
-import cn.shebao.counter.workstation.sync.Outbox;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,9 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import javax.sql.DataSource;
-import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Stops issuing credentials when this workstation has been out of touch with central too long, or has too many

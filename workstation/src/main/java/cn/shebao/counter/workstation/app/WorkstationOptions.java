@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.platform.DataDirectory;
+
 /**
  * How the workstation was started.
  *

@@ -28,7 +28,8 @@ public class AuditEvent extends DomainEntity {
         // for Hibernate
     }
 
-    AuditEvent(UUID id, long sequenceNumber, Instant occurredAt, String workstationCode, AuditEntry entry,
+    /** Public because central rebuilds each shipped row with it to check the chain (central/AuditShipping). */
+    public AuditEvent(UUID id, long sequenceNumber, Instant occurredAt, String workstationCode, AuditEntry entry,
             String previousHash) {
         super(id);
         this.sequenceNumber = sequenceNumber;

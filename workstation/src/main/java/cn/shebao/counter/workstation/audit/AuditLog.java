@@ -1,8 +1,8 @@
 package cn.shebao.counter.workstation.audit;
 
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.CommandType;
-import cn.shebao.counter.workstation.sync.Outbox;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +53,7 @@ public final class AuditLog {
         em.persist(event);
         head.advance(event);
         if (ship != null) {
-            ship.append(em, CommandType.AUDIT_EVENT, AuditShipping.payload(event), entry.actorId(), entry.actorName());
+            ship.append(em, CommandType.AUDIT_EVENT, AuditPayload.of(event), entry.actorId(), entry.actorName());
         }
         return event;
     }

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.command.CommandHandler;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;

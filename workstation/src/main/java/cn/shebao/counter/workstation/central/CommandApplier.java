@@ -1,12 +1,15 @@
 package cn.shebao.counter.workstation.central;
 
-import cn.shebao.counter.workstation.wire.Payloads;
-import cn.shebao.counter.workstation.wire.CommandEnvelope;
-import cn.shebao.counter.workstation.wire.ApplyResult;
-
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,7 +296,7 @@ public final class CommandApplier implements CommandSink {
             return java.util.Optional.empty();
         }
         // Only the replicated entities: a workstation's own table, or a forged name, names nothing here.
-        return cn.shebao.counter.workstation.wire.ReplicatedTables.entityOf(c.subjectTable())
+        return cn.shebao.counter.workstation.schema.ReplicatedTables.entityOf(c.subjectTable())
                 .filter(cn.shebao.counter.workstation.store.DomainEntity.class::isAssignableFrom)
                 .map(type -> (Object) s.find(type, c.subjectId()));
     }

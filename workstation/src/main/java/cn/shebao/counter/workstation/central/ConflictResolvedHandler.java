@@ -1,7 +1,10 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
-
 import cn.shebao.counter.workstation.wire.Payloads;
 import java.util.Map;
 import org.hibernate.Session;

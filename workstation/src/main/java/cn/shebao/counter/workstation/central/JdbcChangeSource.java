@@ -1,11 +1,11 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.SqlFlavour;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.ChangeSource;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
 import cn.shebao.counter.workstation.wire.RowValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

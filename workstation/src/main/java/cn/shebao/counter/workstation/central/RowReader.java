@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.central;
 
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.SqlFlavour;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
 import cn.shebao.counter.workstation.wire.RowValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,10 @@
 package cn.shebao.counter.workstation.certificates;
 
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
-import cn.shebao.counter.workstation.wire.CommandEnvelope;
-import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import org.hibernate.Session;
 
 /**

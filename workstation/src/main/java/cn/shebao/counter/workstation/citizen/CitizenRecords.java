@@ -2,21 +2,16 @@ package cn.shebao.counter.workstation.citizen;
 
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
-import cn.shebao.counter.workstation.drugs.SpecialDrug;
-import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
-import cn.shebao.counter.workstation.retirement.RetirementOutlook;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -108,19 +103,6 @@ public final class CitizenRecords {
         return ContributionHistory.of(shown, employers, detail, localFrom);
     }
 
-    /** Empty for a person already retired or deceased: the outlook is for those still to retire. */
-    public Optional<RetirementOutlook> retirement(RecordAccess access) {
-        return read(access, RecordTab.RETIREMENT, s -> {
-            InsuredPerson p = s.find(InsuredPerson.class, access.personId());
-            if (p.getStatus() == PersonStatus.RETIRED || p.getStatus() == PersonStatus.DECEASED) {
-                return Optional.empty();
-            }
-            int months = pensionMonths(s, p.getId());
-            return Optional.of(RetirementOutlook.of(p.getRetirementCategory(), p.getBirthDate(), months,
-                    p.getStatus() == PersonStatus.CONTRIBUTING, LocalDate.now(clock)));
-        });
-    }
-
     public List<PensionPayment> pensionPayments(RecordAccess access) {
         return rows(access, RecordTab.PENSION_PAYMENTS, PensionPayment.class, "paymentMonth desc");
     }
@@ -145,26 +127,16 @@ public final class CitizenRecords {
         return rows(access, RecordTab.SPECIFIED_DISEASES, SpecifiedDiseaseRegistration.class, "validTo desc");
     }
 
-    public List<DrugApproval> drugApprovals(RecordAccess access) {
-        return read(access, RecordTab.DRUG_APPROVALS, s -> {
-            List<SpecialDrugApplication> applications = s.createSelectionQuery(
-                    "from SpecialDrugApplication where personId = :p order by registeredAt desc", SpecialDrugApplication.class)
-                    .setParameter("p", access.personId()).getResultList();
-            Map<UUID, SpecialDrug> drugs = byId(s, SpecialDrug.class,
-                    applications.stream().map(SpecialDrugApplication::getDrugId).toList(), SpecialDrug::getId);
-            return applications.stream().map(a -> {
-                SpecialDrug d = drugs.get(a.getDrugId());
-                return new DrugApproval(a, d == null ? null : d.getName(), d == null ? null : d.getSpecification());
-            }).toList();
-        });
-    }
-
     private <T> List<T> rows(RecordAccess access, RecordTab tab, Class<T> type, String order) {
         return read(access, tab, s -> s.createSelectionQuery("from " + type.getSimpleName()
                 + " where personId = :p order by " + order, type).setParameter("p", access.personId()).getResultList());
     }
 
-    private <T> T read(RecordAccess access, RecordTab tab, Function<Session, T> reader) {
+    /**
+     * One tab of an opened record, read and audited in one transaction; the features that own a tab's data (drug
+     * approvals, the retirement outlook) read theirs through this, so nothing is shown that was not audited.
+     */
+    public <T> T read(RecordAccess access, RecordTab tab, Function<Session, T> reader) {
         return sessions.fromTransaction(s -> {
             audited(s, access, ACTION_VIEW, tab);
             return reader.apply(s);
@@ -198,7 +170,7 @@ public final class CitizenRecords {
     }
 
     /** Pension months to date: brought in from before the records plus paid or back-paid months here. */
-    static int pensionMonths(Session s, UUID personId) {
+    public static int pensionMonths(Session s, UUID personId) {
         Long paid = s.createSelectionQuery("select count(*) from Contribution where personId = :p and insuranceType = :t"
                 + " and status <> :arrears", Long.class).setParameter("p", personId).setParameter("t", InsuranceType.PENSION)
                 .setParameter("arrears", ContributionStatus.ARREARS).getSingleResult();
@@ -213,7 +185,8 @@ public final class CitizenRecords {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getName()));
     }
 
-    private static <T> Map<UUID, T> byId(Session s, Class<T> type, Collection<UUID> ids, Function<T, UUID> id) {
+    /** The rows of {@code ids} by id, one query; a missing row is left out. */
+    public static <T> Map<UUID, T> byId(Session s, Class<T> type, Collection<UUID> ids, Function<T, UUID> id) {
         List<UUID> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
             return Map.of();

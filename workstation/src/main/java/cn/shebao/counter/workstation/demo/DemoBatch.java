@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.demo;
 
 import cn.shebao.counter.workstation.citizen.ArchivedContribution;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class DemoBatch {
     private int persons;
 
     DemoBatch() {
-        for (Class<?> type : PersistenceUnit.ENTITIES) {
+        for (Class<?> type : DomainSchema.SHARED) {
             rowsByType.put(type, new ArrayList<>());
         }
         // Central's archive of older months comes last (it refers to persons and employers); only central sinks get rows of it.

@@ -1,15 +1,17 @@
 package cn.shebao.counter.workstation.demo;
 
-import cn.shebao.counter.workstation.central.CommandHandler;
+import cn.shebao.counter.workstation.central.CentralSchema;
+import cn.shebao.counter.workstation.central.CommandHandlers;
 import cn.shebao.counter.workstation.central.service.CentralService;
 import cn.shebao.counter.workstation.central.service.MachineRegistry;
+import cn.shebao.counter.workstation.central.service.ServicePool;
+import cn.shebao.counter.workstation.command.CommandHandler;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.central.service.ServicePool;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public final class DemoCentralServer {
         seedOnce(database, persons);
         CertificateAuthority ca = demoCa(home.resolve("pki"));
         char[] tlsPassword = randomPassword();
-        Function<Clock, Map<String, CommandHandler>> handlers = cn.shebao.counter.workstation.app.CommandHandlers::all;
+        Function<Clock, Map<String, CommandHandler>> handlers = CommandHandlers::all;
         try (HikariDataSource pool = ServicePool.of(database, 8);
                 CentralService service = CentralService.start("127.0.0.1", 0, pool,
                         ca.issueServer(List.of("127.0.0.1", "localhost"), Duration.ofDays(30), tlsPassword), tlsPassword, ca, handlers,
@@ -76,10 +78,10 @@ public final class DemoCentralServer {
     }
 
     private static void seedOnce(DriverDataSource database, int persons) {
-        try (SessionFactory sessions = PersistenceUnit.create(database, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+        try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(database)) {
             long staff = sessions.fromTransaction(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class).getSingleResult());
             if (staff == 0) {
-                new DemoDataGenerator(DemoDataGenerator.Settings.of(cn.shebao.counter.workstation.app.DemoMode.SEED, persons, LocalDate.now())
+                new DemoDataGenerator(DemoDataGenerator.Settings.of(DemoDataGenerator.DEMO_SEED, persons, LocalDate.now())
                         .withArchive(DemoDataGenerator.CENTRAL_ARCHIVE_MONTHS))
                         .generate(new HibernateDemoSink(sessions), (done, total, rows) -> {
                             System.out.println(PROGRESS + " " + done + " " + total);

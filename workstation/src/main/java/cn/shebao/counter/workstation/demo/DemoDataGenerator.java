@@ -7,8 +7,8 @@ import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.UnifiedSocialCreditCode;
 import cn.shebao.counter.workstation.drugs.SpecialDrug;
 import cn.shebao.counter.workstation.security.PasswordHasher;
-import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.math.BigDecimal;
@@ -81,6 +81,9 @@ public final class DemoDataGenerator {
     }
 
     /** Months of archived detail a demo central keeps before the replicas' window: five years. */
+    /** The seed of the demo hall: the same persons and demo staff on every demo machine and in the tests. */
+    public static final long DEMO_SEED = 2026;
+
     public static final int CENTRAL_ARCHIVE_MONTHS = 60;
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

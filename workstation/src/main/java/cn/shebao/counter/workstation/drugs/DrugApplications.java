@@ -1,29 +1,21 @@
 package cn.shebao.counter.workstation.drugs;
 
-
-
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
-import cn.shebao.counter.workstation.citizen.InsuranceParticipation;
-import cn.shebao.counter.workstation.citizen.InsuranceType;
-import cn.shebao.counter.workstation.citizen.ParticipationStatus;
-import cn.shebao.counter.workstation.citizen.RegistrationStatus;
-import cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration;
+import cn.shebao.counter.workstation.command.CommandSigner;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.security.StaffSigningKey;
-import cn.shebao.counter.workstation.sync.CommandSigner;
-import cn.shebao.counter.workstation.sync.CommandType;
-import cn.shebao.counter.workstation.sync.Outbox;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package cn.shebao.counter.workstation.selftest;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

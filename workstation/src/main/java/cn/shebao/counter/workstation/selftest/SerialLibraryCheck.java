@@ -1,8 +1,8 @@
 package cn.shebao.counter.workstation.selftest;
 
 import cn.shebao.counter.device.reader.SerialNativeLibrary;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
 import java.nio.file.Path;

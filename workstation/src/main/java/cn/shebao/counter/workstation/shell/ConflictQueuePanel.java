@@ -1,6 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.central.SyncConflict;
+import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.ConflictQueue;

@@ -5,13 +5,17 @@ import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.auditview.AuditPanel;
 import cn.shebao.counter.workstation.certificates.CertificateContent;
 import cn.shebao.counter.workstation.certificates.CertificatePrinting;
-import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
-import cn.shebao.counter.workstation.citizen.CitizenLookupPanel;
 import cn.shebao.counter.workstation.certificates.DocumentType;
+import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
+import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.drugs.ApprovalsPanel;
 import cn.shebao.counter.workstation.drugs.DecisionNotices;
+import cn.shebao.counter.workstation.drugs.DrugApprovalHistory;
 import cn.shebao.counter.workstation.drugs.DrugsPanel;
 import cn.shebao.counter.workstation.identity.IdentityPanel;
+import cn.shebao.counter.workstation.records.CitizenLookupPanel;
+import cn.shebao.counter.workstation.records.RecordSources;
+import cn.shebao.counter.workstation.retirement.RetirementOutlooks;
 import cn.shebao.counter.workstation.retirement.RetirementRemindersPanel;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.staff.StaffPanel;
@@ -85,8 +89,11 @@ final class FeaturePanels implements AutoCloseable {
 
     private JComponent lookup(Runnable showLookup) {
         CertificatePrinting printing = printing();
-        CitizenLookupPanel lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(),
-                workstation.citizenRecords(), printing.actions());
+        CitizenRecords records = workstation.citizenRecords();
+        RecordSources sources = new RecordSources(records, new RetirementOutlooks(records, workstation.clock()),
+                new DrugApprovalHistory(records));
+        CitizenLookupPanel lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(), sources,
+                printing.actions());
         lookup.addSearchTab(texts.text("citizen.tab.reminders"), new RetirementRemindersPanel(texts, session,
                 workstation.retirementReminders(), workstation.clock(), lookup::openRecord));
         // A card goes to the identity screen when that is open, otherwise it opens the holder's record.

@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.app.Enroller;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Texts;

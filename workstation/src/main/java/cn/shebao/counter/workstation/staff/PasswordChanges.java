@@ -2,15 +2,15 @@ package cn.shebao.counter.workstation.staff;
 
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.command.CommandSigner;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
-import cn.shebao.counter.workstation.sync.CommandSigner;
-import cn.shebao.counter.workstation.sync.CommandType;
-import cn.shebao.counter.workstation.sync.Outbox;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;

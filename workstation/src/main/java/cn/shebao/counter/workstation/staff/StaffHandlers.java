@@ -1,11 +1,11 @@
 package cn.shebao.counter.workstation.staff;
 
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
-import cn.shebao.counter.workstation.central.CommandHandler;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffUser;
-import cn.shebao.counter.workstation.sync.CommandType;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
 import java.util.Map;

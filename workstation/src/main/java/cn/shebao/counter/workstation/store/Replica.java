@@ -1,10 +1,10 @@
 package cn.shebao.counter.workstation.store;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.app.FilePermissions;
-import cn.shebao.counter.workstation.app.InstanceLock;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.logging.DerbyErrorLog;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.platform.FilePermissions;
+import cn.shebao.counter.workstation.platform.InstanceLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +64,8 @@ public final class Replica implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit.SchemaCheck check) {
-        return open(directory, keys, check, step -> { });
+    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit unit) {
+        return open(directory, keys, unit, step -> { });
     }
 
 
@@ -74,16 +74,16 @@ public final class Replica implements AutoCloseable {
      *
      * @throws LocalizedException with a message the clerk or IT staff can act on
      */
-    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit.SchemaCheck check,
+    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit unit,
             Consumer<Step> progress) {
-        return open(directory, keys, check, progress, Migrations.Plan.of(Migrations.Role.REPLICA));
+        return open(directory, keys, unit, progress, Migrations.Plan.of(Migrations.Role.REPLICA));
     }
 
     /**
      * As above with the migrations to apply; a replica with pending migrations is backed up first and restored if
      * they fail ({@link ReplicaUpgrade}).
      */
-    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit.SchemaCheck check,
+    public static Replica open(DataDirectory directory, KeyProtector keys, PersistenceUnit unit,
             Consumer<Step> progress, Migrations.Plan plan) {
         directory.create();
         configureDerbySystem(directory);
@@ -107,7 +107,7 @@ public final class Replica implements AutoCloseable {
             new ReplicaUpgrade(directory, () -> bootProperties(bootKey), ReplicaUpgrade.usableSpaceOf(directory),
                     Clock.systemDefaultZone()).migrate(dataSource, plan, progress);
             progress.accept(Step.STARTING_HIBERNATE);
-            SessionFactory sessions = PersistenceUnit.create(dataSource, check);
+            SessionFactory sessions = unit.create(dataSource);
             if (!keys.osProtected()) {
                 LOG.warn("The replica key is protected only by a software key store ({}): anyone who copies the "
                         + "whole data directory on this machine can open the replica.", keys.describe());
@@ -137,7 +137,7 @@ public final class Replica implements AutoCloseable {
      *
      * @throws LocalizedException when there is no replica, no key, or the replica needs the workstation to start first
      */
-    public static Replica openReadOnly(DataDirectory directory, KeyProtector keys) {
+    public static Replica openReadOnly(DataDirectory directory, KeyProtector keys, PersistenceUnit unit) {
         if (!Files.exists(directory.replica().resolve("service.properties"))) {
             throw new LocalizedException("audit.verify.noReplica", directory.root().toString());
         }
@@ -155,7 +155,7 @@ public final class Replica implements AutoCloseable {
                 throw new LocalizedException("replica.error.readOnlyNeedsUpgrade", directory.replica().toString(),
                         info.current() == null ? "-" : info.current().getVersion().getVersion());
             }
-            SessionFactory sessions = PersistenceUnit.create(dataSource, PersistenceUnit.SchemaCheck.NONE);
+            SessionFactory sessions = unit.checking(PersistenceUnit.SchemaCheck.NONE).create(dataSource);
             return new Replica(directory, lock, key, dataSource, sessions, false);
         } catch (RuntimeException e) {
             abandon(directory, key, lock, e);

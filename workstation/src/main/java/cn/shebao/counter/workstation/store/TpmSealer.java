@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.store;
 
-import cn.shebao.counter.workstation.app.FilePermissions;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.FilePermissions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

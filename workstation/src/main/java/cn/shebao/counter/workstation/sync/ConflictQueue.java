@@ -1,16 +1,18 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.wire.Payloads;
-
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
-import cn.shebao.counter.workstation.central.SyncConflict;
+import cn.shebao.counter.workstation.command.CommandSigner;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffRole;
-import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;

@@ -1,30 +1,29 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.ImportStreams;
-import java.sql.CallableStatement;
-import java.util.ArrayList;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
+import cn.shebao.counter.workstation.store.SqlFlavour;
 import cn.shebao.counter.workstation.wire.RowValues;
 import cn.shebao.counter.workstation.wire.SnapshotSource;
-
-import cn.shebao.counter.workstation.store.SqlFlavour;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills a new replica from central: every replicated table in foreign-key order, in keyset pages, each page

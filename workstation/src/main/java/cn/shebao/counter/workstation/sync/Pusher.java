@@ -1,9 +1,12 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.OutboxCommand;
+import cn.shebao.counter.workstation.command.OutboxState;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
-import cn.shebao.counter.workstation.wire.CommandSink;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
+import cn.shebao.counter.workstation.wire.CommandSink;
 import java.util.ArrayList;
 import java.util.List;
 

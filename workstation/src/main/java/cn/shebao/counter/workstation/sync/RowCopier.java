@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.SqlFlavour;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
 import cn.shebao.counter.workstation.wire.RowValues;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;

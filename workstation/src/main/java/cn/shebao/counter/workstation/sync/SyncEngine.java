@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.sync;
 
+import cn.shebao.counter.workstation.command.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shebao.counter.workstation.launcher.ShebaoCounter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class AuditVerifyRefusalTest {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Duser.language=en", "-Duser.country=US", "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("jvm-tmp")),
                     "-Dlogback.configurationFile=" + Path.of(KeyProtection.class.getResource("/logback.xml").toURI()),
-                    "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                    "-cp", System.getProperty("java.class.path"), ShebaoCounter.class.getName(),
                     "--data-dir", c.getKey(), "audit", "verify").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -7,6 +7,7 @@ import cn.shebao.counter.reports.overrides.OverrideRefusal;
 import cn.shebao.counter.reports.overrides.TemplateKey;
 import cn.shebao.counter.reports.overrides.TemplateSigning;
 import cn.shebao.counter.reports.render.ReportRenderer;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

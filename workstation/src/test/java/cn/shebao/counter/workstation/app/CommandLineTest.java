@@ -2,21 +2,24 @@ package cn.shebao.counter.workstation.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
+import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.Replica;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,7 +43,7 @@ class CommandLineTest {
         assertThat(ShebaoCli.run(generate)).isEqualTo(1);
 
         DataDirectory data = new DataDirectory(Path.of(dir));
-        try (Replica replica = Replica.open(data, KeyStoreKeyProtector.forMachine(data.keys()), PersistenceUnit.SchemaCheck.NONE);
+        try (Replica replica = Replica.open(data, KeyStoreKeyProtector.forMachine(data.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
                 Connection c = replica.dataSource().getConnection(); Statement s = c.createStatement()) {
             long persons = replica.sessions().fromTransaction(x -> x.createSelectionQuery("select count(*) from InsuredPerson", Long.class).getSingleResult());
             assertThat(persons).isEqualTo(120);
@@ -63,8 +66,7 @@ class CommandLineTest {
             List<DemoDataGenerator.DemoStaff> demo = DemoDataGenerator.demoStaff(7);
             assertThat(printed.keySet()).containsExactlyInAnyOrderElementsOf(demo.stream().map(DemoDataGenerator.DemoStaff::username).toList());
             assertThat(printed.values()).doesNotHaveDuplicates().allMatch(p -> p.length() >= 12);
-            try (var sessions = cn.shebao.counter.workstation.store.PersistenceUnit.create(pg.dataSource(),
-                    PersistenceUnit.SchemaCheck.VALIDATE, cn.shebao.counter.workstation.store.Migrations.Role.CENTRAL)) {
+            try (var sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource())) {
                 long persons = sessions.fromTransaction(x -> x.createSelectionQuery("select count(*) from InsuredPerson", Long.class).getSingleResult());
                 assertThat(persons).isEqualTo(100);
                 List<StaffUser> users = sessions.fromTransaction(x -> x.createSelectionQuery("from StaffUser", StaffUser.class).getResultList());
@@ -92,8 +94,7 @@ class CommandLineTest {
             assertThat(cli.execute(concat(new String[] {"central", "seed", "--persons", "100", "--demo-staff-passwords"}, connection))).isZero();
             assertThat(out.toString()).containsAnyOf("仅供演示", "Demo only").contains("--demo-staff-passwords");
             DemoDataGenerator.DemoStaff clerk = DemoDataGenerator.demoStaff(7).get(0);
-            try (var sessions = cn.shebao.counter.workstation.store.PersistenceUnit.create(pg.dataSource(),
-                    PersistenceUnit.SchemaCheck.VALIDATE, cn.shebao.counter.workstation.store.Migrations.Role.CENTRAL)) {
+            try (var sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource())) {
                 StaffUser u = sessions.fromTransaction(x -> x.createSelectionQuery("from StaffUser where username = :u", StaffUser.class)
                         .setParameter("u", clerk.username()).getSingleResult());
                 assertThat(u.isMustChangePassword()).isFalse();

@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,18 +3,20 @@ package cn.shebao.counter.workstation.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.SyncNode;
 import cn.shebao.counter.workstation.central.service.MachineRegistry;
+import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.Pem;
-import cn.shebao.counter.workstation.testing.TestCentral;
-import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ class EnrolTest {
     @Test
     void enrolByOneTimeCodeLoadsTheReplicaAndLeavesNoDatabaseCredentialOnTheWorkstation() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(4, 120, LocalDate.of(2026, 11, 1), 3, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
 
@@ -70,7 +72,7 @@ class EnrolTest {
                 KeyStoreKeyProtector keys = KeyStoreKeyProtector.forMachine(data.keys());
                 NodeIdentity identity = NodeIdentity.load(data, keys).orElseThrow();
                 assertThat(CertificateAuthority.nodeCode(identity.certificate())).isEqualTo("HZ-XH-03");
-                try (Replica replica = Replica.open(data, keys, PersistenceUnit.SchemaCheck.NONE)) {
+                try (Replica replica = Replica.open(data, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                     long persons = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                             "select count(*) from InsuredPerson", Long.class).getSingleResult());
                     assertThat(persons).isEqualTo(120);

@@ -3,13 +3,16 @@ package cn.shebao.counter.workstation.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.SyncNode;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.launcher.ShebaoCounter;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TpmKeyProtector;
@@ -53,7 +56,7 @@ class KeyProtectionTest {
         // A workstation enrolled before the TPM: its key in the software store, no allowance in its settings.
         DataDirectory dir = new DataDirectory(tmp.resolve("data")).create();
         new Enrolment("HZ-XH-01", "https://127.0.0.1:9").write(dir);
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             assertThat(replica.wasCreated()).isTrue();
         }
         byte[] before = Files.readAllBytes(dir.keys().resolve("replica-key.p12"));
@@ -67,7 +70,7 @@ class KeyProtectionTest {
         Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=en", "-Duser.country=US", "-Dlogback.configurationFile=" + Path.of(
                         KeyProtection.class.getResource("/logback.xml").toURI()),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "-cp", System.getProperty("java.class.path"), ShebaoCounter.class.getName(),
                 "--data-dir", dir.root().toString(), "audit", "verify").redirectErrorStream(true).start();
         String console = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -105,7 +108,7 @@ class KeyProtectionTest {
         Assumptions.assumeTrue(SoftwareTpm.installed(), "needs swtpm and tpm2-tools");
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
                 SoftwareTpm tpm = SoftwareTpm.start(tmp.resolve("tpm"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(4, 100, LocalDate.of(2026, 11, 1), 3, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
                 DataDirectory data = new DataDirectory(tmp.resolve("ws"));

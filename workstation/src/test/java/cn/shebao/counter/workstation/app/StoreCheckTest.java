@@ -2,6 +2,8 @@ package cn.shebao.counter.workstation.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shebao.counter.workstation.launcher.ShebaoCounter;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.testing.DamagedPages;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +65,7 @@ class StoreCheckTest {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=en", "-Duser.country=US", "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("jvm-tmp")),
                 "-Dlogback.configurationFile=" + Path.of(KeyProtection.class.getResource("/logback.xml").toURI()),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "-cp", System.getProperty("java.class.path"), ShebaoCounter.class.getName(),
                 "--demo", "--data-dir", data.toString(), "store", "check").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();

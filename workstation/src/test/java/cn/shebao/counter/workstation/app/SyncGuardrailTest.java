@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.CommandType;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class SyncGuardrailTest {
 
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T02:00:00Z"), ZoneOffset.UTC);
         try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                new KeyStoreKeyProtector(tmp.resolve("keys"), "guardrail".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+                new KeyStoreKeyProtector(tmp.resolve("keys"), "guardrail".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
             SyncGuardrail guardrail = new SyncGuardrail(replica.dataSource(), outbox, clock, limits);
             assertThatThrownBy(guardrail::check).isInstanceOf(LocalizedException.class)

@@ -1,5 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -30,7 +32,7 @@ public final class UpgradeFixture {
                 new Enrolment("WS-UPGRADE-01", "https://127.0.0.1:9").write(dir);
                 // The package-test machine has no TPM: IT allowed the software key store there, as the README says.
                 KeyProtection.record(dir, true, null, null);
-                try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE, step -> { },
+                try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { },
                         Migrations.Plan.of(Migrations.Role.REPLICA).upTo(OlderReplica.OLDER_VERSION))) {
                     System.out.println(OlderReplica.fingerprint(replica.dataSource()));
                 }
@@ -49,7 +51,7 @@ public final class UpgradeFixture {
                     .toList();
         }
         String actual;
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             actual = OlderReplica.fingerprint(replica.dataSource());
         }
         boolean ok = state.pendingMigrations() == 0 && !state.schemaVersion().equals(OlderReplica.OLDER_VERSION)

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class ServiceBoundaryTest {
 
     private static final String[] SERVER_ONLY = {
-        "cn.shebao.counter.workstation.central.CommandApplier", "cn.shebao.counter.workstation.central.CommandHandler",
-        "cn.shebao.counter.workstation.central.ChangeLog", "cn.shebao.counter.workstation.central.JdbcChangeSource",
+        "cn.shebao.counter.workstation.central.CommandApplier", "cn.shebao.counter.workstation.command.CommandHandler",
+        "cn.shebao.counter.workstation.command.ChangeLog", "cn.shebao.counter.workstation.central.JdbcChangeSource",
         "cn.shebao.counter.workstation.central.JdbcSnapshotSource"};
 
     static final List<ArchRule> RULES = List.of(
@@ -57,7 +57,8 @@ class ServiceBoundaryTest {
 
     @Test
     void eachBoundaryRuleCatchesAClassThatBreaksIt() {
-        JavaClasses violations = new ClassFileImporter().importPackages("cn.shebao.counter.archfixture");
+        JavaClasses violations = new ClassFileImporter().importPackages("cn.shebao.counter.archfixture.central",
+                "cn.shebao.counter.archfixture.sync");
         assertThat(violations.size()).isEqualTo(2);
         EvaluationResult server = RULES.get(0).evaluate(violations);
         assertThat(server.hasViolation()).isTrue();

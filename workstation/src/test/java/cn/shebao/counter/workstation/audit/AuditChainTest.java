@@ -2,7 +2,8 @@ package cn.shebao.counter.workstation.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -13,14 +14,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class AuditChainTest {
     @BeforeEach
     void open() {
         replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                new KeyStoreKeyProtector(tmp.resolve("keys"), "pw-for-tests".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                new KeyStoreKeyProtector(tmp.resolve("keys"), "pw-for-tests".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
         log = new AuditLog(replica.sessions(), Clock.systemUTC(),
                 new TimeOrderedIds(Clock.systemUTC(), new SplittableRandom(3)), "W-01");
         UUID clerk = UUID.randomUUID();

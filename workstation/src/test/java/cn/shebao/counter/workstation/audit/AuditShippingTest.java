@@ -2,16 +2,18 @@ package cn.shebao.counter.workstation.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.CommandHandlers;
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
+import cn.shebao.counter.workstation.central.CommandHandlers;
 import cn.shebao.counter.workstation.central.ShippedAuditEvent;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import java.nio.file.Path;
@@ -32,10 +34,9 @@ class AuditShippingTest {
     void everyAuditedActionIsShippedOnceWithItsHash() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase()) {
             Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-            try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE,
-                    Migrations.Role.CENTRAL);
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
                     Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                            new KeyStoreKeyProtector(tmp.resolve("keys"), "ship".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+                            new KeyStoreKeyProtector(tmp.resolve("keys"), "ship".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
                 CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(),
                         TimeOrderedIds.system());
                 applier.register("SHIP-01");

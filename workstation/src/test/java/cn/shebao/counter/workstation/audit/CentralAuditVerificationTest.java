@@ -2,13 +2,14 @@ package cn.shebao.counter.workstation.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.TestCentral;
@@ -46,7 +47,7 @@ class CentralAuditVerificationTest {
     void centralVerifiesShippedChainsAndItsCountersignatureCatchesALocalRewrite() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
                 Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                        new KeyStoreKeyProtector(tmp.resolve("keys"), "chain".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+                        new KeyStoreKeyProtector(tmp.resolve("keys"), "chain".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             ServiceClient service = central.machine("CHAIN-01");
             Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
             AuditLog audit = new AuditLog(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system(), "CHAIN-01").shipTo(outbox);
@@ -100,23 +101,23 @@ class CentralAuditVerificationTest {
             AuditEvent first = event("CHAIN-02", 1, AuditChain.GENESIS_HASH, "one");
             AuditEvent second = event("CHAIN-02", 2, first.getEntryHash(), "two");
             // The content of row 2 changed after it was hashed: its hash no longer fits.
-            String tampered = AuditShipping.payload(second).replace("\"two\"", "\"changed\"");
-            List<ApplyResult> answers = edited.push(List.of(envelope("CHAIN-02", 1, AuditShipping.payload(first)),
+            String tampered = AuditPayload.of(second).replace("\"two\"", "\"changed\"");
+            List<ApplyResult> answers = edited.push(List.of(envelope("CHAIN-02", 1, AuditPayload.of(first)),
                     envelope("CHAIN-02", 2, tampered),
-                    envelope("CHAIN-02", 3, AuditShipping.payload(event("CHAIN-02", 3, second.getEntryHash(), "three")))));
+                    envelope("CHAIN-02", 3, AuditPayload.of(event("CHAIN-02", 3, second.getEntryHash(), "three")))));
             assertThat(answers).extracting(ApplyResult::status).containsOnly(ApplyResult.Status.APPLIED);
             assertThat(chainState(pg, "CHAIN-02")).isEqualTo("verified=1 received=3 problem=EDITED@2");
 
             ServiceClient gap = central.machine("CHAIN-03");
             AuditEvent one = event("CHAIN-03", 1, AuditChain.GENESIS_HASH, "one");
             AuditEvent three = event("CHAIN-03", 3, "a".repeat(64), "three");
-            assertThat(gap.push(List.of(envelope("CHAIN-03", 1, AuditShipping.payload(one)),
-                    envelope("CHAIN-03", 2, AuditShipping.payload(three))))).extracting(ApplyResult::status)
+            assertThat(gap.push(List.of(envelope("CHAIN-03", 1, AuditPayload.of(one)),
+                    envelope("CHAIN-03", 2, AuditPayload.of(three))))).extracting(ApplyResult::status)
                     .containsOnly(ApplyResult.Status.APPLIED);
             assertThat(chainState(pg, "CHAIN-03")).isEqualTo("verified=1 received=3 problem=GAP@3");
 
             // CHAIN-03 ships a row of CHAIN-02's chain: refused as a conflict, the queue moves on.
-            assertThat(gap.push(List.of(envelope("CHAIN-03", 3, AuditShipping.payload(event("CHAIN-02", 4, "b".repeat(64), "x"))))))
+            assertThat(gap.push(List.of(envelope("CHAIN-03", 3, AuditPayload.of(event("CHAIN-02", 4, "b".repeat(64), "x"))))))
                     .extracting(ApplyResult::detail).containsExactly("AUDIT_OTHER_NODE");
             assertThat(central.machine("CHAIN-04").countersignedHead()).as("nothing verified of an unknown chain").isEmpty();
             // What IT sees with `central audit-status`.

@@ -1,6 +1,5 @@
 package cn.shebao.counter.workstation.bench;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.citizen.Contribution;
 import cn.shebao.counter.workstation.citizen.Employer;
 import cn.shebao.counter.workstation.citizen.InsuranceParticipation;
@@ -8,6 +7,8 @@ import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.demo.DemoBatch;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.DemoDataSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -52,8 +53,7 @@ final class BenchReplica {
         Path done = dir.resolve("complete");
         boolean ready = Files.exists(done);
         Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                new KeyStoreKeyProtector(dir.resolve("keys"), "bench-only-password".toCharArray()),
-                PersistenceUnit.SchemaCheck.NONE);
+                new KeyStoreKeyProtector(dir.resolve("keys"), "bench-only-password".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
         if (!ready) {
             fill(replica, persons);
             Files.writeString(done, "persons=" + persons + "\n");

@@ -8,6 +8,8 @@ import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAccess;
+import cn.shebao.counter.workstation.drugs.DrugApprovalHistory;
+import cn.shebao.counter.workstation.retirement.RetirementOutlooks;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.testing.DemoReplica;
@@ -123,9 +125,9 @@ class CitizenRecordBenchmark {
         CitizenRecords.Opened opened = records.open(DemoReplica.clerk(), person, AccessPurpose.WINDOW_WITH_ID);
         RecordAccess a = opened.access();
         ContributionHistory h = records.contributions(a);
-        List<Object> whole = List.of(opened, h, records.retirement(a), records.pensionPayments(a), records.benefitAdjustments(a),
+        List<Object> whole = List.of(opened, h, new RetirementOutlooks(records, Clock.systemDefaultZone()).of(a), records.pensionPayments(a), records.benefitAdjustments(a),
                 records.medicalReimbursements(a), records.workInjuries(a), records.maternityBenefits(a), records.specifiedDiseases(a),
-                records.drugApprovals(a));
+                new DrugApprovalHistory(records).of(a));
         lastHundred.addLast(whole);
         if (lastHundred.size() > 100) {
             lastHundred.removeFirst();

@@ -2,11 +2,12 @@ package cn.shebao.counter.workstation.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.demo.DemoBatch;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.DemoDataSink;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -64,7 +65,7 @@ class ReplicaLoadBenchmark {
 
     private static Timed run(Path dir, DemoDataGenerator.Settings settings, boolean rawJdbc) throws Exception {
         try (Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                new KeyStoreKeyProtector(dir.resolve("keys"), "bench-only-password".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
+                new KeyStoreKeyProtector(dir.resolve("keys"), "bench-only-password".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             DemoDataSink target = rawJdbc ? new JdbcBatchSink(replica.dataSource(), true) : new HibernateDemoSink(replica.sessions());
             Timed timed = new Timed(target);
             new DemoDataGenerator(settings).generate(timed, (done, total, rows) -> {

@@ -3,30 +3,32 @@ package cn.shebao.counter.workstation.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.app.CentralConnection;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
+import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.Backoff;
 import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
-import cn.shebao.counter.workstation.sync.SyncEngine;
-import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.ServiceClient;
+import cn.shebao.counter.workstation.sync.SyncEngine;
 import cn.shebao.counter.workstation.testing.DemoReplica;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
@@ -41,7 +43,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +80,7 @@ class SyncBenchmark {
             Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
             new DemoDataGenerator(new DemoDataGenerator.Settings(2026, persons, DemoReplica.AS_OF, 24, 1000))
                     .generate(new JdbcBatchSink(pg.dataSource(), false), (d, t, r) -> { });
-            try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL);
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource());
                     TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
                 // Everything the workstation does goes through the central service over mutual TLS, as in production.
                 ServiceClient client = service.machine("BENCH-01");
@@ -180,7 +181,7 @@ class SyncBenchmark {
 
     private Replica replica(String name) {
         return Replica.open(new DataDirectory(tmp.resolve(name).resolve("data")),
-                new KeyStoreKeyProtector(tmp.resolve(name).resolve("keys"), "bench-only".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                new KeyStoreKeyProtector(tmp.resolve(name).resolve("keys"), "bench-only".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
     }
 
     /** The baseline: every replicated table read in full and written with plain JDBC batches of 1,000. */

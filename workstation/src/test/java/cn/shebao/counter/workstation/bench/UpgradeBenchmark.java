@@ -3,9 +3,10 @@ package cn.shebao.counter.workstation.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.app.FileTrees;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.platform.FileTrees;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
@@ -55,7 +56,7 @@ class UpgradeBenchmark {
         // A release whose migration fails: backup, the failing migration, restore of the backup.
         Map<Replica.Step, Long> failed = new EnumMap<>(Replica.Step.class);
         long failedStart = System.nanoTime();
-        assertThatThrownBy(() -> Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE,
+        assertThatThrownBy(() -> Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE),
                 step -> failed.put(step, System.nanoTime()), CURRENT.with("classpath:db/upgrade-test-broken")))
                 .isInstanceOfSatisfying(LocalizedException.class,
                         e -> assertThat(e.key()).isEqualTo("replica.error.upgradeRestored"));
@@ -65,7 +66,7 @@ class UpgradeBenchmark {
         Map<Replica.Step, Long> upgraded = new EnumMap<>(Replica.Step.class);
         long upgradeStart = System.nanoTime();
         long after;
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE,
+        try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE),
                 step -> upgraded.put(step, System.nanoTime()), CURRENT.with("classpath:db/upgrade-test-newer"))) {
             after = persons(replica);
         }

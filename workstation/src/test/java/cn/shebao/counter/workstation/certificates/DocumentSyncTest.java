@@ -1,29 +1,31 @@
 package cn.shebao.counter.workstation.certificates;
 
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.reports.render.ReportRenderer;
-import cn.shebao.counter.workstation.app.CommandHandlers;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.SyncConflict;
+import cn.shebao.counter.workstation.central.CommandHandlers;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.OutboxCommand;
+import cn.shebao.counter.workstation.command.OutboxState;
+import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Outbox;
-import cn.shebao.counter.workstation.sync.OutboxCommand;
-import cn.shebao.counter.workstation.sync.OutboxState;
 import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.testing.DemoReplica;
@@ -58,14 +60,14 @@ class DocumentSyncTest {
     static void centralAndWorkstation() throws Exception {
         pg = TestPostgres.createDatabase();
         Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
+        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
         new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 60, DemoReplica.AS_OF, 12, 60))
                 .generate(new HibernateDemoSink(central), (done, total, rows) -> { });
         CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(), TimeOrderedIds.system());
         applier.register("SYNC-01");
 
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                "document-sync".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
+                "document-sync".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
         new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
         Clock clock = Clock.system(ZONE);
         AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), "SYNC-01");

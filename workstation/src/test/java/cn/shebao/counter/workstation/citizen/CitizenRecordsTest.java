@@ -7,6 +7,7 @@ import cn.shebao.counter.device.id.InvalidCitizenIdException;
 import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.retirement.RetirementOutlooks;
 import cn.shebao.counter.workstation.security.AccessDeniedException;
 import cn.shebao.counter.workstation.testing.DemoReplica;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ class CitizenRecordsTest {
     private static SessionFactory sessions;
     private static CitizenSearch search;
     private static CitizenRecords records;
+    private static RetirementOutlooks retirement;
 
     @BeforeAll
     static void replica() {
@@ -37,6 +39,7 @@ class CitizenRecordsTest {
         sessions = demo.replica().sessions();
         search = new CitizenSearch(sessions);
         records = new CitizenRecords(sessions, demo.audit(), clock);
+        retirement = new RetirementOutlooks(records, clock);
     }
 
     @AfterAll
@@ -99,7 +102,7 @@ class CitizenRecordsTest {
         CitizenRecords.Opened opened = records.open(DemoReplica.clerk(), p.getId(), AccessPurpose.TELEPHONE_ENQUIRY);
         assertThat(opened.profile().citizenIdNumber()).isEqualTo(p.getCitizenIdNumber()); // whole on an opened record
         records.contributions(opened.access());
-        records.retirement(opened.access());
+        retirement.of(opened.access());
         records.medicalReimbursements(opened.access());
         List<AuditEvent> events = sessions.fromTransaction(s -> s.createSelectionQuery(
                 "from AuditEvent where subjectId = :id order by sequenceNumber", AuditEvent.class)
@@ -155,7 +158,7 @@ class CitizenRecordsTest {
         InsuredPerson p = first("p.status = cn.shebao.counter.workstation.citizen.PersonStatus.RETIRED"
                 + " and exists (select 1 from PensionPayment pp where pp.personId = p.id)");
         CitizenRecords.Opened opened = records.open(DemoReplica.clerk(), p.getId(), AccessPurpose.CARD_PRESENTED);
-        assertThat(records.retirement(opened.access())).isEmpty();
+        assertThat(retirement.of(opened.access())).isEmpty();
         List<PensionPayment> payments = records.pensionPayments(opened.access());
         assertThat(payments).isNotEmpty().isSortedAccordingTo(
                 java.util.Comparator.comparing(PensionPayment::getPaymentMonth).reversed());
@@ -165,7 +168,7 @@ class CitizenRecordsTest {
     void aContributorGetsAnOutlookFromTheStatutoryRules() {
         InsuredPerson p = first("p.status = cn.shebao.counter.workstation.citizen.PersonStatus.CONTRIBUTING");
         CitizenRecords.Opened opened = records.open(DemoReplica.clerk(), p.getId(), AccessPurpose.WINDOW_WITH_ID);
-        var outlook = records.retirement(opened.access()).orElseThrow();
+        var outlook = retirement.of(opened.access()).orElseThrow();
         assertThat(outlook.date()).isEqualTo(cn.shebao.counter.workstation.retirement.StatutoryRetirementAge
                 .date(p.getRetirementCategory(), p.getBirthDate()));
         assertThat(outlook.contributedMonths()).isEqualTo(opened.profile().monthsOf(InsuranceType.PENSION));

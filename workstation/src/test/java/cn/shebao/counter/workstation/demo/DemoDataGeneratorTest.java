@@ -3,7 +3,6 @@ package cn.shebao.counter.workstation.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.device.id.CitizenIdNumber;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.citizen.Contribution;
 import cn.shebao.counter.workstation.citizen.ContributionStatus;
 import cn.shebao.counter.workstation.citizen.Employer;
@@ -13,6 +12,8 @@ import cn.shebao.counter.workstation.citizen.PersonStatus;
 import cn.shebao.counter.workstation.citizen.UnifiedSocialCreditCode;
 import cn.shebao.counter.workstation.drugs.ApplicationStatus;
 import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
@@ -112,7 +113,7 @@ class DemoDataGeneratorTest {
     @Test
     void writesThroughHibernateIntoTheEncryptedReplica(@TempDir Path tmp) throws IOException {
         try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                new KeyStoreKeyProtector(tmp.resolve("keys"), "pw".repeat(8).toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+                new KeyStoreKeyProtector(tmp.resolve("keys"), "pw".repeat(8).toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             CollectingSink expected = new CollectingSink();
             DemoDataGenerator.Settings settings = new DemoDataGenerator.Settings(5, 250, AS_OF, 12, 100);
             new DemoDataGenerator(settings).generate(expected, (d, t, r) -> { });

@@ -1,21 +1,25 @@
 package cn.shebao.counter.workstation.drugs;
 
-
-
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.CommandHandlers;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.SyncConflict;
+import cn.shebao.counter.workstation.central.CommandHandlers;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
 import cn.shebao.counter.workstation.citizen.InsuranceType;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.ParticipationStatus;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.OutboxCommand;
+import cn.shebao.counter.workstation.command.OutboxState;
+import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
@@ -25,11 +29,7 @@ import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.CommandType;
 import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Outbox;
-import cn.shebao.counter.workstation.sync.OutboxCommand;
-import cn.shebao.counter.workstation.sync.OutboxState;
 import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.testing.DemoReplica;
@@ -68,7 +68,7 @@ class DrugDecisionSyncTest {
 
         static Window open(Path dir, String code) throws Exception {
             Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                    new KeyStoreKeyProtector(dir.resolve("keys"), "drug-sync".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
+                    new KeyStoreKeyProtector(dir.resolve("keys"), "drug-sync".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
             new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
             Clock clock = Clock.systemUTC();
             AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), code);
@@ -95,7 +95,7 @@ class DrugDecisionSyncTest {
     static void central() throws Exception {
         pg = TestPostgres.createDatabase();
         Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
+        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
         new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 40, DemoReplica.AS_OF, 12, 40))
                 .generate(new HibernateDemoSink(central), (done, total, rows) -> { });
         applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(), TimeOrderedIds.system());

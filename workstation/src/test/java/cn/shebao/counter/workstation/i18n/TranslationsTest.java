@@ -129,7 +129,7 @@ class TranslationsTest {
         for (var status : cn.shebao.counter.workstation.drugs.ApplicationStatus.values()) {
             actions.add("drug." + status.name().toLowerCase(java.util.Locale.ROOT));
         }
-        for (var type : cn.shebao.counter.workstation.sync.CommandType.values()) {
+        for (var type : cn.shebao.counter.workstation.command.CommandType.values()) {
             if (type.name().startsWith("CREDENTIAL_")) {
                 actions.add("credential." + type.name().substring("CREDENTIAL_".length()).toLowerCase(java.util.Locale.ROOT));
             }

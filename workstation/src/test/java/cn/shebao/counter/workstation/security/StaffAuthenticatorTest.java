@@ -3,11 +3,12 @@ package cn.shebao.counter.workstation.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -48,7 +49,7 @@ class StaffAuthenticatorTest {
         auth = authenticator(replica);
         AuditLog audit = new AuditLog(replica.sessions(), clock, new TimeOrderedIds(clock, new java.security.SecureRandom()), "T-01");
         passwords = new cn.shebao.counter.workstation.staff.PasswordChanges(replica.sessions(), auth, new PasswordHasher(),
-                new cn.shebao.counter.workstation.sync.Outbox(replica.sessions(), clock, TimeOrderedIds.system()), audit, clock, () -> { });
+                new cn.shebao.counter.workstation.command.Outbox(replica.sessions(), clock, TimeOrderedIds.system()), audit, clock, () -> { });
     }
 
     @AfterEach
@@ -58,7 +59,7 @@ class StaffAuthenticatorTest {
 
     private Replica openReplica() {
         return Replica.open(new DataDirectory(tmp.resolve("data")),
-                new KeyStoreKeyProtector(tmp.resolve("keys"), "test-password".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                new KeyStoreKeyProtector(tmp.resolve("keys"), "test-password".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
     }
 
     private StaffAuthenticator authenticator(Replica r) {
@@ -155,9 +156,9 @@ class StaffAuthenticatorTest {
         LoginOutcome.Success s = (LoginOutcome.Success) auth.login("liuyang", old);
         String publicKey = replica.sessions().fromTransaction(x -> x.find(StaffUser.class, s.session().userId()).getSigningPublicKey());
         passwords.change(s.session(), old, "Brand-new-2026".toCharArray());
-        cn.shebao.counter.workstation.sync.OutboxCommand queued = replica.sessions().fromTransaction(x -> x.createSelectionQuery(
-                "from OutboxCommand where commandType = :t", cn.shebao.counter.workstation.sync.OutboxCommand.class)
-                .setParameter("t", cn.shebao.counter.workstation.sync.CommandType.STAFF_PASSWORD_CHANGED).getSingleResult());
+        cn.shebao.counter.workstation.command.OutboxCommand queued = replica.sessions().fromTransaction(x -> x.createSelectionQuery(
+                "from OutboxCommand where commandType = :t", cn.shebao.counter.workstation.command.OutboxCommand.class)
+                .setParameter("t", cn.shebao.counter.workstation.command.CommandType.STAFF_PASSWORD_CHANGED).getSingleResult());
         assertThat(queued.getSignedBy()).isEqualTo(s.session().userId());
         assertThat(cn.shebao.counter.workstation.wire.CommandSignatures.verify(publicKey, queued.getSignature(), queued.getCommandId(),
                 queued.getCommandType().name(), queued.getPayload())).isTrue();

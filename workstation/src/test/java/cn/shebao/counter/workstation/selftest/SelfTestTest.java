@@ -2,8 +2,8 @@ package cn.shebao.counter.workstation.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.app.Launcher;
+import cn.shebao.counter.workstation.launcher.ShebaoCounter;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.testing.OlderReplica;
 import java.io.PrintWriter;
@@ -32,7 +32,7 @@ class SelfTestTest {
         Path out = tmp.resolve("self-test.out");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=en", "-Duser.country=US", "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + tmp.resolve("tmp"),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--self-test", "--data-dir", data.toString())
+                "-cp", System.getProperty("java.class.path"), ShebaoCounter.class.getName(), "--self-test", "--data-dir", data.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         Files.createDirectories(tmp.resolve("tmp"));
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -2,11 +2,11 @@ package cn.shebao.counter.workstation.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.app.WorkstationOptions;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
-import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.testing.GuiTest;
 import cn.shebao.counter.workstation.testing.TestCentral;
@@ -44,7 +44,7 @@ class EnrolledWorkstationGuiTest {
     void anEnrolledWorkstationShowsItIsOnlineAndSyncsOnRequest() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
             String enrolmentCode = service.openCode("HZ-GUI-01");
-            try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 60, LocalDate.of(2026, 11, 1), 3, 60).withArchive(24))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
             }

@@ -3,12 +3,19 @@ package cn.shebao.counter.workstation.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.app.DemoMode;
 import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.app.WorkstationOptions;
+import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
+import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
+import cn.shebao.counter.workstation.store.PersistenceUnit;
+import cn.shebao.counter.workstation.store.Replica;
+import cn.shebao.counter.workstation.testing.ChipReaders;
 import cn.shebao.counter.workstation.testing.GuiTest;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.awt.Rectangle;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
@@ -17,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -25,18 +33,11 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
-import cn.shebao.counter.workstation.wire.CentrePolicy;
-import cn.shebao.counter.workstation.testing.ChipReaders;
 import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JTableFixture;
-import cn.shebao.counter.workstation.audit.AuditEvent;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.Replica;
-import java.util.List;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
@@ -206,7 +207,7 @@ class ShellGuiTest {
         assertThat(awaitExit(app)).isZero();
         app = null;
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             java.util.UUID personId = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                     "select id from InsuredPerson where citizenIdNumber = :n", java.util.UUID.class).setParameter("n", idNumber)
                     .getSingleResult());
@@ -233,7 +234,7 @@ class ShellGuiTest {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
         cn.shebao.counter.device.card.IdCard person;
         List<String> before;
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             person = cn.shebao.counter.workstation.demo.DemoCards.firstPersons(replica.sessions(), 3).get(2);
             before = cardTypesConfirmed(replica, person.idNumber());
         }
@@ -257,7 +258,7 @@ class ShellGuiTest {
         GuiActionRunner.execute(() -> app.exit(0));
         assertThat(awaitExit(app)).isZero();
         app = null;
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             List<String> after = new java.util.ArrayList<>(cardTypesConfirmed(replica, person.idNumber()));
             before.forEach(after::remove);
             assertThat(after).as("the one confirmation made at this window").containsExactly("SOCIAL_SECURITY_CARD");
@@ -314,7 +315,7 @@ class ShellGuiTest {
         app = null;
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
         String hash;
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             hash = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                     "select passwordHash from OnlineAccount where username = :u", String.class).setParameter("u", username)
                     .getSingleResult());

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class Hall implements AutoCloseable {
 
-    static final String LAUNCHER = "cn.shebao.counter.workstation.app.Launcher";
+    static final String LAUNCHER = "cn.shebao.counter.workstation.launcher.ShebaoCounter";
     private static final String[][] STAFF = {{"chenjing", "zhaomin"}, {"wanglei", "sunli"}, {"liuyang", "zhaomin"}};
 
     private final SoakPlan plan;

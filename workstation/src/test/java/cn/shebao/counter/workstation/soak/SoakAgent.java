@@ -1,11 +1,10 @@
 package cn.shebao.counter.workstation.soak;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.app.Workstation;
-import cn.shebao.counter.workstation.app.WorkstationOptions;
 import cn.shebao.counter.device.card.CardDecodingException;
 import cn.shebao.counter.device.card.CardJson;
 import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.app.Workstation;
+import cn.shebao.counter.workstation.app.WorkstationOptions;
 import cn.shebao.counter.workstation.certificates.CertificateContent;
 import cn.shebao.counter.workstation.certificates.DocumentType;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
@@ -19,6 +18,7 @@ import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.identity.IdentityConfirmation;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
 import cn.shebao.counter.workstation.identity.PermissionScope;
+import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.DiskFull;

@@ -1,13 +1,14 @@
 package cn.shebao.counter.workstation.soak;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditVerification;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
 import cn.shebao.counter.workstation.wire.RowValues;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ final class SoakChecker {
     /** Checks one workstation against central: its commands, its replica and its audit chain. */
     void checkWorkstation(String node, Path data) throws Exception {
         DataDirectory dir = new DataDirectory(data);
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             commands(node, replica.dataSource());
             replicaEqualsCentral(node, replica.dataSource());
             audit(node, replica);

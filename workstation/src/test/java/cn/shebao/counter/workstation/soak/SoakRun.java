@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.soak;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +51,7 @@ public final class SoakRun {
         try (Hall hall = new Hall(plan)) {
             hall.setUp();
             List<Workload.Person> people;
-            try (SessionFactory central = PersistenceUnit.create(hall.database().dataSource(), PersistenceUnit.SchemaCheck.NONE,
-                    Migrations.Role.CENTRAL)) {
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(hall.database().dataSource())) {
                 // A small pool, so that windows keep meeting the same citizens.
                 people = central.fromTransaction(s -> s.createSelectionQuery("from InsuredPerson p where exists (select 1 from"
                         + " InsuranceParticipation i where i.personId = p.id and i.insuranceType = 'MEDICAL' and i.status = 'ACTIVE')"

@@ -2,10 +2,13 @@ package cn.shebao.counter.workstation.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.central.CentralSchema;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
@@ -13,12 +16,10 @@ import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.sync.ServiceClient;
@@ -62,7 +63,7 @@ class StaffSyncTest {
 
         static Window open(Path dir, String code, TestCentral central) throws Exception {
             Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                    new KeyStoreKeyProtector(dir.resolve("keys"), "staff-sync".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
+                    new KeyStoreKeyProtector(dir.resolve("keys"), "staff-sync".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
             ServiceClient service = central.machine(code);
             new InitialLoad(service, replica.dataSource(), 500).run(p -> { });
             Clock clock = Clock.systemUTC();
@@ -90,7 +91,7 @@ class StaffSyncTest {
     @Test
     void staffChangesMadeAtOneWindowHoldAtTheOther() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 20, LocalDate.of(2026, 11, 1), 2, 10))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }
@@ -130,7 +131,7 @@ class StaffSyncTest {
     @Test
     void aPasswordChangeNotSignedByThePersonIsRefusedAndCentralKeepsTheOldHash() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(SEED, 20, LocalDate.of(2026, 11, 1), 2, 10))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }

@@ -3,9 +3,10 @@ package cn.shebao.counter.workstation.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.app.FilePermissions;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.platform.FilePermissions;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class DataDirectoryModesTest {
         Files.setPosixFilePermissions(root.resolve("workstation.properties"), PosixFilePermissions.fromString("rw-r--r--"));
         DataDirectory dir = new DataDirectory(root);
 
-        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             assertThat(replica.wasCreated()).isTrue();
             List<Path> all;
             try (Stream<Path> walk = Files.walk(root)) {

@@ -1,10 +1,10 @@
 package cn.shebao.counter.workstation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.workstation.app.DemoMode;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
@@ -13,7 +13,6 @@ import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.testing.DemoReplica;
 import cn.shebao.counter.workstation.testing.DiskLimit;
 import cn.shebao.counter.workstation.testing.MutableClock;

@@ -3,9 +3,10 @@ package cn.shebao.counter.workstation.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.app.ShebaoCli;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class KeyRotationTest {
             assertThat(backups.toList()).as("no backup under the old key is left").isEmpty();
         }
         // The workstation opens it as ever, with the key from the store.
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             long persons = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                     "select count(*) from InsuredPerson", Long.class).getSingleResult());
             assertThat(persons).isEqualTo(150);

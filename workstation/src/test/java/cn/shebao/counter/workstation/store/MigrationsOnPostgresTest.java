@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import java.time.Clock;
@@ -27,7 +28,7 @@ class MigrationsOnPostgresTest {
         pg = TestPostgres.createDatabase();
         migration = Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
         // VALIDATE makes Hibernate compare every mapped column with the migrated schema and fail on a mismatch.
-        sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
+        sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
     }
 
     @AfterAll

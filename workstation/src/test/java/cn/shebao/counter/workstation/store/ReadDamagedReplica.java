@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.store;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ public final class ReadDamagedReplica {
     public static void main(String[] args) throws Exception {
         DataDirectory dir = new DataDirectory(Path.of(args[0]));
         KeyStoreKeyProtector keys = new KeyStoreKeyProtector(Path.of(args[1]), args[2].toCharArray());
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             try (Connection c = replica.dataSource().getConnection(); Statement s = c.createStatement();
                     ResultSet rows = s.executeQuery("SELECT * FROM insured_person")) {
                 int n = 0;

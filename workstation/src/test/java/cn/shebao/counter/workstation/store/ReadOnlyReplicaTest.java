@@ -3,10 +3,11 @@ package cn.shebao.counter.workstation.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.app.ShebaoCli;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.testing.OlderReplica;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +28,7 @@ class ReadOnlyReplicaTest {
         assertThat(ShebaoCli.run(new String[] {"generate", "--persons", "100", "--seed", "3", "--detail-months", "6",
             "--into", data.toString()})).isZero();
         DataDirectory dir = new DataDirectory(data);
-        try (Replica replica = Replica.openReadOnly(dir, KeyStoreKeyProtector.forMachine(dir.keys()))) {
+        try (Replica replica = Replica.openReadOnly(dir, KeyStoreKeyProtector.forMachine(dir.keys()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             assertThat(new AuditVerifier(replica.sessions(), null).verify().intact()).isTrue();
             assertThatThrownBy(() -> {
                 try (Connection c = replica.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -48,7 +49,7 @@ class ReadOnlyReplicaTest {
         KeyStoreKeyProtector keys = KeyStoreKeyProtector.forMachine(dir.keys());
         OlderReplica.create(dir, keys, OlderReplica.OLDER_VERSION, 100);
 
-        assertThatThrownBy(() -> Replica.openReadOnly(dir, keys)).isInstanceOfSatisfying(LocalizedException.class,
+        assertThatThrownBy(() -> Replica.openReadOnly(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))).isInstanceOfSatisfying(LocalizedException.class,
                 e -> assertThat(e.key()).isEqualTo("replica.error.readOnlyNeedsUpgrade"));
 
         assertThat(ReplicaUpgrade.list(dir.backups())).as("no pre-upgrade backup: nothing was upgraded").isEmpty();

@@ -3,8 +3,9 @@ package cn.shebao.counter.workstation.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +30,7 @@ class ReplicaProcessTest {
         Process child = startHolder();
         try {
             // A second workstation on the same data directory, in another process.
-            assertThatThrownBy(() -> Replica.open(new DataDirectory(tmp.resolve("data")), keys(), PersistenceUnit.SchemaCheck.NONE))
+            assertThatThrownBy(() -> Replica.open(new DataDirectory(tmp.resolve("data")), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                     .isInstanceOfSatisfying(LocalizedException.class, e -> assertThat(e.key()).isEqualTo("app.error.alreadyRunning"));
         } finally {
             child.destroy(); // SIGTERM
@@ -38,7 +39,7 @@ class ReplicaProcessTest {
         String derbyLog = Files.readString(tmp.resolve("data/logs/derby.log"));
         assertThat(derbyLog).contains("Shutting down instance");
         assertNoSecretInLogs();
-        try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), keys(), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             long persons = replica.sessions().fromTransaction(s -> s.createSelectionQuery("select count(*) from InsuredPerson", Long.class).getSingleResult());
             assertThat(persons).isEqualTo(1);
         }
@@ -49,7 +50,7 @@ class ReplicaProcessTest {
         Process child = startHolder();
         child.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), keys(), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             String name = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                     "select name from InsuredPerson", String.class).getSingleResult());
             assertThat(name).isEqualTo("测试");

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.device.id.Gender;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.PersonStatus;
 import cn.shebao.counter.workstation.citizen.RetirementCategory;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class ReplicaTest {
     @Test
     void createsEncryptedReplicaWhoseFilesHoldNoPersonalData() throws IOException {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
-        try (Replica replica = Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             assertThat(replica.wasCreated()).isTrue();
             replica.sessions().inTransaction(s -> {
                 for (int i = 0; i < 200; i++) { // enough rows that pages are really written
@@ -56,7 +57,7 @@ class ReplicaTest {
             }
         }
         // And the data is really there: reopening with the right key reads it back.
-        try (Replica replica = Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             assertThat(replica.wasCreated()).isFalse();
             String name = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                     "select name from InsuredPerson where citizenIdNumber = :id", String.class)
@@ -68,12 +69,12 @@ class ReplicaTest {
     @Test
     void wrongOrMissingKeyFailsWithClearMessage() throws IOException {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
-        Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.NONE).close();
+        Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)).close();
 
         // A different key store: a key exists but is the wrong one.
         KeyProtector other = keysIn("other-keys");
         other.create().close();
-        assertThatThrownBy(() -> Replica.open(dir, other, PersistenceUnit.SchemaCheck.NONE))
+        assertThatThrownBy(() -> Replica.open(dir, other, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> {
                     assertThat(e.key()).isEqualTo("replica.error.wrongKey");
                     assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("密钥不匹配");
@@ -81,12 +82,12 @@ class ReplicaTest {
                 });
 
         // No key at all.
-        assertThatThrownBy(() -> Replica.open(dir, keysIn("empty-keys"), PersistenceUnit.SchemaCheck.NONE))
+        assertThatThrownBy(() -> Replica.open(dir, keysIn("empty-keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                 .isInstanceOfSatisfying(LocalizedException.class,
                         e -> assertThat(e.key()).isEqualTo("replica.error.keyMissing"));
 
         // The right key still works afterwards: the failed attempts damaged nothing and left no lock.
-        try (Replica replica = Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             assertThat(replica.wasCreated()).isFalse();
         }
     }
@@ -94,9 +95,9 @@ class ReplicaTest {
     @Test
     void keyStoreWithWrongPasswordIsReportedAsUnreadable() throws IOException {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
-        Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.NONE).close();
+        Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)).close();
         KeyProtector wrongPassword = new KeyStoreKeyProtector(tmp.resolve("keys"), "not-the-password".toCharArray());
-        assertThatThrownBy(() -> Replica.open(dir, wrongPassword, PersistenceUnit.SchemaCheck.NONE))
+        assertThatThrownBy(() -> Replica.open(dir, wrongPassword, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                 .isInstanceOfSatisfying(LocalizedException.class,
                         e -> assertThat(e.key()).isEqualTo("replica.error.keyStoreUnreadable"));
     }
@@ -104,8 +105,8 @@ class ReplicaTest {
     @Test
     void secondOpenOfTheSameDirectoryGetsAPlainMessage() throws IOException {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
-        try (Replica ignored = Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.NONE)) {
-            assertThatThrownBy(() -> Replica.open(dir, keysIn("keys"), PersistenceUnit.SchemaCheck.NONE))
+        try (Replica ignored = Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
+            assertThatThrownBy(() -> Replica.open(dir, keysIn("keys"), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                     .isInstanceOfSatisfying(LocalizedException.class,
                             e -> assertThat(e.key()).isEqualTo("app.error.alreadyRunning"));
         }

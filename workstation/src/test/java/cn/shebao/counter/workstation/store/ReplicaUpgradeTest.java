@@ -3,8 +3,9 @@ package cn.shebao.counter.workstation.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.testing.OlderReplica;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class ReplicaUpgradeTest {
         });
 
         List<Replica.Step> steps = new ArrayList<>();
-        try (Replica replica = Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE, steps::add)) {
+        try (Replica replica = Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE), steps::add)) {
             assertThat(OlderReplica.fingerprint(replica.dataSource())).isEqualTo(before);
         }
         assertThat(steps).as("the login window tells the clerk what the wait is for")
@@ -61,7 +62,7 @@ class ReplicaUpgradeTest {
 
         // A start without pending migrations takes no new backup.
         steps.clear();
-        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE, steps::add).close();
+        Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE), steps::add).close();
         assertThat(ReplicaUpgrade.list(data().backups())).hasSize(1);
         assertThat(steps).doesNotContain(Replica.Step.BACKING_UP, Replica.Step.UPGRADING);
     }
@@ -71,7 +72,7 @@ class ReplicaUpgradeTest {
         OlderReplica.create(data(), keys(), OlderReplica.OLDER_VERSION, 25);
         String before = fingerprintAt(OlderReplica.OLDER_VERSION);
 
-        assertThatThrownBy(() -> Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { },
+        assertThatThrownBy(() -> Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { },
                 CURRENT.with("classpath:db/upgrade-test-broken")))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> {
                     assertThat(e.key()).isEqualTo("replica.error.upgradeRestored");
@@ -96,7 +97,7 @@ class ReplicaUpgradeTest {
         }
 
         // The fixed release upgrades the restored replica normally.
-        try (Replica replica = Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.VALIDATE)) {
+        try (Replica replica = Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
             assertThat(OlderReplica.fingerprint(replica.dataSource())).isEqualTo(before);
         }
     }
@@ -127,10 +128,10 @@ class ReplicaUpgradeTest {
 
     @Test
     void replicaOfANewerReleaseIsRefusedByAnOlderOne() throws Exception {
-        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { },
+        Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { },
                 CURRENT.with("classpath:db/upgrade-test-newer")).close();
 
-        assertThatThrownBy(() -> Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE))
+        assertThatThrownBy(() -> Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                 .isInstanceOfSatisfying(LocalizedException.class, e -> {
                     assertThat(e.key()).isEqualTo("replica.error.newerRelease");
                     assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("2099.1.1.1").contains("请安装最新版本");
@@ -140,16 +141,16 @@ class ReplicaUpgradeTest {
 
     @Test
     void onlyTheNewestCompleteBackupsAreKept() throws Exception {
-        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { }, CURRENT.upTo("2")).close();
+        Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { }, CURRENT.upTo("2")).close();
         for (String version : List.of("2026.11.27.2", "2026.11.27.5")) {
-            Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { }, CURRENT.upTo(version)).close();
+            Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { }, CURRENT.upTo(version)).close();
         }
         // A backup cut short by a killed process: no completion marker.
         Path cut = data().backups().resolve("replica-before-2026.11.27.5-20261127-000000");
         Files.createDirectories(cut.resolve("replica/seg0"));
         assertThat(ReplicaUpgrade.list(data().backups())).hasSize(2).doesNotContain(cut);
 
-        Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { }, CURRENT.upTo("2026.11.27.6")).close();
+        Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { }, CURRENT.upTo("2026.11.27.6")).close();
 
         assertThat(ReplicaUpgrade.list(data().backups()))
                 .extracting(p -> p.getFileName().toString().replaceAll("-\\d{8}-\\d{6}$", ""))
@@ -160,7 +161,7 @@ class ReplicaUpgradeTest {
     }
 
     private Replica openAt(String version) {
-        return Replica.open(data(), keys(), PersistenceUnit.SchemaCheck.NONE, step -> { },
+        return Replica.open(data(), keys(), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { },
                 CURRENT.upTo(version));
     }
 

@@ -3,9 +3,10 @@ package cn.shebao.counter.workstation.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.testing.SoftwareTpm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +44,12 @@ class TpmKeyProtectorTest {
             TpmSealer.Config config = new TpmSealer.Config(tpm.tcti(), "sha256:7");
             TpmKeyProtector keys = new TpmKeyProtector(dir.keys(), new TpmSealer(config));
             assertThat(keys.osProtected()).isTrue();
-            try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE)) {
+            try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 assertThat(replica.wasCreated()).isTrue();
             }
             assertThat(TpmKeyProtector.sealedIn(dir.keys())).isTrue();
             // A second start: a new protector, the password unsealed again, the same replica.
-            try (Replica again = Replica.open(dir, new TpmKeyProtector(dir.keys(), new TpmSealer(config)),
-                    PersistenceUnit.SchemaCheck.NONE)) {
+            try (Replica again = Replica.open(dir, new TpmKeyProtector(dir.keys(), new TpmSealer(config)), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 assertThat(again.wasCreated()).isFalse();
             }
             // The old way in (the machine id and the account name) opens nothing any more.
@@ -62,7 +62,7 @@ class TpmKeyProtectorTest {
 
             tpm.extendPcr(7);
             TpmKeyProtector afterBootChange = new TpmKeyProtector(dir.keys(), new TpmSealer(config));
-            assertThatThrownBy(() -> Replica.open(dir, afterBootChange, PersistenceUnit.SchemaCheck.NONE))
+            assertThatThrownBy(() -> Replica.open(dir, afterBootChange, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE)))
                     .isInstanceOfSatisfying(LocalizedException.class, e -> {
                         assertThat(e.key()).isEqualTo("key.tpm.pcrChanged");
                         assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("启动状态").contains("sha256:7");
@@ -83,7 +83,7 @@ class TpmKeyProtectorTest {
     void aSoftwareStoreMovesUnderTheTpmWithEveryKeyAndTheOldPasswordStopsWorking() throws Exception {
         DataDirectory dir = new DataDirectory(tmp.resolve("data")).create();
         KeyStoreKeyProtector software = KeyStoreKeyProtector.forMachine(dir.keys());
-        try (Replica replica = Replica.open(dir, software, PersistenceUnit.SchemaCheck.NONE)) {
+        try (Replica replica = Replica.open(dir, software, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             assertThat(replica.wasCreated()).isTrue();
         }
         software.storeSecret("node-key-password", "a-secret-of-the-node".toCharArray());
@@ -98,8 +98,7 @@ class TpmKeyProtectorTest {
 
             unsealed.adopt(software);
 
-            try (Replica replica = Replica.open(dir, new TpmKeyProtector(dir.keys(), new TpmSealer(config)),
-                    PersistenceUnit.SchemaCheck.NONE)) {
+            try (Replica replica = Replica.open(dir, new TpmKeyProtector(dir.keys(), new TpmSealer(config)), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 assertThat(replica.wasCreated()).as("the same replica, opened with the same key").isFalse();
             }
             assertThat(new TpmKeyProtector(dir.keys(), new TpmSealer(config)).loadSecret("node-key-password"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.reports.render.ReportRenderer;
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.auditview.AccessHistory;
 import cn.shebao.counter.workstation.auditview.AccessStatements;
@@ -15,7 +14,10 @@ import cn.shebao.counter.workstation.certificates.DocumentRegister;
 import cn.shebao.counter.workstation.certificates.DocumentType;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -163,7 +165,7 @@ class AccessStatementThroughServiceTest {
         TestCentral.Machine machine = central.enrolled(node);
         machines.put(node, machine);
         Replica replica = Replica.open(new DataDirectory(tmp.resolve(node)), new KeyStoreKeyProtector(tmp.resolve(node + "-keys"),
-                "access-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                "access-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
         new InitialLoad(machine.at(url), replica.dataSource(), 1000).run(p -> { });
         return replica;
     }

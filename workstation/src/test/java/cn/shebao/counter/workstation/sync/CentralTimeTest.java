@@ -2,7 +2,8 @@ package cn.shebao.counter.workstation.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -26,7 +27,7 @@ class CentralTimeTest {
         {
             DataDirectory dir = new DataDirectory(tmp.resolve("data"));
             KeyStoreKeyProtector keys = new KeyStoreKeyProtector(tmp.resolve("keys"), "central-time".toCharArray());
-            try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.VALIDATE)) {
+            try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
                 CentralTime time = CentralTime.open(local, replica.dataSource());
                 assertThat(time.reading().measuredAt()).isNull();
                 assertThat(time.instant()).isEqualTo(local.instant());
@@ -35,7 +36,7 @@ class CentralTimeTest {
                 assertThat(Duration.between(Instant.now(), time.instant()).abs()).isLessThan(Duration.ofSeconds(5));
                 assertThat(time.reading().wentBackwards()).isFalse();
             }
-            try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.VALIDATE)) {
+            try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
                 CentralTime again = CentralTime.open(local, replica.dataSource()); // offline restart: the offset stays
                 assertThat(again.reading().offset()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
                 again.checkpoint();

@@ -1,6 +1,8 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -23,7 +25,7 @@ public final class ChildWorkstation {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Replica replica = Replica.open(new DataDirectory(root.resolve("data")),
-                new KeyStoreKeyProtector(root.resolve("keys"), args[1].toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                new KeyStoreKeyProtector(root.resolve("keys"), args[1].toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
         ServiceClient central = TestCentral.machine(Path.of(args[3]), System.getenv("NODE_PASSWORD").toCharArray()).at(URI.create(args[2]));
         Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
         Pusher pusher = new Pusher(outbox, central, "KILL-01");

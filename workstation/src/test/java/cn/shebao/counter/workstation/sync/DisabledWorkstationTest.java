@@ -2,7 +2,10 @@ package cn.shebao.counter.workstation.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
@@ -34,7 +37,7 @@ class DisabledWorkstationTest {
     void aRevokedWorkstationStopsSyncingAndSaysWhy() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
                 Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                        "disabled".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
+                        "disabled".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             ServiceClient service = central.machine("STOLEN-01");
             Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
             SyncEngine created = new SyncEngine(outbox, new Pusher(outbox, service, "STOLEN-01"),

@@ -1,17 +1,18 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -49,7 +50,7 @@ class InitialLoadTest {
     static void seededCentral() {
         pg = TestPostgres.createDatabase();
         Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL);
+        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource());
         new DemoDataGenerator(new DemoDataGenerator.Settings(21, 150, LocalDate.of(2026, 11, 1), 6, 50))
                 .generate(new HibernateDemoSink(central), (d, t, r) -> { });
         ChangeLog log = new ChangeLog(Clock.systemUTC());
@@ -69,7 +70,7 @@ class InitialLoadTest {
     @BeforeEach
     void open() {
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                "load-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                "load-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
     }
 
     @AfterEach
@@ -125,7 +126,7 @@ class InitialLoadTest {
         // It resumed rather than starting over: fewer pages than a whole load into a fresh replica takes.
         AtomicInteger fullPages = new AtomicInteger();
         try (Replica fresh = Replica.open(new DataDirectory(tmp.resolve("fresh")), new KeyStoreKeyProtector(tmp.resolve("fresh-keys"),
-                "load-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
+                "load-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), fresh.dataSource(), 200).run(p -> fullPages.incrementAndGet());
         } catch (IOException e) {
             throw new IllegalStateException(e);

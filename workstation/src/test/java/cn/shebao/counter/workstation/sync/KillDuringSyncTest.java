@@ -2,30 +2,33 @@ package cn.shebao.counter.workstation.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.OutboxCommand;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.testing.DemoReplica;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
-import java.net.URI;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,8 +62,7 @@ class KillDuringSyncTest {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral service = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
             int confirmed = 1000;
             int commands = 2 * confirmed; // each confirmation and its audit row, shipped in the same outbox
-            try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE,
-                    Migrations.Role.CENTRAL)) {
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 120, DemoReplica.AS_OF, 12, 60))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
                 service.writeMachineKeyStore("KILL-01", tmp.resolve("node.p12"), NODE_PASSWORD.toCharArray());
@@ -151,8 +153,7 @@ class KillDuringSyncTest {
     }
 
     private Replica open() {
-        return Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"), KEYS.toCharArray()),
-                PersistenceUnit.SchemaCheck.VALIDATE);
+        return Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"), KEYS.toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
     }
 
     private static void queueConfirmations(Replica replica, int commands) {

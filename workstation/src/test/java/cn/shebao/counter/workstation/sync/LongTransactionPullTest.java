@@ -1,15 +1,17 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
+import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -45,10 +47,9 @@ class LongTransactionPullTest {
         try (TestPostgres pg = TestPostgres.createDatabase()) {
             Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
             ExecutorService pool = Executors.newFixedThreadPool(2);
-            try (SessionFactory central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE,
-                    Migrations.Role.CENTRAL);
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
                     Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                            new KeyStoreKeyProtector(tmp.resolve("keys"), "long-tx".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+                            new KeyStoreKeyProtector(tmp.resolve("keys"), "long-tx".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 20, DemoReplica.AS_OF, 6, 20))
                         .generate(new HibernateDemoSink(central), (d, t, r) -> { });
                 new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 1000).run(p -> { });

@@ -3,7 +3,6 @@ package cn.shebao.counter.workstation.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
@@ -11,6 +10,8 @@ import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.ContributionHistory.OlderDetail;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
@@ -60,7 +61,7 @@ class OlderRecordsThroughServiceTest {
             UUID retiree = personWithArchive(pg, "RETIRED");
 
             try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                    "older-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
+                    "older-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 new InitialLoad(machine.at(url), replica.dataSource(), 500).run(p -> { });
                 assertThat(count(replica.dataSource().getConnection(), "SELECT COUNT(*) FROM contribution")).isPositive();
                 AuditLog audit = new AuditLog(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system(), "WIN-01");

@@ -1,13 +1,17 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -44,9 +48,9 @@ class PullTest {
     void open() {
         pg = TestPostgres.createDatabase();
         Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL);
+        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource());
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                "pull-test".toCharArray()), PersistenceUnit.SchemaCheck.NONE);
+                "pull-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE));
         puller = new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 3, Clock.systemUTC());
     }
 

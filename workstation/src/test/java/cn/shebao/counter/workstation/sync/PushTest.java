@@ -3,18 +3,24 @@ package cn.shebao.counter.workstation.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.wire.ApplyResult;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.wire.CommandEnvelope;
-import cn.shebao.counter.workstation.central.CommandHandler;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.OutboxCommand;
+import cn.shebao.counter.workstation.command.OutboxState;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.testing.TestPostgres;
+import cn.shebao.counter.workstation.wire.ApplyResult;
+import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +60,7 @@ class PushTest {
     static void centralDatabase() {
         pg = TestPostgres.createDatabase();
         Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
+        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
     }
 
     @AfterAll
@@ -66,7 +72,7 @@ class PushTest {
     @BeforeEach
     void workstation() {
         replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                "push-test".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
+                "push-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
         outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
         applier = applier(Map.of(
                 // Stand-ins for the feature handlers: one applies and logs a change, one reports a business conflict.
@@ -202,7 +208,7 @@ class PushTest {
     @Test
     void anUnreachableCentralStopsThePushAndLosesNothing() {
         append(CommandType.AUDIT_EVENT, 2);
-        SessionFactory gone = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL);
+        SessionFactory gone = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource());
         gone.close();
         CommandApplier unreachable = new CommandApplier(gone, Map.of(), Clock.systemUTC(), TimeOrderedIds.system());
         Pusher.Report report = new Pusher(outbox, unreachable, node).push(100);

@@ -3,23 +3,26 @@ package cn.shebao.counter.workstation.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.ShippedAuditEvent;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.command.OutboxCommand;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
@@ -37,7 +40,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +73,7 @@ class ServiceFaultTest {
         toDatabase = new TcpProxy(pg.port());
         // The service reaches PostgreSQL through its own proxy, with the timeouts that notice a blackhole.
         service = TestCentral.start(pg.through(toDatabase.port()), tmp.resolve("pki"));
-        central = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
+        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
         new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 150, DemoReplica.AS_OF, 12, 50))
                 .generate(new HibernateDemoSink(central), (d, t, r) -> { });
         TestCentral.Machine machine = service.enrolled(NODE);
@@ -92,7 +94,7 @@ class ServiceFaultTest {
 
     private Replica replica() {
         return Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                "faults".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
+                "faults".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
     }
 
     /** Flips one of the two links at a time between failure modes at random until stopped, then leaves both passing. */

@@ -1,12 +1,16 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.CommandHandler;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
@@ -53,9 +57,9 @@ class SyncEngineTest {
                 p.setProperty("connectTimeout", "2");
                 return p;
             });
-            try (SessionFactory central = PersistenceUnit.create(switched, PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL);
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(switched);
                     Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                            "engine".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
+                            "engine".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 CommandApplier applier = new CommandApplier(central, Map.of(CommandType.AUDIT_EVENT.name(), (s, c, log) -> {
                     log.record(s, "insured_person", UUID.randomUUID(), 0, ChangeLogEntry.Operation.DELETE, c.nodeCode());
                     return CommandHandler.HandlerOutcome.ok();

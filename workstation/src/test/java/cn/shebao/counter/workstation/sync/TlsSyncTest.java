@@ -1,18 +1,20 @@
 package cn.shebao.counter.workstation.sync;
 
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
-import cn.shebao.counter.workstation.wire.Payloads;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shebao.counter.workstation.app.CommandHandlers;
-import cn.shebao.counter.workstation.app.DataDirectory;
-import cn.shebao.counter.workstation.central.ChangeLog;
-import cn.shebao.counter.workstation.central.ChangeLogEntry;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
+import cn.shebao.counter.workstation.central.CommandHandlers;
+import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import cn.shebao.counter.workstation.citizen.Employer;
 import cn.shebao.counter.workstation.citizen.EmployerStatus;
+import cn.shebao.counter.workstation.command.ChangeLog;
+import cn.shebao.counter.workstation.command.ChangeLogEntry;
+import cn.shebao.counter.workstation.command.CommandType;
+import cn.shebao.counter.workstation.command.Outbox;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
@@ -20,6 +22,7 @@ import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.testing.TestPostgres;
+import cn.shebao.counter.workstation.wire.Payloads;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +56,9 @@ class TlsSyncTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBoolean(1)).as("the session is encrypted").isTrue();
             }
-            try (SessionFactory central = PersistenceUnit.createOffline(tls, pg.verifiedTlsUrl(), Migrations.Role.CENTRAL);
+            try (SessionFactory central = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).createOffline(tls, pg.verifiedTlsUrl());
                     Replica replica = Replica.open(new DataDirectory(tmp.resolve("data")),
-                            new KeyStoreKeyProtector(tmp.resolve("keys"), "tls".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE)) {
+                            new KeyStoreKeyProtector(tmp.resolve("keys"), "tls".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE))) {
                 CommandApplier applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(),
                         TimeOrderedIds.system());
                 applier.register("TLS-01");

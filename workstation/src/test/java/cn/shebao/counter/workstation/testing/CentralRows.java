@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.testing;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
 import java.sql.Connection;
@@ -23,8 +24,7 @@ public final class CentralRows {
 
     /** Fills an already migrated central database with demo data, as `central seed` does. */
     public static void seed(DataSource central, cn.shebao.counter.workstation.demo.DemoDataGenerator.Settings settings) {
-        try (org.hibernate.SessionFactory sessions = cn.shebao.counter.workstation.store.PersistenceUnit.create(central,
-                cn.shebao.counter.workstation.store.PersistenceUnit.SchemaCheck.NONE, cn.shebao.counter.workstation.store.Migrations.Role.CENTRAL)) {
+        try (org.hibernate.SessionFactory sessions = CentralSchema.unit(cn.shebao.counter.workstation.store.PersistenceUnit.SchemaCheck.NONE).create(central)) {
             new cn.shebao.counter.workstation.demo.DemoDataGenerator(settings)
                     .generate(new cn.shebao.counter.workstation.demo.HibernateDemoSink(sessions), (d, t, r) -> { });
         }

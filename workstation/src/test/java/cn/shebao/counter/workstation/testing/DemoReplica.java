@@ -1,9 +1,10 @@
 package cn.shebao.counter.workstation.testing;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
@@ -31,7 +32,7 @@ public final class DemoReplica implements AutoCloseable {
 
     public static DemoReplica generate(Path dir, int persons, Clock clock) {
         Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                new KeyStoreKeyProtector(dir.resolve("keys"), "demo-replica-test".toCharArray()), PersistenceUnit.SchemaCheck.VALIDATE);
+                new KeyStoreKeyProtector(dir.resolve("keys"), "demo-replica-test".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
         new DemoDataGenerator(new DemoDataGenerator.Settings(2026, persons, AS_OF, 36, 200))
                 .generate(new HibernateDemoSink(replica.sessions()), (done, total, rows) -> { });
         return new DemoReplica(replica, clock);

@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.testing;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -35,7 +36,7 @@ public final class OlderReplica {
     }
 
     public static void create(DataDirectory dir, KeyProtector keys, String version, int persons) throws IOException, SQLException {
-        try (Replica replica = Replica.open(dir, keys, PersistenceUnit.SchemaCheck.NONE, step -> { },
+        try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { },
                 Migrations.Plan.of(Migrations.Role.REPLICA).upTo(version))) {
             insertPersons(replica.dataSource(), persons);
         }

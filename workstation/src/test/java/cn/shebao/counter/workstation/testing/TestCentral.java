@@ -1,28 +1,28 @@
 package cn.shebao.counter.workstation.testing;
 
-import cn.shebao.counter.workstation.app.CommandHandlers;
+import cn.shebao.counter.workstation.central.CommandHandlers;
 import cn.shebao.counter.workstation.central.service.CentralService;
 import cn.shebao.counter.workstation.central.service.MachineRegistry;
+import cn.shebao.counter.workstation.central.service.ServicePool;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.NodeKeys;
 import cn.shebao.counter.workstation.pki.Pem;
+import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.wire.CentrePolicy;
-import java.net.URI;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import javax.net.ssl.SSLContext;
-import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.central.service.ServicePool;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 
 /**

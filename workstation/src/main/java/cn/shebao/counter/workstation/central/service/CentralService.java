@@ -1,19 +1,19 @@
 package cn.shebao.counter.workstation.central.service;
 
-import cn.shebao.counter.workstation.wire.CentrePolicy;
+import cn.shebao.counter.workstation.central.AuditHeads;
+import cn.shebao.counter.workstation.central.CentralAuditSearch;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.CommandHandler;
 import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
-import cn.shebao.counter.workstation.central.CentralAuditSearch;
 import cn.shebao.counter.workstation.central.PersonRecords;
-import cn.shebao.counter.workstation.central.AuditHeads;
+import cn.shebao.counter.workstation.command.CommandHandler;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.SqlFlavour;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,7 +70,7 @@ public final class CentralService implements AutoCloseable {
             CertificateAuthority ca, Function<Clock, Map<String, CommandHandler>> handlers, Clock clock, CentrePolicy policy)
             throws Exception {
         SqlFlavour flavour = SqlFlavour.of(database);
-        SessionFactory sessions = PersistenceUnit.create(database, PersistenceUnit.SchemaCheck.VALIDATE, Migrations.Role.CENTRAL);
+        SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(database);
         try {
             CommandApplier applier = new CommandApplier(sessions, handlers.apply(clock), clock, TimeOrderedIds.system());
             MachineRegistry machines = new MachineRegistry(database, ca, clock, applier::register);

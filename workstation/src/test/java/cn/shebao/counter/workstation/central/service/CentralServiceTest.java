@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.central.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.central.CommandApplier;
 import cn.shebao.counter.workstation.central.JdbcChangeSource;
 import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
@@ -11,7 +12,7 @@ import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.NodeKeys;
-import cn.shebao.counter.workstation.store.Migrations;
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.TestCentral;
@@ -21,7 +22,6 @@ import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
-import cn.shebao.counter.workstation.wire.ReplicatedTables;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ class CentralServiceTest {
     static void start() throws Exception {
         pg = TestPostgres.createDatabase();
         central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
-        try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+        try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
             new DemoDataGenerator(new DemoDataGenerator.Settings(11, 100, LocalDate.of(2026, 11, 1), 3, 60))
                     .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
         }
@@ -131,16 +131,16 @@ class CentralServiceTest {
             }
         }
         // Some central changes (a supervisor's edit arriving from elsewhere), then the same page both ways.
-        try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+        try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
             List<UUID> ids = sessions.fromTransaction(s -> s.createSelectionQuery("select id from InsuredPerson order by id", UUID.class)
                     .setMaxResults(5).getResultList());
-            cn.shebao.counter.workstation.central.ChangeLog log = new cn.shebao.counter.workstation.central.ChangeLog(Clock.systemUTC());
+            cn.shebao.counter.workstation.command.ChangeLog log = new cn.shebao.counter.workstation.command.ChangeLog(Clock.systemUTC());
             sessions.inTransaction(s -> {
                 for (UUID id : ids) {
                     cn.shebao.counter.workstation.citizen.InsuredPerson p = s.find(cn.shebao.counter.workstation.citizen.InsuredPerson.class, id);
                     p.setPhone("13900000000");
                     s.flush();
-                    log.record(s, "insured_person", id, p.getRowVersion(), cn.shebao.counter.workstation.central.ChangeLogEntry.Operation.UPSERT, null);
+                    log.record(s, "insured_person", id, p.getRowVersion(), cn.shebao.counter.workstation.command.ChangeLogEntry.Operation.UPSERT, null);
                 }
             });
         }

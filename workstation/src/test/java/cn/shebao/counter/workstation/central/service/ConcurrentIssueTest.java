@@ -2,17 +2,17 @@ package cn.shebao.counter.workstation.central.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
-import com.zaxxer.hikari.HikariDataSource;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.CentralRows;
 import cn.shebao.counter.workstation.testing.TestCentral;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +46,7 @@ class ConcurrentIssueTest {
     void exactlyOneLiveAccountPerCitizenAndOneConflictEach() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"));
                 HikariDataSource pool = ServicePool.of(pg.dataSource(), 8); CentralService second = central.secondInstance(pool)) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(21, 200, LocalDate.of(2026, 11, 1), 3, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }

@@ -2,9 +2,9 @@ package cn.shebao.counter.workstation.central.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
-import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.CentralRows;
@@ -43,7 +43,7 @@ class ForgedCommandsTest {
     @Test
     void forgedDecisionsAreRefusedAndLeaveCentralUnchanged() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase(); TestCentral central = TestCentral.start(pg.dataSource(), tmp.resolve("pki"))) {
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 300, LocalDate.of(2026, 11, 1), 6, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }

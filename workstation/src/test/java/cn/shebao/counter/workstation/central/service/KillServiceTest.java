@@ -2,16 +2,19 @@ package cn.shebao.counter.workstation.central.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.app.DataDirectory;
+import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.central.CentralSchema;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
+import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.HibernateDemoSink;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
-import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.NodeKeys;
+import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
@@ -21,7 +24,6 @@ import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Outbox;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.testing.DemoReplica;
@@ -71,7 +73,7 @@ class KillServiceTest {
     void killedMidBatchLosesAndDuplicatesNothing() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase()) {
             Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new DemoDataGenerator(new DemoDataGenerator.Settings(31, 120, DemoReplica.AS_OF, 3, 60))
                         .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
             }
@@ -96,7 +98,7 @@ class KillServiceTest {
             KeyPair keys = NodeKeys.generate();
             X509Certificate cert = ca.issueClient(NodeKeys.request(keys, NODE), NODE, Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400));
             registry.recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
-            try (SessionFactory sessions = PersistenceUnit.create(pg.dataSource(), PersistenceUnit.SchemaCheck.NONE, Migrations.Role.CENTRAL)) {
+            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
                 new cn.shebao.counter.workstation.central.CommandApplier(sessions, java.util.Map.of(), Clock.systemUTC(),
                         TimeOrderedIds.system()).register(NODE);
             }
@@ -107,7 +109,7 @@ class KillServiceTest {
 
             Process service = serve(config, pg, port, tls);
             try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("ws")), new KeyStoreKeyProtector(tmp.resolve("keys"),
-                    "kill".toCharArray()), PersistenceUnit.SchemaCheck.NONE)) {
+                    "kill".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 new InitialLoad(client, replica.dataSource(), 1000).run(x -> { });
                 Outbox outbox = queue(replica, 1000);
                 Pusher pusher = new Pusher(outbox, client, NODE);
@@ -158,7 +160,7 @@ class KillServiceTest {
     /** `shebao-counter central serve` in a child JVM; returns once its health endpoint answers. */
     private Process serve(Path config, TestPostgres pg, int port, SSLContext tls) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "cn.shebao.counter.workstation.app.Launcher",
+                "-cp", System.getProperty("java.class.path"), "cn.shebao.counter.workstation.launcher.ShebaoCounter",
                 "--data-dir", tmp.resolve("service-home").toString(), "central", "serve", "--config", config.toString());
         pb.environment().put("SHEBAO_DB_PASSWORD", new String(pg.password()));
         pb.environment().put("SHEBAO_TLS_PASSWORD", SECRET);

@@ -1,0 +1,10 @@
+/**
+ * Commands as the workstation queues them and central applies them: their types, the outbox (queue, counter, states,
+ * signer), the handlers' contract with the change log, and the conflict record of a refused command.
+ *
+ * <p>Layer: Contract: depends on store and wire only; features put commands here and implement CommandHandler,
+ * central runs them.
+ *
+ * <p>Threads: Any thread but the Event Dispatch Thread; Outbox methods join the caller's Hibernate session.
+ */
+package cn.shebao.counter.workstation.command;

@@ -1,0 +1,224 @@
+package cn.shebao.counter.workstation.records;
+
+import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.citizen.AccessPurpose;
+import cn.shebao.counter.workstation.citizen.CitizenSearch;
+import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.citizen.RecordAction;
+import cn.shebao.counter.workstation.citizen.RecordTab;
+import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Formats;
+import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Texts;
+import java.awt.CardLayout;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import javax.swing.AbstractAction;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * F2: find a citizen and open the record. A card read on the reader opens the holder's record at once (the
+ * card is the purpose); otherwise the clerk searches, picks a line and states why the record is opened.
+ */
+public final class CitizenLookupPanel extends JPanel {
+
+    private static final long serialVersionUID = 1L;
+    private static final String SEARCH = "search";
+    private static final String RECORD = "record";
+
+    private final Texts texts;
+    private final transient StaffSession staff;
+    private final transient CitizenSearch search;
+    private final transient RecordSources sources;
+    private final transient List<RecordAction> actions;
+    private final CardLayout cards = new CardLayout();
+    private final JTabbedPane searchTabs = new JTabbedPane();
+    private final JTextField query = new JTextField(24);
+    private final JTextField birthDate = new JTextField(10);
+    private final JTextField district = new JTextField(6);
+    private final JLabel message = new JLabel(" ");
+    private final RowTableModel<CitizenSummary> results;
+    private final JTable resultTable;
+    private final JPanel recordHolder = new JPanel(new java.awt.BorderLayout());
+    private RecordView record;
+
+    public CitizenLookupPanel(Texts texts, StaffSession staff, CitizenSearch search, RecordSources sources,
+            List<RecordAction> actions) {
+        this.texts = texts;
+        this.staff = staff;
+        this.search = search;
+        this.sources = sources;
+        this.actions = List.copyOf(actions);
+        setName("feature.CITIZEN_LOOKUP");
+        setLayout(cards);
+
+        results = new RowTableModel<>(List.of(
+                new RowTableModel.Column<>(texts.text("column.idNumber"), CitizenSummary::maskedIdNumber),
+                new RowTableModel.Column<>(texts.text("column.name"), CitizenSummary::name),
+                new RowTableModel.Column<>(texts.text("column.gender"), s -> texts.text("gender." + s.gender().name())),
+                new RowTableModel.Column<>(texts.text("column.birthDate"), s -> Formats.date(s.birthDate())),
+                new RowTableModel.Column<>(texts.text("column.area"), CitizenSummary::householdAreaCode),
+                new RowTableModel.Column<>(texts.text("column.status"), s -> texts.text("person." + s.status().name()))));
+        resultTable = new JTable(results);
+        resultTable.setName("citizen.results");
+
+        searchTabs.setName("citizen.searchTabs");
+        searchTabs.addTab(texts.text("citizen.tab.search"), searchPanel());
+        add(searchTabs, SEARCH);
+        add(recordHolder, RECORD);
+        cards.show(this, SEARCH);
+    }
+
+    /** Another feature's list that opens records from here (the retirement reminders). */
+    public void addSearchTab(String title, JComponent component) {
+        searchTabs.addTab(title, component);
+    }
+
+    private JPanel searchPanel() {
+        JPanel panel = new JPanel(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][][grow, fill]"));
+        JLabel hint = new JLabel(texts.text("citizen.hint"));
+        hint.setName("citizen.hint");
+        panel.add(hint);
+        JPanel form = new JPanel(new MigLayout("insets 0, gap 8", "[][grow, fill][][][][][]"));
+        form.add(new JLabel(texts.text("citizen.query")));
+        query.setName("citizen.query");
+        form.add(query);
+        form.add(new JLabel(texts.text("citizen.birthDate")));
+        birthDate.setName("citizen.birthDate");
+        birthDate.setToolTipText(texts.text("citizen.birthDate.tip"));
+        form.add(birthDate);
+        form.add(new JLabel(texts.text("citizen.district")));
+        district.setName("citizen.district");
+        form.add(district);
+        JButton find = new JButton(texts.text("citizen.search"));
+        find.setName("citizen.search");
+        find.addActionListener(e -> runSearch());
+        form.add(find);
+        panel.add(form);
+        query.addActionListener(e -> runSearch());
+        birthDate.addActionListener(e -> runSearch());
+        district.addActionListener(e -> runSearch());
+        message.setName("citizen.message");
+        panel.add(message);
+        panel.add(new JScrollPane(resultTable));
+        resultTable.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+                .put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open");
+        resultTable.getActionMap().put("open", new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                openSelected();
+            }
+        });
+        resultTable.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    openSelected();
+                }
+            }
+        });
+        return panel;
+    }
+
+    private void runSearch() {
+        LocalDate birth;
+        try {
+            birth = birthDate.getText().isBlank() ? null : LocalDate.parse(birthDate.getText().strip());
+        } catch (DateTimeParseException e) {
+            message.setText(texts.text("citizen.error.badBirthDate"));
+            return;
+        }
+        String text = query.getText();
+        String area = district.getText();
+        message.setText(texts.text("citizen.searching"));
+        Background.run(() -> search.search(staff, text, birth, area), result -> {
+            results.setRows(result.matches());
+            if (result.matches().isEmpty()) {
+                message.setText(texts.text("citizen.noMatch"));
+            } else if (result.truncated()) {
+                message.setText(texts.text("citizen.truncated", CitizenSearch.LIMIT));
+            } else {
+                message.setText(texts.text("citizen.found", result.matches().size()));
+            }
+            if (!result.matches().isEmpty()) {
+                resultTable.setRowSelectionInterval(0, 0);
+                resultTable.requestFocusInWindow();
+            }
+            if (result.matches().size() == 1 && result.kind() != CitizenSearch.Kind.NAME) {
+                openSelected(); // one exact match by number: go straight on
+            }
+        }, error -> message.setText(texts.describe(error)));
+    }
+
+    private void openSelected() {
+        int row = resultTable.getSelectedRow();
+        if (row >= 0) {
+            openRecord(results.row(resultTable.convertRowIndexToModel(row)).personId());
+        }
+    }
+
+    /** Opens a record after asking for the purpose. */
+    public void openRecord(UUID personId) {
+        PurposeDialog.ask(SwingUtilities.getWindowAncestor(this), texts).ifPresent(purpose -> open(personId, purpose, null));
+    }
+
+    /** A card was read on the reader: the holder's record opens with the card as its purpose. Call on the EDT. */
+    public void cardRead(IdCard card) {
+        if (record != null) {
+            return; // a record is open: the clerk finishes with it first; the card is not read over it
+        }
+        message.setText(texts.text("citizen.cardRead", card.maskedIdNumber()));
+        Background.run(() -> search.byIdNumber(card.idNumber()), found -> {
+            if (found.isEmpty()) {
+                message.setText(texts.text("citizen.cardNotInsured", card.maskedIdNumber()));
+            } else {
+                results.setRows(found);
+                open(found.get(0).personId(), AccessPurpose.CARD_PRESENTED, RecordTab.BASIC);
+            }
+        }, error -> message.setText(texts.describe(error)));
+    }
+
+    private void open(UUID personId, AccessPurpose purpose, RecordTab tab) {
+        Background.run(() -> sources.records().open(staff, personId, purpose), opened -> {
+            record = new RecordView(texts, sources, opened, actions, this::closeRecord);
+            recordHolder.removeAll();
+            recordHolder.add(record);
+            cards.show(this, RECORD);
+            if (tab != null) {
+                record.selectTab(tab);
+            }
+            record.requestFocusInWindow();
+        }, error -> ErrorDialog.show(this, texts, error));
+    }
+
+    /** Escape from an open record returns to the search with its results. */
+    public boolean closeRecord() {
+        if (record == null) {
+            return false;
+        }
+        recordHolder.removeAll();
+        record = null;
+        cards.show(this, SEARCH);
+        query.requestFocusInWindow();
+        return true;
+    }
+}

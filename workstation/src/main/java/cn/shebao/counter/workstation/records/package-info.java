@@ -1,0 +1,9 @@
+/**
+ * The record screen: finding a citizen, choosing the purpose, and the record view whose tabs come from citizen and
+ * the features that own them.
+ *
+ * <p>Layer: Feature, above citizen, drugs and retirement: none of them knows it.
+ *
+ * <p>Threads: Event Dispatch Thread; reads go through ui.Background.
+ */
+package cn.shebao.counter.workstation.records;

@@ -1,4 +1,0 @@
-package cn.shebao.counter.workstation.sync;
-
-/** Where a local command stands: waiting, accepted by central, or accepted there as a recorded conflict. */
-public enum OutboxState { PENDING, APPLIED, CONFLICT }
