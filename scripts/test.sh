@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: starts the test PostgreSQL, then `mvn verify` inside a virtual X display with a
-# window manager (GUI tests need both; see docs in README "How to develop"), then the package test
+# window manager (GUI tests need both; see CONTRIBUTING.md), then the package test
 # (installer/package-test.sh: builds the .deb, installs it, upgrades it over an older data directory).
 # Extra arguments go to Maven and skip the package test (for a quicker partial run).
 set -euo pipefail

@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
+import java.util.function.Consumer;
 
 /** How the application opens its replica: the key protector chosen for it, schema trusted to the migrations. */
 final class AppReplica {
@@ -16,7 +17,7 @@ final class AppReplica {
         return open(directory, keys, step -> { });
     }
 
-    static Replica open(DataDirectory directory, KeyProtector keys, java.util.function.Consumer<Replica.Step> progress) {
+    static Replica open(DataDirectory directory, KeyProtector keys, Consumer<Replica.Step> progress) {
         return Replica.open(directory, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), progress);
     }
 }

@@ -6,10 +6,15 @@ import cn.shebao.counter.workstation.audit.AuditVerifier;
 import cn.shebao.counter.workstation.i18n.Messages;
 import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.schema.DomainSchema;
+import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import java.io.PrintWriter;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Period;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,16 +57,16 @@ final class AuditCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DataDirectory dir = audit.parent.dataDirectory();
             // Nothing to verify is said as such: opening would create an empty replica and report it "intact".
-            java.util.Optional<String> refusal = ExistingReplica.refusal(dir, audit.parent.demo);
+            Optional<String> refusal = ExistingReplica.refusal(dir, audit.parent.demo);
             if (refusal.isPresent()) {
                 spec.commandLine().getErr().println(Messages.format(locale, refusal.get(), dir.root().toString()));
                 return NOTHING_TO_VERIFY;
             }
-            cn.shebao.counter.workstation.store.KeyProtector keys = audit.parent.keyProtector();
+            KeyProtector keys = audit.parent.keyProtector();
             // Read-only: verifying must not be what changes the replica (no migration, no write of any kind).
             try (Replica replica = Replica.openReadOnly(audit.parent.dataDirectory(), keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
                 // Enrolled: the countersignature is checked against the centre's key too.
-                java.security.PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(), keys)
+                PublicKey centre = NodeIdentity.load(audit.parent.dataDirectory(), keys)
                         .map(identity -> identity.ca().getPublicKey()).orElse(null);
                 AuditVerification result = new AuditVerifier(replica.sessions(), centre).verify();
                 if (result.intact()) {
@@ -95,8 +100,8 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Replica replica = AppReplica.open(audit.parent.dataDirectory(), audit.parent.keyProtector())) {
-                AuditRetention.Pruned pruned = new AuditRetention(replica.sessions(), java.time.Clock.systemDefaultZone(),
-                        java.time.Period.ofMonths(months)).prune();
+                AuditRetention.Pruned pruned = new AuditRetention(replica.sessions(), Clock.systemDefaultZone(),
+                        Period.ofMonths(months)).prune();
                 spec.commandLine().getOut().println(Messages.format(Locale.getDefault(), "audit.prune.done", pruned.events(),
                         pruned.upToSequence()));
                 return 0;

@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.app;
 
 import cn.shebao.counter.workstation.central.CentralSchema;
+import cn.shebao.counter.workstation.central.service.ServiceRole;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.demo.StaffPasswords;
 import cn.shebao.counter.workstation.i18n.Messages;
@@ -8,6 +9,7 @@ import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,8 +66,8 @@ final class CentralCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.sql.SQLException {
-            cn.shebao.counter.workstation.central.service.ServiceRole.grant(connection.dataSource(), role);
+        public Integer call() throws SQLException {
+            ServiceRole.grant(connection.dataSource(), role);
             spec.commandLine().getOut().println(Messages.format(Locale.getDefault(), "central.granted", role));
             return 0;
         }

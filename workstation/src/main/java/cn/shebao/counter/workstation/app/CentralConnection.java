@@ -20,6 +20,7 @@ import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,27 +72,28 @@ public final class CentralConnection implements AutoCloseable {
                 .signingBatchesWith(identity.get().privateKey());
         SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, service, e.workstationCode()),
                 new Puller(service, replica.dataSource(), 1000, clock), clock, SYNC_INTERVAL,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()));
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new SecureRandom()))
+                .watchingAnswersOf(service::waitingSince);
         AtomicBoolean online = new AtomicBoolean();
         ServiceClient reads = new ServiceClient(URI.create(e.serviceUrl()), identity.get().tls(), READ_CONNECT_TIMEOUT, READ_TIMEOUT);
         OlderRecords older = new CentralOlderRecords(reads, online::get);
         AccessHistory accesses = new CentralAccessHistory(reads, online::get);
         CountersignedHeads heads = new CountersignedHeads(replica.sessions(), e.workstationCode(), identity.get().ca().getPublicKey());
-        engine.addListener(status -> {
-            online.set(status.online());
+        engine.addListener(status -> online.set(status.online()));
+        engine.atEachRoundEnd(status -> {
             try {
                 clock.checkpoint();
                 if (status.online()) {
                     clock.measure(service);
                 }
-            } catch (java.sql.SQLException | RuntimeException failure) {
+            } catch (SQLException | RuntimeException failure) {
                 LOG.info("Central time not measured this round: {}", failure.toString());
             }
             try {
                 if (status.online()) {
                     policy.refresh(service);
                 }
-            } catch (java.sql.SQLException | RuntimeException failure) {
+            } catch (SQLException | RuntimeException failure) {
                 LOG.info("The centre's policy not fetched this round: {}", failure.toString());
             }
             try {

@@ -1,15 +1,18 @@
 package cn.shebao.counter.workstation.app;
 
+import cn.shebao.counter.workstation.central.AuditChains;
 import cn.shebao.counter.workstation.central.CommandHandlers;
 import cn.shebao.counter.workstation.central.service.CentralService;
 import cn.shebao.counter.workstation.central.service.MachineRegistry;
 import cn.shebao.counter.workstation.central.service.ServiceConfig;
 import cn.shebao.counter.workstation.central.service.ServicePool;
+import cn.shebao.counter.workstation.i18n.Messages;
 import cn.shebao.counter.workstation.pki.CertificateAuthority;
 import cn.shebao.counter.workstation.pki.KeyStores;
 import cn.shebao.counter.workstation.pki.Pem;
 import cn.shebao.counter.workstation.store.DriverDataSource;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -77,7 +81,7 @@ final class CentralServiceCommands {
         @Option(names = "--config", required = true, description = "The service's properties file (see README).")
         Path file;
 
-        ServiceConfig read() throws java.io.IOException {
+        ServiceConfig read() throws IOException {
             return ServiceConfig.read(file, System.getenv());
         }
     }
@@ -86,7 +90,7 @@ final class CentralServiceCommands {
     static DriverDataSource database(ServiceConfig c) {
         char[] password = c.databasePassword().clone();
         return new DriverDataSource(c.databaseUrl(), () -> {
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.setProperty("user", c.databaseUser());
             p.setProperty("password", new String(password));
             if (c.databaseUrl().startsWith("jdbc:postgresql:")) {
@@ -175,7 +179,7 @@ final class CentralServiceCommands {
         public Integer call() throws Exception {
             ServiceConfig c = config.read();
             int n = new MachineRegistry(database(c), ca(c), Clock.systemUTC(), x -> { }).revoke(node, reason);
-            spec.commandLine().getOut().println(cn.shebao.counter.workstation.i18n.Messages.format(java.util.Locale.getDefault(),
+            spec.commandLine().getOut().println(Messages.format(Locale.getDefault(),
                     n > 0 ? "central.revoked" : "central.revokedNone", n, node));
             return n > 0 ? 0 : 1;
         }
@@ -193,17 +197,17 @@ final class CentralServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            java.util.Locale locale = java.util.Locale.getDefault();
+            Locale locale = Locale.getDefault();
             PrintWriter out = spec.commandLine().getOut();
             boolean broken = false;
-            for (cn.shebao.counter.workstation.central.AuditChains.State state
-                    : new cn.shebao.counter.workstation.central.AuditChains(database(config.read())).all()) {
+            for (AuditChains.State state
+                    : new AuditChains(database(config.read())).all()) {
                 broken |= !state.intact();
                 out.println(state.intact()
-                        ? cn.shebao.counter.workstation.i18n.Messages.format(locale, "central.auditStatus.intact", state.workstationCode(),
+                        ? Messages.format(locale, "central.auditStatus.intact", state.workstationCode(),
                                 state.verified(), state.received())
-                        : cn.shebao.counter.workstation.i18n.Messages.format(locale, "central.auditStatus.broken", state.workstationCode(),
-                                state.verified(), state.received(), cn.shebao.counter.workstation.i18n.Messages.format(locale,
+                        : Messages.format(locale, "central.auditStatus.broken", state.workstationCode(),
+                                state.verified(), state.received(), Messages.format(locale,
                                         "audit.chain." + state.problemKind()), state.problemSequence()));
             }
             return broken ? 3 : 0;

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.app;
 import cn.shebao.counter.workstation.i18n.Messages;
 import cn.shebao.counter.workstation.platform.DataDirectory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ final class EnrolCommand implements Callable<Integer> {
     String serviceUrl;
 
     @Option(names = "--ca-cert", required = true, description = "The centre's CA certificate (centre-ca.pem from IT).")
-    java.nio.file.Path caCertificate;
+    Path caCertificate;
 
     @Option(names = "--code-env", defaultValue = "SHEBAO_ENROLMENT_CODE", paramLabel = "VARIABLE",
             description = "Environment variable holding the one-time enrolment code IT opened (default ${DEFAULT-VALUE}).")

@@ -18,6 +18,7 @@ import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.sync.ServiceClient;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,7 +52,7 @@ public final class Enroller {
      * @return central's change sequence at the snapshot
      */
     public long enrol(String serviceUrl, Path caCertificate, String enrolmentCode, String code, Consumer<InitialLoad.Progress> progress)
-            throws java.sql.SQLException {
+            throws SQLException {
         if (code == null || !code.strip().matches("[A-Za-z0-9-]{2,20}")) {
             throw new LocalizedException("enrol.error.code");
         }
@@ -67,13 +69,13 @@ public final class Enroller {
         try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
             return enrolInto(replica, keys, service, ca, enrolmentCode, workstation, progress);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Enrolment into a replica this process already holds open (demo mode enrols at start-up this way). */
     long enrolInto(Replica replica, KeyProtector keys, URI service, X509Certificate ca, String enrolmentCode,
-            String workstation, Consumer<InitialLoad.Progress> progress) throws java.sql.SQLException {
+            String workstation, Consumer<InitialLoad.Progress> progress) throws SQLException {
         if (!NodeIdentity.exists(dir)) {
             requestCertificate(service, ca, enrolmentCode, workstation, keys);
         }

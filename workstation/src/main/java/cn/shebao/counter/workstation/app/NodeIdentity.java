@@ -82,9 +82,9 @@ public final class NodeIdentity {
     }
 
     /** This machine's private key: signs its command batches (see wire/BatchSignatures). */
-    public java.security.PrivateKey privateKey() {
+    public PrivateKey privateKey() {
         try {
-            return (java.security.PrivateKey) store.getKey(KEY_ALIAS, password);
+            return (PrivateKey) store.getKey(KEY_ALIAS, password);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the node key store holds no usable key", e);
         }

@@ -28,7 +28,13 @@ public final class ReaderStatus {
     }
 
     void accept(CardEvent event) {
-        if (event instanceof CardEvent.ReaderConnected || event instanceof CardEvent.CardRemoved) {
+        if (event instanceof CardEvent.ReaderConnected) {
+            // The ID reader and the chip readers share this line: one of them connecting (the PC/SC readers often
+            // a moment after the serial one) says nothing about the card just read on the other.
+            if (state != State.CARD_PRESENT && state != State.CARD_READ && state != State.READ_FAILED) {
+                set(simulated ? State.SIMULATED : State.CONNECTED);
+            }
+        } else if (event instanceof CardEvent.CardRemoved) {
             set(simulated ? State.SIMULATED : State.CONNECTED);
         } else if (event instanceof CardEvent.ReaderLost) {
             set(State.LOST);

@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
 import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.selftest.SelfTest;
+import cn.shebao.counter.workstation.store.KeyProtector;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -87,7 +88,7 @@ public final class ShebaoCli implements Callable<Integer> {
     }
 
     /** The key protector for {@link #dataDirectory()}: the TPM unless demo mode or IT's explicit allowance. */
-    cn.shebao.counter.workstation.store.KeyProtector keyProtector() {
+    KeyProtector keyProtector() {
         return KeyProtection.forWorkstation(dataDirectory(), demo);
     }
 

@@ -22,8 +22,10 @@ import cn.shebao.counter.workstation.demo.DemoCentral;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.drugs.DrugApplications;
 import cn.shebao.counter.workstation.drugs.DrugCatalogue;
+import cn.shebao.counter.workstation.identity.AccountStatus;
 import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
+import cn.shebao.counter.workstation.identity.OnlineAccount;
 import cn.shebao.counter.workstation.identity.OnlineCredentials;
 import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.retirement.RetirementReminders;
@@ -43,13 +45,19 @@ import cn.shebao.counter.workstation.sync.KeptCentrePolicy;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The opened workstation: its replica and the services built on it, wired once at start-up and handed
@@ -57,7 +65,7 @@ import java.util.function.Consumer;
  */
 public final class Workstation implements AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workstation.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     /** Progress while opening, for the splash: a replica step, demo persons generated, or rows loaded into a table. */
     public record Progress(Replica.Step step, int done, int total, String loadingTable) {
@@ -158,7 +166,7 @@ public final class Workstation implements AutoCloseable {
         // Enrolled: the verification holds the chain against the centre's countersignature with the centre's key too.
         this.auditVerifier = new AuditVerifier(replica.sessions(), NodeIdentity.load(options.directory(), keys).map(identity -> identity.ca().getPublicKey()).orElse(null));
         this.auditSearch = new AuditSearch(replica.sessions(), audit, central == null ? CentreAudit.NONE : central.centreAudit());
-        java.util.Properties settings = WorkstationProperties.read(options.directory().root().resolve(Enrolment.FILE));
+        Properties settings = WorkstationProperties.read(options.directory().root().resolve(Enrolment.FILE));
         this.unusualAccess = UnusualAccess.Thresholds.configured(settings,
                 key -> LOG.warn("{} in {} cannot be read; the standard value is used", key, Enrolment.FILE));
         this.auditRetention = AuditRetentionSchedule.configured(settings)
@@ -254,7 +262,7 @@ public final class Workstation implements AutoCloseable {
         DataDirectory dir = options.directory();
         boolean loaded = NodeIdentity.exists(dir) && Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
         if (!loaded) {
-            new Enroller(dir).enrolInto(replica, keys, java.net.URI.create(central.url()),
+            new Enroller(dir).enrolInto(replica, keys, URI.create(central.url()),
                     Enroller.readCa(central.caCertificate()), central.enrolmentCode(), DEMO_WORKSTATION_CODE, p -> progress.accept(
                     new Progress(Replica.Step.READY, (int) Math.min(p.copied(), Integer.MAX_VALUE), (int) Math.min(p.total(), Integer.MAX_VALUE), p.table())));
         }
@@ -328,8 +336,8 @@ public final class Workstation implements AutoCloseable {
     }
 
     /** The background sync engine; empty when the workstation is not enrolled. */
-    public java.util.Optional<SyncEngine> sync() {
-        return java.util.Optional.ofNullable(central).map(CentralConnection::engine);
+    public Optional<SyncEngine> sync() {
+        return Optional.ofNullable(central).map(CentralConnection::engine);
     }
 
     public AuditSearch auditSearch() {
@@ -398,17 +406,17 @@ public final class Workstation implements AutoCloseable {
      * Waits a few seconds for central to activate a credential just issued, when online: the slip can then say
      * the account is active. Offline it returns at once; the slip says when the account will activate.
      */
-    public boolean awaitActivation(java.util.UUID accountId) {
+    public boolean awaitActivation(UUID accountId) {
         SyncEngine engine = sync().orElse(null);
         if (engine == null || !engine.status().online()) {
             return false;
         }
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(6).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
         while (System.nanoTime() < deadline) {
             engine.syncNow();
             boolean active = replica.sessions().fromTransaction(s -> {
-                var a = s.find(cn.shebao.counter.workstation.identity.OnlineAccount.class, accountId);
-                return a != null && a.getStatus() == cn.shebao.counter.workstation.identity.AccountStatus.ACTIVE;
+                var a = s.find(OnlineAccount.class, accountId);
+                return a != null && a.getStatus() == AccountStatus.ACTIVE;
             });
             if (active) {
                 return true;

@@ -1,8 +1,11 @@
 package cn.shebao.counter.workstation.audit;
 
+import cn.shebao.counter.workstation.wire.CountersignedHead;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * The newest sequence number and hash of the audit chain, in a single row. Appends lock it, which
@@ -20,7 +23,7 @@ public class AuditChainHead {
     private String lastHash;
     private Long countersignedSequence;
     private String countersignedHash;
-    private java.time.Instant countersignedAt;
+    private Instant countersignedAt;
     private String countersignature;
     private Long prunedSequence;
     private String prunedHash;
@@ -38,8 +41,8 @@ public class AuditChainHead {
     }
 
     /** The newest head central verified and signed, or null before the first. */
-    cn.shebao.counter.workstation.wire.CountersignedHead countersigned(String workstationCode) {
-        return countersignedSequence == null ? null : new cn.shebao.counter.workstation.wire.CountersignedHead(workstationCode,
+    CountersignedHead countersigned(String workstationCode) {
+        return countersignedSequence == null ? null : new CountersignedHead(workstationCode,
                 countersignedSequence, countersignedHash, countersignedAt, countersignature);
     }
 
@@ -47,7 +50,7 @@ public class AuditChainHead {
         return countersignedSequence == null ? 0 : countersignedSequence;
     }
 
-    void keep(cn.shebao.counter.workstation.wire.CountersignedHead head) {
+    void keep(CountersignedHead head) {
         this.countersignedSequence = head.sequence();
         this.countersignedHash = head.hash();
         this.countersignedAt = head.signedAt();
@@ -78,7 +81,7 @@ public class AuditChainHead {
      * rejects; plain SQL without a table alias, because Hibernate 7.4 renders this update with one, which Derby
      * intermittently refused to prepare ("column not in the FROM list").
      */
-    static AuditChainHead locked(jakarta.persistence.EntityManager em) {
+    static AuditChainHead locked(EntityManager em) {
         int locked = em.createNativeQuery("UPDATE audit_chain_head SET last_sequence = last_sequence WHERE id = ?1")
                 .setParameter(1, SINGLETON_ID).executeUpdate();
         if (locked != 1) {

@@ -1,10 +1,12 @@
 package cn.shebao.counter.workstation.audit;
 
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.hibernate.SessionFactory;
 
 /**
  * Removes old audit events from the replica once central holds them: older than the retention period (at least six
@@ -23,13 +25,13 @@ public final class AuditRetention {
     public record Pruned(long events, long upToSequence) {
     }
 
-    private final org.hibernate.SessionFactory sessions;
+    private final SessionFactory sessions;
     private final Clock clock;
     private final Period retention;
 
-    public AuditRetention(org.hibernate.SessionFactory sessions, Clock clock, Period retention) {
+    public AuditRetention(SessionFactory sessions, Clock clock, Period retention) {
         if (retention.toTotalMonths() < MINIMUM.toTotalMonths()) {
-            throw new cn.shebao.counter.workstation.i18n.LocalizedException("audit.retention.tooShort", MINIMUM.toTotalMonths());
+            throw new LocalizedException("audit.retention.tooShort", MINIMUM.toTotalMonths());
         }
         this.sessions = sessions;
         this.clock = clock;

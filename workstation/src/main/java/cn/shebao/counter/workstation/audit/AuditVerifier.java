@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.wire.CountersignedHead;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -46,7 +47,7 @@ public final class AuditVerifier {
     }
 
     /** @param progress told the events checked so far, every thousand (for a progress bar against the head's sequence) */
-    public AuditVerification verify(java.util.function.LongConsumer progress) {
+    public AuditVerification verify(LongConsumer progress) {
         List<AuditVerification.Problem> problems = new ArrayList<>();
         long checked = 0;
         try (StatelessSession session = sessions.openStatelessSession()) {

@@ -5,6 +5,8 @@ import cn.shebao.counter.workstation.wire.CountersignedHead;
 import java.security.PublicKey;
 import java.util.Optional;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the newest head of this workstation's chain that central verified and countersigned. Asks central only
@@ -13,7 +15,7 @@ import org.hibernate.SessionFactory;
  */
 public final class CountersignedHeads {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CountersignedHeads.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CountersignedHeads.class);
 
     private final SessionFactory sessions;
     private final String workstationCode;

@@ -12,8 +12,13 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -42,7 +47,7 @@ public final class UnusualAccess {
          * each falling back to {@link #standard()} when absent. A value that cannot be read is reported through
          * {@code problem} (the key) and the standard one used, so a typing error never keeps the counter from starting.
          */
-        public static Thresholds configured(java.util.Properties p, java.util.function.Consumer<String> problem) {
+        public static Thresholds configured(Properties p, Consumer<String> problem) {
             Thresholds d = standard();
             int without = read(p, "unusual.openingsWithoutCitizenPerDay", d.openingsWithoutCitizenPerDay(), Integer::parseInt, problem);
             LocalTime opens = read(p, "hall.opens", d.opens(), LocalTime::parse, problem);
@@ -56,8 +61,8 @@ public final class UnusualAccess {
             return new Thresholds(without, opens, closes, days, windows);
         }
 
-        private static <T> T read(java.util.Properties p, String key, T standard, java.util.function.Function<String, T> parse,
-                java.util.function.Consumer<String> problem) {
+        private static <T> T read(Properties p, String key, T standard, Function<String, T> parse,
+                Consumer<String> problem) {
             String value = p.getProperty(key);
             if (value == null || value.isBlank()) {
                 return standard;
@@ -74,7 +79,7 @@ public final class UnusualAccess {
     private static Set<DayOfWeek> days(String list) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : list.split(",")) {
-            days.add(DayOfWeek.valueOf(d.strip().toUpperCase(java.util.Locale.ROOT)));
+            days.add(DayOfWeek.valueOf(d.strip().toUpperCase(Locale.ROOT)));
         }
         if (days.isEmpty()) {
             throw new IllegalArgumentException("no open day");
@@ -134,7 +139,7 @@ public final class UnusualAccess {
             if (set.size() >= t.windowsPerCitizenPerDay()) {
                 String[] k = key.split("\u001f", 2);
                 findings.add(new Finding(Kind.MANY_WINDOWS, LocalDate.parse(k[0]), null, k[1], set.size(), null,
-                        String.join(",", new java.util.TreeSet<>(set))));
+                        String.join(",", new TreeSet<>(set))));
             }
         });
         findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::day).thenComparing(f -> f.at() == null ? Instant.MIN : f.at()));

@@ -5,9 +5,13 @@ import cn.shebao.counter.workstation.citizen.RecordAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.SessionFactory;
 
 /**
@@ -48,10 +52,10 @@ public final class AccessStatements {
                 + " and subjectId = :p and occurredAt >= :since and actionCode in (:actions) order by sequenceNumber", AuditEvent.class)
                 .setParameter("p", access.personId().toString()).setParameter("since", since).setParameterList("actions", LISTED)
                 .getResultList());
-        Map<java.util.UUID, String> names = local.isEmpty() ? Map.of() : sessions.fromTransaction(s -> s.createSelectionQuery(
+        Map<UUID, String> names = local.isEmpty() ? Map.of() : sessions.fromTransaction(s -> s.createSelectionQuery(
                 "select id, displayName from StaffUser where id in (:ids)", Object[].class)
-                .setParameterList("ids", local.stream().map(AuditEvent::getActorId).filter(java.util.Objects::nonNull).distinct().toList())
-                .getResultList().stream().collect(java.util.stream.Collectors.toMap(r -> (java.util.UUID) r[0], r -> (String) r[1])));
+                .setParameterList("ids", local.stream().map(AuditEvent::getActorId).filter(Objects::nonNull).distinct().toList())
+                .getResultList().stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1])));
         for (AuditEvent e : local) {
             String key = workstationCode + " " + e.getSequenceNumber();
             AccessHistory.Access known = byEvent.get(key);
@@ -59,6 +63,6 @@ public final class AccessStatements {
                     known == null ? null : known.site(), e.getActorId() == null ? null : names.get(e.getActorId()), e.getActorName(), e.getPurpose(),
                     e.getActionCode(), e.getDetail()));
         }
-        return byEvent.values().stream().sorted(java.util.Comparator.comparing(AccessHistory.Access::at)).toList();
+        return byEvent.values().stream().sorted(Comparator.comparing(AccessHistory.Access::at)).toList();
     }
 }

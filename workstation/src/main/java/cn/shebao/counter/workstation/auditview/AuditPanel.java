@@ -1,18 +1,23 @@
 package cn.shebao.counter.workstation.auditview;
 
 import cn.shebao.counter.workstation.audit.AuditFilter;
-import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.audit.AuditQuery;
+import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.audit.AuditVerification;
 import cn.shebao.counter.workstation.audit.AuditVerifier;
+import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
+import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,21 +25,28 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.swing.DefaultComboBoxModel;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
+import javax.swing.ListCellRenderer;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingWorker;
+import javax.swing.UIManager;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import net.miginfocom.swing.MigLayout;
 
@@ -85,7 +97,7 @@ public final class AuditPanel extends JPanel {
     private AuditSearch.Scope searched = AuditSearch.Scope.WINDOW;
     private String searchedCitizen;
     private String searchedStaff;
-    private transient cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds thresholds;
+    private transient UnusualAccess.Thresholds thresholds;
     private AuditSort sort = AuditSort.TIME;
     private boolean ascending;
     private int offset;
@@ -94,7 +106,7 @@ public final class AuditPanel extends JPanel {
 
     /** @param hall the hall's opening hours and thresholds as configured: where the unusual-access report starts */
     public AuditPanel(Texts texts, StaffSession staff, AuditSearch search, AuditExport export, AuditVerifier verifier,
-            cn.shebao.counter.workstation.audit.UnusualAccess.Thresholds hall, ZoneId zone) {
+            UnusualAccess.Thresholds hall, ZoneId zone) {
         super(new MigLayout("wrap 1, insets 12, gap 6", "[grow, fill]", "[][grow, fill][][][][][]"));
         this.texts = texts;
         this.staff = staff;
@@ -226,7 +238,7 @@ public final class AuditPanel extends JPanel {
         }
         String typedId = citizen.getText();
         Object chosen = staffFilter.getSelectedItem();
-        java.util.UUID actor = chosen instanceof AuditSearch.StaffMember m ? m.id() : null;
+        UUID actor = chosen instanceof AuditSearch.StaffMember m ? m.id() : null;
         String actorName = chosen instanceof AuditSearch.StaffMember m ? m.toString() : null;
         String ws = workstation.getText();
         String act = (String) action.getSelectedItem();
@@ -236,11 +248,11 @@ public final class AuditPanel extends JPanel {
         int asked = ++generation;
         message.setText(texts.text("audit.searching"));
         Background.run(() -> {
-            java.util.UUID person = null;
+            UUID person = null;
             String shown = null;
             if (!typedId.isBlank()) {
                 AuditSearch.Subject subject = search.citizen(staff, typedId)
-                        .orElseThrow(() -> new cn.shebao.counter.workstation.i18n.LocalizedException("citizen.error.notFound"));
+                        .orElseThrow(() -> new LocalizedException("citizen.error.notFound"));
                 person = subject.personId();
                 shown = subject.maskedIdNumber();
             }
@@ -345,7 +357,7 @@ public final class AuditPanel extends JPanel {
                             : texts.text("audit.verify.broken", v.rowsChecked(), v.problems().size()) + " "
                             + v.problems().stream().limit(3).map(p -> texts.text("audit.problem." + p.kind().name(), p.sequenceNumber()))
                                     .collect(Collectors.joining(texts.text("audit.problemSeparator"))));
-                    verifyResult.setForeground(v.intact() ? getForeground() : javax.swing.UIManager.getColor("Component.error.focusedBorderColor"));
+                    verifyResult.setForeground(v.intact() ? getForeground() : UIManager.getColor("Component.error.focusedBorderColor"));
                 } catch (ExecutionException e) {
                     failed(e.getCause());
                 } catch (InterruptedException e) {
@@ -386,8 +398,8 @@ public final class AuditPanel extends JPanel {
             JTable shown = new JTable(chains);
             shown.setName("audit.chains.table");
             JScrollPane pane = new JScrollPane(shown);
-            pane.setPreferredSize(new java.awt.Dimension(640, 260));
-            javax.swing.JOptionPane.showMessageDialog(this, pane, texts.text("audit.chains.title"), javax.swing.JOptionPane.PLAIN_MESSAGE);
+            pane.setPreferredSize(new Dimension(640, 260));
+            JOptionPane.showMessageDialog(this, pane, texts.text("audit.chains.title"), JOptionPane.PLAIN_MESSAGE);
         }, this::failed);
     }
 
@@ -401,12 +413,12 @@ public final class AuditPanel extends JPanel {
         chooser.addChoosableFileFilter(pdf);
         chooser.setAcceptAllFileFilterUsed(false);
         chooser.setFileFilter(csv);
-        chooser.setSelectedFile(new java.io.File("audit-" + LocalDate.now(zone) + ".csv"));
+        chooser.setSelectedFile(new File("audit-" + LocalDate.now(zone) + ".csv"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }
         Path target = chooser.getSelectedFile().toPath();
-        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean asPdf = name.endsWith(".pdf") || !name.endsWith(".csv") && chooser.getFileFilter() == pdf;
         String extension = asPdf ? ".pdf" : ".csv";
         Path file = name.endsWith(extension) ? target : target.resolveSibling(target.getFileName() + extension);
@@ -432,7 +444,7 @@ public final class AuditPanel extends JPanel {
         return f;
     }
 
-    private void label(JPanel panel, String key, java.awt.Component c) {
+    private void label(JPanel panel, String key, Component c) {
         JLabel l = new JLabel(texts.text(key));
         l.setLabelFor(c);
         panel.add(l);
@@ -443,8 +455,8 @@ public final class AuditPanel extends JPanel {
         return Buttons.named(texts, key, run);
     }
 
-    private static <T> javax.swing.ListCellRenderer<Object> labelled(java.util.function.Function<T, String> text) {
-        javax.swing.DefaultListCellRenderer base = new javax.swing.DefaultListCellRenderer();
+    private static <T> ListCellRenderer<Object> labelled(Function<T, String> text) {
+        DefaultListCellRenderer base = new DefaultListCellRenderer();
         return (list, value, index, selected, focus) -> {
             @SuppressWarnings("unchecked")
             String shown = value == null ? "" : text.apply((T) value);

@@ -3,13 +3,16 @@ package cn.shebao.counter.workstation.auditview;
 import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditFilter;
-import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
 
@@ -54,16 +57,16 @@ public final class AuditSearch {
     }
 
     /** Each window's chain as central verified it. */
-    public java.util.List<CentreAudit.ChainState> chains(StaffSession staff) {
+    public List<CentreAudit.ChainState> chains(StaffSession staff) {
         staff.require(StaffRole.SUPERVISOR, StaffRole.ADMIN);
         return centre.chains(staff.userId());
     }
 
     /** The unusual-access report for the period, over this window's audit or every window's at central. */
-    public java.util.List<UnusualAccess.Finding> unusual(StaffSession staff, Scope scope, java.time.Instant from, java.time.Instant to,
-            UnusualAccess.Thresholds thresholds, java.time.ZoneId zone) {
+    public List<UnusualAccess.Finding> unusual(StaffSession staff, Scope scope, Instant from, Instant to,
+            UnusualAccess.Thresholds thresholds, ZoneId zone) {
         staff.require(StaffRole.SUPERVISOR, StaffRole.ADMIN);
-        java.util.List<UnusualAccess.Finding> found = scope == Scope.WINDOW
+        List<UnusualAccess.Finding> found = scope == Scope.WINDOW
                 ? sessions.fromTransaction(s -> UnusualAccess.find(s, AuditQuery.LOCAL, from, to, thresholds, zone))
                 : centre.unusual(staff.userId(), from, to, thresholds);
         audit.append(new AuditEntry(staff.userId(), staff.username(), ACTION_UNUSUAL, null, null, null,
@@ -86,7 +89,7 @@ public final class AuditSearch {
     }
 
     /** The citizen a typed ID number names, for the filter; the number itself goes no further than this lookup. */
-    public java.util.Optional<Subject> citizen(StaffSession staff, String typedIdNumber) {
+    public Optional<Subject> citizen(StaffSession staff, String typedIdNumber) {
         staff.require(StaffRole.SUPERVISOR, StaffRole.ADMIN);
         // An invalid number is refused with its reason, translated by the screen (InvalidCitizenIdException).
         String number = CitizenIdNumber.parse(typedIdNumber == null ? "" : typedIdNumber.strip()).value();

@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +29,7 @@ public interface CentreAudit {
         }
 
         @Override
-        public List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds t) {
+        public List<UnusualAccess.Finding> unusual(UUID staffId, Instant from, Instant to, UnusualAccess.Thresholds t) {
             throw new Unavailable("audit.centre.notEnrolled", null);
         }
     };
@@ -38,7 +39,7 @@ public interface CentreAudit {
     List<ChainState> chains(UUID staffId);
 
     /** The unusual-access report over every window's shipped audit. */
-    List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds thresholds);
+    List<UnusualAccess.Finding> unusual(UUID staffId, Instant from, Instant to, UnusualAccess.Thresholds thresholds);
 
     /** Central could not be asked (offline, or it refused this staff member). */
     final class Unavailable extends LocalizedException {

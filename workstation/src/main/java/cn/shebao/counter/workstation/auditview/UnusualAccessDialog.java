@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -72,7 +73,7 @@ final class UnusualAccessDialog {
         JTable table = new JTable(model);
         table.setName("unusual.table");
         JScrollPane pane = new JScrollPane(table);
-        pane.setPreferredSize(new java.awt.Dimension(720, 300));
+        pane.setPreferredSize(new Dimension(720, 300));
         JPanel panel = new JPanel(new MigLayout("wrap 1, insets 0", "[grow, fill]", "[][grow, fill]"));
         panel.add(new JLabel(findings.isEmpty() ? texts.text("unusual.none") : texts.text("unusual.found", findings.size())));
         panel.add(pane);

@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** AUDIT_EVENT, version 1: one audit row as the workstation wrote it, and central's side that keeps it. */
 public final class AuditShipping implements CommandHandler {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditShipping.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AuditShipping.class);
 
     private final Clock clock;
 

@@ -7,6 +7,8 @@ import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -51,8 +53,8 @@ public final class CentralAuditSearch {
     }
 
     /** The unusual-access report over every window's shipped audit, in the centre's time zone. */
-    public List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds t,
-            java.time.ZoneId zone) throws Refused {
+    public List<UnusualAccess.Finding> unusual(UUID staffId, Instant from, Instant to, UnusualAccess.Thresholds t,
+            ZoneId zone) throws Refused {
         require(staffId);
         return central.fromTransaction(s -> UnusualAccess.find(s, AuditQuery.SHIPPED, from, to, t, zone));
     }

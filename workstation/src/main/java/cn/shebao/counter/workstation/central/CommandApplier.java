@@ -4,17 +4,29 @@ import cn.shebao.counter.workstation.command.ChangeLog;
 import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.command.CommandHandler;
 import cn.shebao.counter.workstation.command.SyncConflict;
+import cn.shebao.counter.workstation.schema.ReplicatedTables;
+import cn.shebao.counter.workstation.store.DomainEntity;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
 import cn.shebao.counter.workstation.wire.Payloads;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a workstation's commands centrally, one command per central transaction, exactly once and in
@@ -23,7 +35,7 @@ import org.hibernate.SessionFactory;
  */
 public final class CommandApplier implements CommandSink {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandApplier.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CommandApplier.class);
     /**
      * Test only: a deliberately broken applier that forgets which commands it has applied, so the fault soak can show
      * its checker finds what such a bug does (ShortSoakTest). Never set it anywhere else; the service says so loudly.
@@ -111,7 +123,7 @@ public final class CommandApplier implements CommandSink {
             ChangeLog transaction = changes.deferred();
             // One look for answers already given to any command of the group (a retry after a lost answer), instead
             // of one query per command; the node row is locked by the first command and stays locked to the commit.
-            Map<Long, AppliedCommand> earlier = new java.util.HashMap<>();
+            Map<Long, AppliedCommand> earlier = new HashMap<>();
             s.createSelectionQuery("from AppliedCommand where nodeCode = :n and sequenceNumber between :from and :to",
                     AppliedCommand.class).setParameter("n", commands.get(0).nodeCode())
                     .setParameter("from", commands.get(0).sequence()).setParameter("to", commands.get(commands.size() - 1).sequence())
@@ -161,12 +173,12 @@ public final class CommandApplier implements CommandSink {
         try {
             try {
                 return apply(c, null, null);
-            } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.time.DateTimeException first) {
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeException first) {
                 // A connection closed under Hibernate by a network fault can surface as one of these too: only a
                 // command that fails the same way again, at once, is taken for malformed.
                 return apply(c, null, null);
             }
-        } catch (IllegalArgumentException | ClassCastException | NullPointerException | java.time.DateTimeException malformed) {
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeException malformed) {
             // A payload that cannot be read or applied will never succeed on a retry: its transaction is rolled
             // back whole, and the command becomes a conflict (a dead letter supervisors and IT see) so the node's
             // queue moves on instead of wedging forever.
@@ -175,7 +187,7 @@ public final class CommandApplier implements CommandSink {
                     c.commandType(), malformed.getClass().getName(), malformed.getStackTrace().length == 0 ? "?" : malformed.getStackTrace()[0]);
             return apply(c, MALFORMED, "the command could not be read or applied: " + malformed.getClass().getSimpleName());
         } catch (RuntimeException failure) {
-            org.hibernate.exception.ConstraintViolationException unique = constraintViolation(failure);
+            ConstraintViolationException unique = constraintViolation(failure);
             if (unique == null) {
                 throw failure; // transient: the database or the connection failed; the workstation retries later
             }
@@ -187,9 +199,9 @@ public final class CommandApplier implements CommandSink {
         }
     }
 
-    private static org.hibernate.exception.ConstraintViolationException constraintViolation(Throwable t) {
+    private static ConstraintViolationException constraintViolation(Throwable t) {
         for (Throwable cause = t; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException v) {
+            if (cause instanceof ConstraintViolationException v) {
                 return v;
             }
         }
@@ -206,7 +218,7 @@ public final class CommandApplier implements CommandSink {
     }
 
     /** One command inside the caller's transaction; its change-log entries wait in {@code transaction} for the commit. */
-    private ApplyResult applyIn(org.hibernate.Session s, ChangeLog transaction, CommandEnvelope c, String forcedConflict,
+    private ApplyResult applyIn(Session s, ChangeLog transaction, CommandEnvelope c, String forcedConflict,
             String forcedDetail) {
         SyncNode node = lockedNode(s, c.nodeCode());
         if (node == null) {
@@ -222,7 +234,7 @@ public final class CommandApplier implements CommandSink {
      * Locks the node row (two pushes of one node, a restarted workstation, are serialised here) and reads it as it
      * is now; null for a node central does not know.
      */
-    private static SyncNode lockedNode(org.hibernate.Session s, String nodeCode) {
+    private static SyncNode lockedNode(Session s, String nodeCode) {
         int locked = s.createNativeMutationQuery(
                 "UPDATE sync_node SET last_applied_sequence = last_applied_sequence WHERE node_code = ?1")
                 .setParameter(1, nodeCode).executeUpdate(); // plain SQL: see AuditLog
@@ -235,7 +247,7 @@ public final class CommandApplier implements CommandSink {
     }
 
     /** One command of a node whose row this transaction holds locked; {@code earlier} is the answer already given to its sequence. */
-    private ApplyResult applyLocked(org.hibernate.Session s, ChangeLog transaction, SyncNode node, AppliedCommand earlier,
+    private ApplyResult applyLocked(Session s, ChangeLog transaction, SyncNode node, AppliedCommand earlier,
             CommandEnvelope c, String forcedConflict, String forcedDetail) {
         if (earlier != null && !BROKEN_SKIP_DUPLICATE_CHECK) {
             if (!earlier.getCommandId().equals(c.commandId())) {
@@ -262,7 +274,7 @@ public final class CommandApplier implements CommandSink {
                 : handler.apply(s, c, transaction);
         ApplyResult.Status status = outcome.applied() ? ApplyResult.Status.APPLIED : ApplyResult.Status.CONFLICT;
         if (!outcome.applied()) {
-            java.util.UUID conflictId;
+            UUID conflictId;
             synchronized (ids) {
                 conflictId = ids.next();
             }
@@ -287,17 +299,17 @@ public final class CommandApplier implements CommandSink {
     }
 
     /** The version central holds of the row the command changed at the workstation, or null (none named, not replicated, absent). */
-    private static Long subjectVersion(org.hibernate.Session s, CommandEnvelope c) {
-        return subject(s, c).map(e -> ((cn.shebao.counter.workstation.store.DomainEntity) e).getRowVersion()).orElse(null);
+    private static Long subjectVersion(Session s, CommandEnvelope c) {
+        return subject(s, c).map(e -> ((DomainEntity) e).getRowVersion()).orElse(null);
     }
 
-    private static java.util.Optional<Object> subject(org.hibernate.Session s, CommandEnvelope c) {
+    private static Optional<Object> subject(Session s, CommandEnvelope c) {
         if (c.subjectId() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // Only the replicated entities: a workstation's own table, or a forged name, names nothing here.
-        return cn.shebao.counter.workstation.schema.ReplicatedTables.entityOf(c.subjectTable())
-                .filter(cn.shebao.counter.workstation.store.DomainEntity.class::isAssignableFrom)
+        return ReplicatedTables.entityOf(c.subjectTable())
+                .filter(DomainEntity.class::isAssignableFrom)
                 .map(type -> (Object) s.find(type, c.subjectId()));
     }
 
@@ -306,21 +318,21 @@ public final class CommandApplier implements CommandSink {
      * unchanged), because a window's optimistic change may have raised its own copy to the very version central holds,
      * and a pull skips a row whose version it already has.
      */
-    private static void resend(org.hibernate.Session s, ChangeLog transaction, CommandEnvelope c) {
+    private static void resend(Session s, ChangeLog transaction, CommandEnvelope c) {
         subject(s, c).ifPresent(row -> {
-            s.lock(row, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            s.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             s.flush();
-            long version = ((cn.shebao.counter.workstation.store.DomainEntity) row).getRowVersion();
-            transaction.record(s, c.subjectTable().toLowerCase(java.util.Locale.ROOT), c.subjectId(), version,
+            long version = ((DomainEntity) row).getRowVersion();
+            transaction.record(s, c.subjectTable().toLowerCase(Locale.ROOT), c.subjectId(), version,
                     ChangeLogEntry.Operation.UPSERT, c.nodeCode());
         });
     }
 
     /** The citizen a command concerns, when its payload names one, so the conflict can be shown beside the record. */
-    private static java.util.UUID personOf(String payload) {
+    private static UUID personOf(String payload) {
         try {
-            Object person = cn.shebao.counter.workstation.wire.Payloads.read(payload).get("personId");
-            return person instanceof String p ? java.util.UUID.fromString(p) : null;
+            Object person = Payloads.read(payload).get("personId");
+            return person instanceof String p ? UUID.fromString(p) : null;
         } catch (IllegalArgumentException notJsonOrNotAnId) {
             return null;
         }

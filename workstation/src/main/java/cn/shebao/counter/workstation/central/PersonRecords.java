@@ -13,7 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.SessionFactory;
 
@@ -95,14 +101,14 @@ public final class PersonRecords {
 
     /** For a counter: who viewed or printed the record since {@code since}, at every window and terminal. */
     public List<Map<String, Object>> accessHistoryForCounter(String nodeCode, UUID staffId, UUID personId, String purpose,
-            java.time.Instant since) throws Refused {
+            Instant since) throws Refused {
         return counter(nodeCode, staffId, personId, purpose, ACCESS_HISTORY, (c, person) -> Map.of(ACCESS_HISTORY,
                 accessHistory(c, person, since))).get(ACCESS_HISTORY);
     }
 
     /** For a self-service terminal: the card holder's own access history. */
     public List<Map<String, Object>> accessHistoryForTerminal(String nodeCode, String citizenIdNumber, String name,
-            java.time.Instant since) throws Refused {
+            Instant since) throws Refused {
         // A public machine gets the staff's surname and staff number only, what the citizen's statement prints.
         return terminal(nodeCode, citizenIdNumber, name, ACCESS_HISTORY, (c, person) -> Map.of(ACCESS_HISTORY,
                 accessHistory(c, person, since).stream().map(row -> {
@@ -120,12 +126,12 @@ public final class PersonRecords {
 
     private Map<String, List<Map<String, Object>>> counter(String nodeCode, UUID staffId, UUID personId, String purpose, String what,
             Reading reading) throws Refused {
-        if (purpose == null || java.util.Arrays.stream(AccessPurpose.values()).noneMatch(p -> p.name().equals(purpose))) {
+        if (purpose == null || Arrays.stream(AccessPurpose.values()).noneMatch(p -> p.name().equals(purpose))) {
             throw new Refused("RECORD_PURPOSE", false);
         }
         return refusing(() -> central.fromTransaction(s -> {
             StaffUser staff = staffId == null ? null : s.find(StaffUser.class, staffId);
-            if (staff == null || !staff.isActive() || java.util.Collections.disjoint(staff.getRoles(), READERS)) {
+            if (staff == null || !staff.isActive() || Collections.disjoint(staff.getRoles(), READERS)) {
                 throw new RefusedInTransaction(new Refused("RECORD_STAFF_NOT_PERMITTED", false));
             }
             return s.doReturningWork(c -> recorded(c, nodeCode, "COUNTER", staffId, personId, purpose, what, reading));
@@ -193,8 +199,8 @@ public final class PersonRecords {
      * Every opening and printing of the record shipped from any window, and every terminal's read of it, oldest
      * first, with the staff member's name and number and the machine's site.
      */
-    private List<Map<String, Object>> accessHistory(Connection c, Object person, java.time.Instant since) throws SQLException {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+    private List<Map<String, Object>> accessHistory(Connection c, Object person, Instant since) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.occurred_at, e.workstation_code, e.sequence_number, e.action_code,"
                 + " e.purpose, e.detail, u.display_name, u.username, n.site FROM shipped_audit_event e"
                 + " LEFT JOIN staff_user u ON u.id = e.actor_id"
@@ -219,7 +225,7 @@ public final class PersonRecords {
                 out.add(row);
             }
         }
-        out.sort(java.util.Comparator.comparing(r -> (Timestamp) r.get("occurred_at")));
+        out.sort(Comparator.comparing(r -> (Timestamp) r.get("occurred_at")));
         // One shape for every row (the wire names the columns once).
         return out.stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -280,7 +286,7 @@ public final class PersonRecords {
         return checked.stream().filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static <T> T refusing(java.util.function.Supplier<T> read) throws Refused {
+    private static <T> T refusing(Supplier<T> read) throws Refused {
         try {
             return read.get();
         } catch (RefusedInTransaction r) {

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.certificates;
 
+import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.reports.data.ParticipationCertificate;
 import cn.shebao.counter.reports.data.RightsRecordStatement;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Builds the certificate and the statement from an opened record. Official documents are always in Chinese,
@@ -64,9 +66,9 @@ public final class CertificateContent {
                 .map(l -> l.employerAmount().add(l.personalAmount())).reduce(BigDecimal.ZERO, BigDecimal::add);
         int pensionMonths = p.monthsOf(InsuranceType.PENSION);
         BigDecimal balance = p.participations().stream().filter(pp -> pp.type() == InsuranceType.PENSION)
-                .map(CitizenProfile.Participation::personalAccountBalance).filter(java.util.Objects::nonNull)
+                .map(CitizenProfile.Participation::personalAccountBalance).filter(Objects::nonNull)
                 .findFirst().orElse(BigDecimal.ZERO);
-        String person = t("document.statement.person", p.name(), cn.shebao.counter.device.id.CitizenIdNumber.mask(p.citizenIdNumber()),
+        String person = t("document.statement.person", p.name(), CitizenIdNumber.mask(p.citizenIdNumber()),
                 p.employerName() == null ? t("document.statement.noEmployer") : p.employerName());
         String summary = t("document.statement.summary", pensionMonths / 12, pensionMonths % 12, Formats.money(balance), Formats.money(arrears))
                 + "\n" + numberLine(stamp) + "  " + t("document.verificationLine", stamp.verificationCode());

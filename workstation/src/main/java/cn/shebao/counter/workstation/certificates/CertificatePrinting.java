@@ -11,8 +11,11 @@ import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
 import java.awt.Window;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.swing.JOptionPane;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
@@ -74,24 +77,24 @@ public final class CertificatePrinting {
     /** Who viewed or printed the record in the last twelve months, at every window: asked of central before a number is taken. */
     private void accessStatement(CitizenRecords.Opened opened, Component owner) {
         issue(owner, () -> {
-            java.util.List<AccessHistory.Access> accesses = accessStatements.lastTwelveMonths(opened.access());
-            java.time.Instant since = accessStatements.periodStart();
+            List<AccessHistory.Access> accesses = accessStatements.lastTwelveMonths(opened.access());
+            Instant since = accessStatements.periodStart();
             return register.issue(opened.access(), DocumentType.ACCESS_STATEMENT,
                     stamp -> accessContent.statement(opened.profile(), accesses, since, stamp));
         });
     }
 
     /** The register keeps no copy of a statement's content, so a reprint asks again which year it covers. */
-    private java.util.Optional<Integer> chooseYear(Component owner) {
+    private Optional<Integer> chooseYear(Component owner) {
         int lastYear = LocalDate.now(clock).getYear() - 1;
         JSpinner year = new JSpinner(new SpinnerNumberModel(lastYear, 1990, lastYear + 1, 1));
         year.setName("statement.year");
         year.setEditor(new JSpinner.NumberEditor(year, "#"));
         if (JOptionPane.showConfirmDialog(owner, year, texts.text("statement.chooseYear"), JOptionPane.OK_CANCEL_OPTION)
                 != JOptionPane.OK_OPTION) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of((Integer) year.getValue());
+        return Optional.of((Integer) year.getValue());
     }
 
     private void documents(CitizenRecords.Opened opened, Component owner) {
@@ -115,7 +118,7 @@ public final class CertificatePrinting {
     }
 
     /** Registers a document off the EDT, then shows it for printing; for other features' documents too. */
-    public void issue(Component owner, java.util.concurrent.Callable<DocumentRegister.Issued> work) {
+    public void issue(Component owner, Callable<DocumentRegister.Issued> work) {
         Background.run(work, issued -> IssuedDocumentDialog.show(window(owner), texts, issued),
                 error -> ErrorDialog.show(owner, texts, error));
     }

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.certificates;
 
+import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
@@ -27,7 +28,7 @@ final class DocumentListDialog extends JDialog {
                 new RowTableModel.Column<>(texts.text("column.documentNumber"), DocumentRegister.Entry::number),
                 new RowTableModel.Column<>(texts.text("column.documentType"), e -> texts.text("document." + e.type().name())),
                 new RowTableModel.Column<>(texts.text("column.issuedAt"),
-                        e -> cn.shebao.counter.workstation.ui.Formats.time(e.issuedAt(), ZoneId.systemDefault())),
+                        e -> Formats.time(e.issuedAt(), ZoneId.systemDefault())),
                 new RowTableModel.Column<>(texts.text("column.workstation"), DocumentRegister.Entry::workstationCode),
                 new RowTableModel.Column<>(texts.text("column.reprint"), e -> e.reprint() ? texts.text("document.isReprint") : "")));
         model.setRows(entries);

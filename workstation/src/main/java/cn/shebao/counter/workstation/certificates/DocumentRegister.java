@@ -14,6 +14,7 @@ import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -107,8 +108,8 @@ public final class DocumentRegister {
             DocumentVerification answer;
             if (d == null) {
                 answer = DocumentVerification.refused(DocumentVerification.Outcome.UNKNOWN_NUMBER);
-            } else if (!MessageDigest.isEqual(d.getVerificationCode().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    c.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            } else if (!MessageDigest.isEqual(d.getVerificationCode().getBytes(StandardCharsets.US_ASCII),
+                    c.getBytes(StandardCharsets.US_ASCII))) {
                 answer = DocumentVerification.refused(DocumentVerification.Outcome.WRONG_CODE);
             } else {
                 InsuredPerson p = s.find(InsuredPerson.class, d.getPersonId());

@@ -8,9 +8,11 @@ import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Window;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
@@ -101,12 +103,12 @@ final class IssuedDocumentDialog extends JDialog {
         JFileChooser chooser = new JFileChooser();
         chooser.setName("document.fileChooser");
         chooser.setFileFilter(new FileNameExtensionFilter("PDF", "pdf"));
-        chooser.setSelectedFile(new java.io.File(issued.stamp().number() + ".pdf"));
+        chooser.setSelectedFile(new File(issued.stamp().number() + ".pdf"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }
         Path target = chooser.getSelectedFile().toPath();
-        Path file = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? target
+        Path file = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf") ? target
                 : target.resolveSibling(target.getFileName() + ".pdf");
         Background.run(() -> Files.write(file, issued.pdf()), written -> status.setText(texts.text("document.saved", written)),
                 error -> {

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.citizen;
 
+import cn.shebao.counter.device.id.Gender;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * each insurance type with its cumulative contribution months (months brought in from before the records,
  * plus months paid or back-paid here).
  */
-public record CitizenProfile(UUID personId, String citizenIdNumber, String name, cn.shebao.counter.device.id.Gender gender,
+public record CitizenProfile(UUID personId, String citizenIdNumber, String name, Gender gender,
         LocalDate birthDate, String nationCode, String householdAreaCode, String address, String phone,
         String socialSecurityCardNumber, PersonStatus status, RetirementCategory retirementCategory, LocalDate firstWorkDate,
         LocalDate retiredOn, LocalDate registeredOn, String employerName, String employerCreditCode,

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -161,7 +162,7 @@ public final class CitizenRecords {
                 .map(ip -> new CitizenProfile.Participation(ip.getInsuranceType(), ip.getStatus(), ip.getFirstInsuredOn(),
                         ip.getPriorMonths() + paidMonths.getOrDefault(ip.getInsuranceType(), 0L).intValue(),
                         ip.getPersonalAccountBalance()))
-                .sorted(java.util.Comparator.comparing(CitizenProfile.Participation::type))
+                .sorted(Comparator.comparing(CitizenProfile.Participation::type))
                 .toList();
         return new CitizenProfile(p.getId(), p.getCitizenIdNumber(), p.getName(), p.getGender(), p.getBirthDate(),
                 p.getNationCode(), p.getHouseholdAreaCode(), p.getAddress(), p.getPhone(), p.getSocialSecurityCardNumber(),
@@ -187,11 +188,11 @@ public final class CitizenRecords {
 
     /** The rows of {@code ids} by id, one query; a missing row is left out. */
     public static <T> Map<UUID, T> byId(Session s, Class<T> type, Collection<UUID> ids, Function<T, UUID> id) {
-        List<UUID> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        return s.findMultiple(type, distinct).stream().filter(java.util.Objects::nonNull)
+        return s.findMultiple(type, distinct).stream().filter(Objects::nonNull)
                 .collect(Collectors.toMap(id, Function.identity()));
     }
 }

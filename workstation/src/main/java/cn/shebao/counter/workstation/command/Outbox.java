@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.wire.CommandSignatures;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,9 +80,9 @@ public final class Outbox {
     }
 
     /** When the oldest waiting command was queued; null when the queue is empty. */
-    public java.time.Instant oldestPendingAt() {
+    public Instant oldestPendingAt() {
         return sessions.fromTransaction(s -> s.createSelectionQuery(
-                "select min(createdAt) from OutboxCommand where state = :p", java.time.Instant.class)
+                "select min(createdAt) from OutboxCommand where state = :p", Instant.class)
                 .setParameter("p", OutboxState.PENDING).getSingleResult());
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Rows generated for a slice of persons, grouped by entity type in foreign-key order, so a writer can
@@ -33,7 +34,7 @@ public final class DemoBatch {
     }
 
     /** The rows {@code keep} accepts, for sinks that write a subset (the record benchmark's large replica). */
-    public DemoBatch filtered(java.util.function.Predicate<Object> keep) {
+    public DemoBatch filtered(Predicate<Object> keep) {
         DemoBatch kept = new DemoBatch();
         rowsByType.forEach((type, rows) -> rows.stream().filter(keep).forEach(kept::add));
         kept.persons = persons;

@@ -13,6 +13,7 @@ import cn.shebao.counter.workstation.store.DriverDataSource;
 import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class DemoCentralServer {
     }
 
     /** The demo CA lives in the demo directory, so the demo workstation's certificate stays valid across starts. */
-    private static CertificateAuthority demoCa(Path pki) throws java.io.IOException {
+    private static CertificateAuthority demoCa(Path pki) throws IOException {
         Files.createDirectories(pki);
         Path store = pki.resolve("demo-ca.p12");
         Path secret = pki.resolve("demo-ca.password");

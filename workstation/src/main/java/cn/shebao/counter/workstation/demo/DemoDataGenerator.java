@@ -12,10 +12,12 @@ import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -219,7 +221,7 @@ public final class DemoDataGenerator {
 
     private List<StaffUser> staffUsers(DemoBatch batch) {
         PasswordHasher hasher = passwords.hasher(settings.seed());
-        java.security.SecureRandom keyRandom = passwords.keyRandom(settings.seed());
+        SecureRandom keyRandom = passwords.keyRandom(settings.seed());
         List<StaffUser> users = new ArrayList<>();
         for (DemoStaff s : demoStaff(settings.seed())) {
             char[] password = passwords.passwordFor(s).toCharArray();
@@ -232,7 +234,7 @@ public final class DemoDataGenerator {
             u.setPasswordChangedAt(settings.asOf().atStartOfDay(ZONE).toInstant());
             u.setMustChangePassword(passwords.mustChange());
             u.setActive(true);
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
             batch.add(u);
             users.add(u);
         }

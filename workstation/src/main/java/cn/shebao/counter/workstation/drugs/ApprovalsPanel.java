@@ -5,14 +5,18 @@ import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
+import java.awt.Component;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
@@ -38,7 +42,7 @@ public final class ApprovalsPanel extends JPanel {
     private final RowTableModel<DrugApplications.Pending> model;
     private final JTable table;
     private final JSpinner olderThan = new JSpinner(new SpinnerNumberModel(0, 0, 365, 1));
-    private final javax.swing.JCheckBox withApproved = new javax.swing.JCheckBox();
+    private final JCheckBox withApproved = new JCheckBox();
     private final JLabel message = new JLabel(" ");
     private final JLabel detail = new JLabel(" ");
     private final JTextField validFrom = new JTextField(10);
@@ -101,11 +105,11 @@ public final class ApprovalsPanel extends JPanel {
         decide.add(approve);
         decide.add(new JLabel(texts.text("approvals.reason")));
         reason.setName("approvals.reason");
-        reason.setRenderer(new javax.swing.DefaultListCellRenderer() {
+        reason.setRenderer(new DefaultListCellRenderer() {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index,
                     boolean selected, boolean focus) {
                 String text = value instanceof RejectionReason r ? texts.text("rejection." + r.name()) : " ";
                 return super.getListCellRendererComponent(list, text, index, selected, focus);

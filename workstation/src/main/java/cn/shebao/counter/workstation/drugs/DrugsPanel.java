@@ -13,14 +13,18 @@ import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
+import java.awt.Component;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -39,7 +43,7 @@ public final class DrugsPanel extends JPanel {
 
     /** Prints a notice through the documents register: (citizen, application line) to the rendered document. */
     public interface NoticePrinter {
-        void print(CitizenRecords.Opened record, DrugApplications.Line line, java.awt.Component owner);
+        void print(CitizenRecords.Opened record, DrugApplications.Line line, Component owner);
     }
 
     private final Texts texts;
@@ -109,11 +113,11 @@ public final class DrugsPanel extends JPanel {
         form.setBorder(new TitledBorder(texts.text("drugs.registerTitle")));
         form.add(new JLabel(texts.text("column.drug")));
         drug.setName("drugs.drug");
-        drug.setRenderer(new javax.swing.DefaultListCellRenderer() {
+        drug.setRenderer(new DefaultListCellRenderer() {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index,
                     boolean selected, boolean focus) {
                 String text = value instanceof SpecialDrug d ? d.getDrugCode() + "  " + d.getName() + "  " + d.getSpecification() : " ";
                 return super.getListCellRendererComponent(list, text, index, selected, focus);
@@ -167,7 +171,7 @@ public final class DrugsPanel extends JPanel {
     }
 
     private void reload() {
-        java.util.UUID id = person.personId();
+        UUID id = person.personId();
         Background.run(() -> applications.applicationsOf(id), model::setRows, error -> message.setText(texts.describe(error)));
     }
 

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.identity;
 import cn.shebao.counter.workstation.wire.Payloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** Payloads of the credential commands, version 1. The password travels only as its hash. */
 final class CredentialPayloads {
@@ -10,7 +11,7 @@ final class CredentialPayloads {
     private CredentialPayloads() {
     }
 
-    static String issued(OnlineAccount a, java.util.UUID confirmationId) {
+    static String issued(OnlineAccount a, UUID confirmationId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accountId", a.getId().toString());
         m.put("personId", a.getPersonId().toString());
@@ -37,7 +38,7 @@ final class CredentialPayloads {
         return a;
     }
 
-    static String reset(OnlineAccount a, java.util.UUID confirmationId) {
+    static String reset(OnlineAccount a, UUID confirmationId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accountId", a.getId().toString());
         m.put("personId", a.getPersonId().toString());

@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.BorderLayout;
 import java.awt.Window;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,7 +98,7 @@ final class CredentialSlipDialog extends JDialog {
 
     private void savePdf(String username) {
         JFileChooser chooser = new JFileChooser();
-        chooser.setSelectedFile(new java.io.File(username + ".pdf"));
+        chooser.setSelectedFile(new File(username + ".pdf"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }

@@ -1,16 +1,20 @@
 package cn.shebao.counter.workstation.identity;
 
 import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Window;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,6 +68,9 @@ public final class IdentityPanel extends JPanel {
     private final RowTableModel<AuditEvent> history;
     private final JRadioButton queryOnly = new JRadioButton();
     private final JRadioButton business = new JRadioButton();
+    private final transient UiTasks tasks = new UiTasks("identity");
+    private final transient UiTasks.Lane cardLookup = tasks.lane();
+    private final transient UiTasks.Lane accountLookup = tasks.lane();
     private transient IdCard card;
     private transient CitizenSummary person;
     private transient IdentityConfirmation confirmation;
@@ -76,7 +83,7 @@ public final class IdentityPanel extends JPanel {
         this.services = services;
         setName("feature.IDENTITY");
         history = new RowTableModel<>(List.of(
-                new RowTableModel.Column<>(texts.text("column.when"), e -> Formats.time(e.getOccurredAt(), java.time.ZoneId.systemDefault())),
+                new RowTableModel.Column<>(texts.text("column.when"), e -> Formats.time(e.getOccurredAt(), ZoneId.systemDefault())),
                 new RowTableModel.Column<>(texts.text("column.action"), e -> texts.textOr("action." + e.getActionCode(), e.getActionCode())),
                 new RowTableModel.Column<>(texts.text("column.actor"), AuditEvent::getActorName),
                 new RowTableModel.Column<>(texts.text("column.workstation"), AuditEvent::getWorkstationCode),
@@ -176,18 +183,38 @@ public final class IdentityPanel extends JPanel {
         problems.setText(" ");
         outcome.setText(" ");
         refresh();
-        Background.run(() -> services.search().byIdNumber(read.idNumber()), found -> {
+        // One request does the search and the comparison, and a newer card supersedes it: a second card read while
+        // the first is looked up shows the second card only, never the first card's late answer over it.
+        accountLookup.cancel();
+        cardLookup.run(() -> lookUp(read), found -> {
             if (found.isEmpty()) {
                 recordInfo.setText(texts.text("citizen.cardNotInsured", read.maskedIdNumber()));
                 return;
             }
-            person = found.get(0);
+            person = found.get().holder();
             recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
                     person.maskedIdNumber(), texts.text("person." + person.status().name()))));
-            Background.run(() -> services.confirmations().check(person.personId(), read), this::showCheck,
-                    error -> ErrorDialog.show(this, texts, error));
+            showCheck(found.get().check());
             loadAccount();
         }, error -> recordInfo.setText(texts.describe(error)));
+    }
+
+    /** The card's holder in the records and how the card compares with the record. */
+    private record CardLookup(CitizenSummary holder, CardCheck check) {
+    }
+
+    private Optional<CardLookup> lookUp(IdCard read) {
+        List<CitizenSummary> found = services.search().byIdNumber(read.idNumber());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CitizenSummary holder = found.get(0);
+        return Optional.of(new CardLookup(holder, services.confirmations().check(holder.personId(), read)));
+    }
+
+    /** True while a card read is still being looked up (tests wait on this rather than on the label). */
+    public boolean lookingUp() {
+        return cardLookup.busy() || accountLookup.busy();
     }
 
     private void showCheck(CardCheck check) {
@@ -225,9 +252,9 @@ public final class IdentityPanel extends JPanel {
         Background.run(() -> {
             try {
                 List<CitizenSummary> found = services.search().byIdNumber(
-                        cn.shebao.counter.device.id.CitizenIdNumber.parse(e.idNumber()).value());
+                        CitizenIdNumber.parse(e.idNumber()).value());
                 if (found.isEmpty()) {
-                    throw new cn.shebao.counter.workstation.i18n.LocalizedException("identity.error.notInsured");
+                    throw new LocalizedException("identity.error.notInsured");
                 }
                 IdentityConfirmation done = services.confirmations().confirmManually(staff, found.get(0).personId(), e.idNumber(),
                         e.copyTaken(), e.supervisor(), e.supervisorPassword());
@@ -250,7 +277,7 @@ public final class IdentityPanel extends JPanel {
     private void confirmed(IdentityConfirmation c) {
         if (c.getResult() == ConfirmationResult.CONFIRMED) {
             confirmation = c;
-            outcome.setText(texts.text("identity.confirmed", Formats.time(c.getConfirmedAt(), java.time.ZoneId.systemDefault())));
+            outcome.setText(texts.text("identity.confirmed", Formats.time(c.getConfirmedAt(), ZoneId.systemDefault())));
         } else {
             confirmation = null;
             outcome.setText(texts.text("identity.refused", c.getRefusalReason()));
@@ -260,7 +287,7 @@ public final class IdentityPanel extends JPanel {
 
     private void loadAccount() {
         UUID id = person.personId();
-        Background.run(() -> services.credentials().accountOf(id), view -> {
+        accountLookup.run(() -> services.credentials().accountOf(id), view -> {
             accountView = view;
             StringBuilder b = new StringBuilder();
             if (view.current().isPresent()) {
@@ -284,7 +311,7 @@ public final class IdentityPanel extends JPanel {
         UUID personId = person.personId();
         UUID confirmationId = confirmation.getId();
         String name = username.getText();
-        cn.shebao.counter.workstation.identity.PermissionScope scope = business.isSelected()
+        PermissionScope scope = business.isSelected()
                 ? PermissionScope.ONLINE_BUSINESS : PermissionScope.QUERY_ONLY;
         issue.setEnabled(false);
         outcome.setText(texts.text("identity.issuing"));

@@ -18,8 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -204,7 +207,7 @@ public final class OnlineCredentials {
             s.flush();
             outbox.append(s, type, CredentialPayloads.statusChange(a, to, reason), "online_account", a.getId(), clerk.userId(),
                     clerk.username());
-            audited(s, clerk, a, "credential." + type.name().substring("CREDENTIAL_".length()).toLowerCase(java.util.Locale.ROOT),
+            audited(s, clerk, a, "credential." + type.name().substring("CREDENTIAL_".length()).toLowerCase(Locale.ROOT),
                     reason);
         });
         commandQueued.run();
@@ -232,9 +235,9 @@ public final class OnlineCredentials {
         List<OutboxCommand> refused = s.createSelectionQuery(
                 "from OutboxCommand where commandType = :t and state = :c order by sequenceNumber desc", OutboxCommand.class)
                 .setParameter("t", CommandType.CREDENTIAL_ISSUED).setParameter("c", OutboxState.CONFLICT).getResultList();
-        List<RejectedIssue> mine = new java.util.ArrayList<>();
+        List<RejectedIssue> mine = new ArrayList<>();
         for (OutboxCommand c : refused) {
-            java.util.Map<String, Object> payload = Payloads.read(c.getPayload());
+            Map<String, Object> payload = Payloads.read(c.getPayload());
             if (personId.toString().equals(payload.get("personId"))) {
                 mine.add(new RejectedIssue(c.getSubjectId(), (String) payload.get("username"), c.getResultDetail(), c.getCreatedAt()));
             }

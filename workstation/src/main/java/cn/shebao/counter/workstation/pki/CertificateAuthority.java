@@ -8,10 +8,12 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.RDN;
@@ -85,11 +87,11 @@ public final class CertificateAuthority {
     /** The centre's signature (SHA256withECDSA, base64) over a message, e.g. a countersigned audit head. */
     public String sign(byte[] message) {
         try {
-            java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+            Signature s = Signature.getInstance("SHA256withECDSA");
             s.initSign(key);
             s.update(message);
-            return java.util.Base64.getEncoder().encodeToString(s.sign());
-        } catch (java.security.GeneralSecurityException e) {
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with the centre's key", e);
         }
     }

@@ -2,6 +2,8 @@ package cn.shebao.counter.workstation.platform;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -89,8 +91,8 @@ public record DataDirectory(Path root) {
             Files.createDirectories(keys());
             FilePermissions.ownerOnlyTree(root);
             return this;
-        } catch (java.nio.file.FileSystemException e) {
-            if (e instanceof java.nio.file.AccessDeniedException || "Read-only file system".equals(e.getReason())) {
+        } catch (FileSystemException e) {
+            if (e instanceof AccessDeniedException || "Read-only file system".equals(e.getReason())) {
                 // Read-only media, another account's directory, a mount without write rights: say which path.
                 throw new LocalizedException(e, "app.error.dataDirReadOnly", root.toString(), String.valueOf(e.getFile()));
             }

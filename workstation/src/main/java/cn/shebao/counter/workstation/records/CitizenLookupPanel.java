@@ -7,12 +7,14 @@ import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.citizen.RecordTab;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
+import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -56,8 +58,13 @@ public final class CitizenLookupPanel extends JPanel {
     private final JLabel message = new JLabel(" ");
     private final RowTableModel<CitizenSummary> results;
     private final JTable resultTable;
-    private final JPanel recordHolder = new JPanel(new java.awt.BorderLayout());
+    private final JPanel recordHolder = new JPanel(new BorderLayout());
+    private final transient UiTasks tasks = new UiTasks("records");
+    private final transient UiTasks.Lane searching = tasks.lane();
+    private final transient UiTasks.Lane opening = tasks.lane();
     private RecordView record;
+    /** The person whose record is being opened, while {@link #opening} is busy. */
+    private UUID openingFor;
 
     public CitizenLookupPanel(Texts texts, StaffSession staff, CitizenSearch search, RecordSources sources,
             List<RecordAction> actions) {
@@ -124,7 +131,7 @@ public final class CitizenLookupPanel extends JPanel {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
+            public void actionPerformed(ActionEvent e) {
                 openSelected();
             }
         });
@@ -150,7 +157,7 @@ public final class CitizenLookupPanel extends JPanel {
         String text = query.getText();
         String area = district.getText();
         message.setText(texts.text("citizen.searching"));
-        Background.run(() -> search.search(staff, text, birth, area), result -> {
+        searching.run(() -> search.search(staff, text, birth, area), result -> {
             results.setRows(result.matches());
             if (result.matches().isEmpty()) {
                 message.setText(texts.text("citizen.noMatch"));
@@ -181,13 +188,14 @@ public final class CitizenLookupPanel extends JPanel {
         PurposeDialog.ask(SwingUtilities.getWindowAncestor(this), texts).ifPresent(purpose -> open(personId, purpose, null));
     }
 
-    /** A card was read on the reader: the holder's record opens with the card as its purpose. Call on the EDT. */
+    /**
+     * A card was read on the reader: the holder's record opens with the card as its purpose, replacing a record
+     * open for someone else (the card says who is at the window now). The same card again changes nothing. Call on
+     * the EDT.
+     */
     public void cardRead(IdCard card) {
-        if (record != null) {
-            return; // a record is open: the clerk finishes with it first; the card is not read over it
-        }
         message.setText(texts.text("citizen.cardRead", card.maskedIdNumber()));
-        Background.run(() -> search.byIdNumber(card.idNumber()), found -> {
+        searching.run(() -> search.byIdNumber(card.idNumber()), found -> {
             if (found.isEmpty()) {
                 message.setText(texts.text("citizen.cardNotInsured", card.maskedIdNumber()));
             } else {
@@ -197,8 +205,17 @@ public final class CitizenLookupPanel extends JPanel {
         }, error -> message.setText(texts.describe(error)));
     }
 
+    /**
+     * Opens (and audits opening) a record once: a second request for the person being opened or already shown is
+     * ignored, so a card read twice or a double Enter is one audited opening, not two.
+     */
     private void open(UUID personId, AccessPurpose purpose, RecordTab tab) {
-        Background.run(() -> sources.records().open(staff, personId, purpose), opened -> {
+        if (opening.busy() && personId.equals(openingFor) || record != null && record.personId().equals(personId)) {
+            return;
+        }
+        openingFor = personId;
+        opening.run(() -> sources.records().open(staff, personId, purpose), opened -> {
+            openingFor = null;
             record = new RecordView(texts, sources, opened, actions, this::closeRecord);
             recordHolder.removeAll();
             recordHolder.add(record);
@@ -207,7 +224,20 @@ public final class CitizenLookupPanel extends JPanel {
                 record.selectTab(tab);
             }
             record.requestFocusInWindow();
-        }, error -> ErrorDialog.show(this, texts, error));
+        }, error -> {
+            openingFor = null;
+            ErrorDialog.show(this, texts, error);
+        });
+    }
+
+    /** True while a citizen's record is open on this screen (logging out asks first then). */
+    public boolean recordOpen() {
+        return record != null;
+    }
+
+    /** True while a search or an opening has not answered yet (tests wait on this rather than on the label). */
+    public boolean working() {
+        return searching.busy() || opening.busy();
     }
 
     /** Escape from an open record returns to the search with its results. */

@@ -11,6 +11,7 @@ import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
+import javax.swing.KeyStroke;
 import net.miginfocom.swing.MigLayout;
 
 /** Asks why a record is opened, when no card was just read. Keys 1-3 choose, Enter confirms, Escape cancels. */
@@ -36,7 +37,7 @@ final class PurposeDialog extends JDialog {
             group.add(radio);
             panel.add(radio);
             radios[i] = radio;
-            Keys.bind(getRootPane(), javax.swing.KeyStroke.getKeyStroke(Character.forDigit(i + 1, 10)), "purpose." + i,
+            Keys.bind(getRootPane(), KeyStroke.getKeyStroke(Character.forDigit(i + 1, 10)), "purpose." + i,
                     () -> radio.setSelected(true));
         }
         JButton ok = new JButton(texts.text("purpose.ok"));

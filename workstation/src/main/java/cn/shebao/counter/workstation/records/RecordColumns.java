@@ -13,6 +13,7 @@ import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel.Column;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.util.List;
+import java.util.function.Function;
 
 /** The columns of the record's list tabs, with their headers from the bundle. */
 final class RecordColumns {
@@ -23,7 +24,7 @@ final class RecordColumns {
         this.texts = texts;
     }
 
-    private <T> Column<T> col(String key, java.util.function.Function<T, Object> value) {
+    private <T> Column<T> col(String key, Function<T, Object> value) {
         return new Column<>(texts.text("column." + key), value);
     }
 

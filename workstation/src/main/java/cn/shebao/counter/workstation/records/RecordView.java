@@ -14,11 +14,18 @@ import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javax.swing.AbstractAction;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -26,6 +33,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
+import javax.swing.KeyStroke;
 import javax.swing.UIManager;
 import javax.swing.table.DefaultTableCellRenderer;
 import net.miginfocom.swing.MigLayout;
@@ -45,6 +53,11 @@ final class RecordView extends JPanel {
     private final JTabbedPane tabs = new JTabbedPane();
     private final Map<RecordTab, JPanel> tabPanels = new EnumMap<>(RecordTab.class);
     private final Map<RecordTab, Boolean> loaded = new EnumMap<>(RecordTab.class);
+
+    /** Whose record this is. */
+    UUID personId() {
+        return opened.access().personId();
+    }
 
     RecordView(Texts texts, RecordSources sources, CitizenRecords.Opened opened, List<RecordAction> actions, Runnable close) {
         super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][grow, fill]"));
@@ -78,12 +91,12 @@ final class RecordView extends JPanel {
         back.setName("record.close");
         back.addActionListener(e -> close.run());
         // In the focused window: the focus may sit anywhere in the record, or nowhere after a dialog closed.
-        getInputMap(WHEN_IN_FOCUSED_WINDOW).put(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0), "close");
-        getActionMap().put("close", new javax.swing.AbstractAction() {
+        getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close");
+        getActionMap().put("close", new AbstractAction() {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
+            public void actionPerformed(ActionEvent e) {
                 close.run();
             }
         });
@@ -131,7 +144,7 @@ final class RecordView extends JPanel {
         }
     }
 
-    private <T> void fill(JPanel panel, Callable<T> read, java.util.function.Function<T, JComponent> view) {
+    private <T> void fill(JPanel panel, Callable<T> read, Function<T, JComponent> view) {
         Background.run(read, result -> {
             panel.removeAll();
             panel.add(view.apply(result));
@@ -270,8 +283,8 @@ final class RecordView extends JPanel {
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
-        List<T> copy = new java.util.ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(copy);
+        List<T> copy = new ArrayList<>(oldestFirst);
+        Collections.reverse(copy);
         return copy;
     }
 

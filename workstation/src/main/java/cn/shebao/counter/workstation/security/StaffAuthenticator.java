@@ -5,10 +5,12 @@ import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import java.util.function.Supplier;
 
 /**
  * Staff login against the hashes in the replica, so it works offline. Failed attempts and lockouts are
@@ -24,6 +26,7 @@ public final class StaffAuthenticator {
     private final Supplier<LoginPolicy> policy;
     /** Verified against when the username is unknown, so timing does not reveal which names exist. */
     private final String decoyHash;
+    private final UnknownNameAttempts unknownNames = new UnknownNameAttempts();
 
     public StaffAuthenticator(SessionFactory sessions, PasswordHasher hasher, AuditLog audit, Clock clock, LoginPolicy policy) {
         this(sessions, hasher, audit, clock, () -> policy);
@@ -51,10 +54,17 @@ public final class StaffAuthenticator {
             StaffUser user = find(s, name);
             Instant now = clock.instant();
             if (user == null || !user.isActive()) {
-                hasher.verify(password, decoyHash);
                 // Not the typed name: clerks sometimes type their password into the name field.
                 audit.append(s, new AuditEntry(null, "?", "login.unknownUser", null, null, null, null));
-                return new LoginOutcome.WrongCredentials(rules.maxFailures());
+                Optional<Instant> locked = unknownNames.lockedUntil(name, now);
+                if (locked.isPresent()) {
+                    return new LoginOutcome.Locked(locked.get());
+                }
+                hasher.verify(password, decoyHash);
+                // Counted like a real account's failures, so neither the count nor the lockout tells names apart.
+                return unknownNames.failed(name, now, rules.maxFailures(), rules.lockout())
+                        .<LoginOutcome>map(LoginOutcome.WrongCredentials::new)
+                        .orElseGet(() -> new LoginOutcome.Locked(unknownNames.lockedUntil(name, now).orElseThrow()));
             }
             StaffLockout lockout = s.find(StaffLockout.class, user.getId());
             if (lockout != null && lockout.getLockedUntil() != null && now.isBefore(lockout.getLockedUntil())) {
@@ -106,7 +116,7 @@ public final class StaffAuthenticator {
         if (newPassword.length < policy().minimumPasswordLength() || !letter || !digit) {
             throw new LocalizedException("security.password.tooWeak", policy().minimumPasswordLength());
         }
-        if (java.util.Arrays.equals(oldPassword, newPassword)) {
+        if (Arrays.equals(oldPassword, newPassword)) {
             throw new LocalizedException("security.password.sameAsOld");
         }
     }

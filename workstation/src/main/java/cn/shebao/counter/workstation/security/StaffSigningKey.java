@@ -1,6 +1,7 @@
 package cn.shebao.counter.workstation.security;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -10,12 +11,14 @@ import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.hibernate.Session;
 
 /**
  * A staff member's own signing key (Ed25519). The private half is sealed with AES-256-GCM under a key derived from
@@ -50,7 +53,7 @@ public final class StaffSigningKey {
     }
 
     /** The private key of the staff member as this replica knows them, unlocked by their password. */
-    public static PrivateKey unlock(org.hibernate.Session s, java.util.UUID staffId, char[] password) {
+    public static PrivateKey unlock(Session s, UUID staffId, char[] password) {
         StaffUser user = s.find(StaffUser.class, staffId);
         return unlock(user == null ? null : user.getSigningKeySealed(), password);
     }
@@ -88,7 +91,7 @@ public final class StaffSigningKey {
         try {
             Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
             aes.init(Cipher.ENCRYPT_MODE, keyFrom(password, salt, PasswordHasher.ITERATIONS), new GCMParameterSpec(128, iv));
-            aes.updateAAD(PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            aes.updateAAD(PREFIX.getBytes(StandardCharsets.US_ASCII));
             Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
             return PREFIX + "$" + PasswordHasher.ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(iv)
                     + "$" + b64.encodeToString(aes.doFinal(secret));
@@ -107,7 +110,7 @@ public final class StaffSigningKey {
             Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
             aes.init(Cipher.DECRYPT_MODE, keyFrom(password, b64.decode(parts[2]), Integer.parseInt(parts[1])),
                     new GCMParameterSpec(128, b64.decode(parts[3])));
-            aes.updateAAD(PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            aes.updateAAD(PREFIX.getBytes(StandardCharsets.US_ASCII));
             return aes.doFinal(b64.decode(parts[4]));
         } catch (AEADBadTagException wrongPassword) {
             throw new LocalizedException("security.signing.wrongPassword");

@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.selftest;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.i18n.Messages;
 import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.store.KeyProtector;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class SelfTest {
     }
 
     /** The checks of an installed workstation using {@code directory}. */
-    public static SelfTest of(DataDirectory directory, cn.shebao.counter.workstation.store.KeyProtector keys, Locale locale) {
+    public static SelfTest of(DataDirectory directory, KeyProtector keys, Locale locale) {
         return new SelfTest(List.of(RuntimeCheck.fromBundledList(), new ReplicaCheck(directory, keys), new ReportCheck(),
                 new SerialLibraryCheck(directory)), locale);
     }

@@ -11,6 +11,7 @@ import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -77,7 +78,7 @@ final class ConflictQueuePanel extends JPanel {
                     try {
                         queue.resolve(session, secret, c.getId(), typed);
                     } finally {
-                        java.util.Arrays.fill(secret, '\0');
+                        Arrays.fill(secret, '\0');
                     }
                     return c;
                 }, done -> refresh(), error -> ErrorDialog.show(this, texts, error));

@@ -38,6 +38,7 @@ final class FeaturePanels implements AutoCloseable {
     private Consumer<IdCard> cardListener;
     private IdentityPanel identity;
     private DrugsPanel drugs;
+    private CitizenLookupPanel lookup;
 
     FeaturePanels(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, MainFrame.Listener listener) {
         this.texts = texts;
@@ -92,7 +93,7 @@ final class FeaturePanels implements AutoCloseable {
         CitizenRecords records = workstation.citizenRecords();
         RecordSources sources = new RecordSources(records, new RetirementOutlooks(records, workstation.clock()),
                 new DrugApprovalHistory(records));
-        CitizenLookupPanel lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(), sources,
+        lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(), sources,
                 printing.actions());
         lookup.addSearchTab(texts.text("citizen.tab.reminders"), new RetirementRemindersPanel(texts, session,
                 workstation.retirementReminders(), workstation.clock(), lookup::openRecord));
@@ -109,6 +110,11 @@ final class FeaturePanels implements AutoCloseable {
         });
         workstation.presentedCards().addListener(cardListener);
         return lookup;
+    }
+
+    /** A citizen is being served: a record is open (the clerk is asked before logging out over it). */
+    boolean citizenBeingServed() {
+        return lookup != null && lookup.recordOpen();
     }
 
     @Override

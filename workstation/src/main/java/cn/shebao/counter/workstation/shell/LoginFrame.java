@@ -1,14 +1,15 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.ui.Background;
-import cn.shebao.counter.workstation.ui.ErrorDialog;
-import cn.shebao.counter.workstation.ui.Keys;
-import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Keys;
+import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.Dimension;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -17,6 +18,7 @@ import java.awt.event.WindowEvent;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.swing.JButton;
 import javax.swing.JFrame;
@@ -29,6 +31,7 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
+import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 import javax.swing.table.DefaultTableModel;
 import net.miginfocom.swing.MigLayout;
@@ -100,7 +103,7 @@ final class LoginFrame extends JFrame {
         form.add(password);
         message.setName("login.message");
         message.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
-        message.setForeground(javax.swing.UIManager.getColor("Component.error.focusedBorderColor"));
+        message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         form.add(message, "span 2, left, growx");
         submit = new JButton(texts.text("login.submit"));
         submit.setName("login.submit");
@@ -169,7 +172,7 @@ final class LoginFrame extends JFrame {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
         JScrollPane scroll = new JScrollPane(table);
-        scroll.setPreferredSize(new java.awt.Dimension(460, table.getRowHeight() * (rows.getRowCount() + 1) + 8));
+        scroll.setPreferredSize(new Dimension(460, table.getRowHeight() * (rows.getRowCount() + 1) + 8));
         panel.add(scroll);
         return panel;
     }
@@ -241,7 +244,7 @@ final class LoginFrame extends JFrame {
     void submitFor(String name, char[] secret) {
         username.setText(name);
         password.setText(new String(secret));
-        java.util.Arrays.fill(secret, '\0');
+        Arrays.fill(secret, '\0');
         attempt();
     }
 
@@ -254,7 +257,7 @@ final class LoginFrame extends JFrame {
         }
     }
 
-    static String rolesText(Texts texts, java.util.Set<StaffRole> roles) {
+    static String rolesText(Texts texts, Set<StaffRole> roles) {
         return roles.stream().sorted().map(r -> texts.text("role." + r.name())).collect(Collectors.joining(texts.text("list.separator")));
     }
 }

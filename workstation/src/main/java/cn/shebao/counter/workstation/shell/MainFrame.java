@@ -14,7 +14,9 @@ import java.util.Map;
 import javax.swing.AbstractButton;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
+import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
@@ -41,10 +43,14 @@ final class MainFrame extends JFrame {
     private final Map<Feature, AbstractButton> buttons = new EnumMap<>(Feature.class);
 
     private final transient FeaturePanels features;
+    private final Texts texts;
+    private final transient Listener listener;
 
     MainFrame(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, Listener listener) {
         super(texts.text("main.title", session.displayName()));
         setName("main");
+        this.texts = texts;
+        this.listener = listener;
         this.navigation = new NavigationModel(session);
         this.features = new FeaturePanels(texts, session, workstation, settings, listener);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -71,9 +77,9 @@ final class MainFrame extends JFrame {
         JButton logout = new JButton(KeyEvent.getKeyText(KeyEvent.VK_F12) + "  " + texts.text("main.logout"));
         logout.setName("nav.logout");
         logout.setHorizontalAlignment(JButton.LEFT);
-        logout.addActionListener(e -> listener.logoutRequested());
+        logout.addActionListener(e -> logOut());
         nav.add(logout, "gaptop push");
-        Keys.bind(getRootPane(), KeyStroke.getKeyStroke(KeyEvent.VK_F12, 0), "logout", listener::logoutRequested);
+        Keys.bind(getRootPane(), KeyStroke.getKeyStroke(KeyEvent.VK_F12, 0), "logout", this::logOut);
         content.add(new JPanel(), LOCKED_CARD);
 
         JPanel root = new JPanel(new BorderLayout());
@@ -93,6 +99,26 @@ final class MainFrame extends JFrame {
     public void dispose() {
         features.close();
         super.dispose();
+    }
+
+    /**
+     * F12 or the button: while a citizen's record is open, asks first (a stray F12 must not drop the citizen the
+     * clerk is serving); Escape or 取消 keeps everything as it was.
+     */
+    private void logOut() {
+        if (features.citizenBeingServed()) {
+            Object[] options = {texts.text("logout.confirm.yes"), texts.text("logout.confirm.no")};
+            JOptionPane pane = new JOptionPane(texts.text("logout.confirm.message"), JOptionPane.QUESTION_MESSAGE,
+                    JOptionPane.YES_NO_OPTION, null, options, options[1]);
+            JDialog dialog = pane.createDialog(this, texts.text("logout.confirm.title"));
+            dialog.setName("logout.confirm");
+            dialog.setVisible(true);
+            dialog.dispose();
+            if (pane.getValue() != options[0]) {
+                return;
+            }
+        }
+        listener.logoutRequested();
     }
 
     void open(Feature feature) {

@@ -6,6 +6,12 @@ import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -30,9 +36,9 @@ final class NotEnrolledFrame extends JFrame {
         super(texts.text("app.title"));
         setName("notEnrolled");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-        addWindowListener(new java.awt.event.WindowAdapter() {
+        addWindowListener(new WindowAdapter() {
             @Override
-            public void windowClosing(java.awt.event.WindowEvent e) {
+            public void windowClosing(WindowEvent e) {
                 exit.run();
             }
         });
@@ -74,7 +80,7 @@ final class NotEnrolledFrame extends JFrame {
             message.setText(texts.text("enrol.working"));
             pack();
             String u = url.getText();
-            java.nio.file.Path ca = java.nio.file.Path.of(caFile.getText().strip());
+            Path ca = Path.of(caFile.getText().strip());
             String ws = code.getText();
             new SwingWorker<Long, InitialLoad.Progress>() {
                 @Override
@@ -82,12 +88,12 @@ final class NotEnrolledFrame extends JFrame {
                     try {
                         return new Enroller(dataDirectory).enrol(u, ca, new String(secret), ws, this::publish);
                     } finally {
-                        java.util.Arrays.fill(secret, '\0');
+                        Arrays.fill(secret, '\0');
                     }
                 }
 
                 @Override
-                protected void process(java.util.List<InitialLoad.Progress> chunks) {
+                protected void process(List<InitialLoad.Progress> chunks) {
                     InitialLoad.Progress p = chunks.get(chunks.size() - 1);
                     progress.setMaximum((int) Math.max(1, Math.min(Integer.MAX_VALUE, p.total())));
                     progress.setValue((int) Math.min(Integer.MAX_VALUE, p.copied()));
@@ -100,7 +106,7 @@ final class NotEnrolledFrame extends JFrame {
                         get();
                         dispose();
                         enrolled.run();
-                    } catch (java.util.concurrent.ExecutionException failed) {
+                    } catch (ExecutionException failed) {
                         message.setText(texts.describe(failed.getCause()));
                         message.setToolTipText(failed.getCause().toString()); // the technical detail, for IT
                         enrol.setEnabled(true);

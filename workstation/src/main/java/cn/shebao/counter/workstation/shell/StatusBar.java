@@ -1,21 +1,26 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.ui.HtmlText;
-import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.reports.overrides.OverrideRefusal;
 import cn.shebao.counter.workstation.app.ReaderStatus;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.SyncEngine;
-import cn.shebao.counter.reports.overrides.OverrideRefusal;
+import cn.shebao.counter.workstation.ui.HtmlText;
+import cn.shebao.counter.workstation.ui.Texts;
+import com.formdev.flatlaf.FlatClientProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import javax.swing.SwingUtilities;
-import com.formdev.flatlaf.FlatClientProperties;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSeparator;
 import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -29,17 +34,17 @@ final class StatusBar extends JPanel {
     private final transient ReaderStatus readerStatus;
     private final transient Consumer<ReaderStatus.State> readerListener;
 
-    private final transient java.util.Optional<SyncEngine> sync;
+    private final transient Optional<SyncEngine> sync;
     private final transient Consumer<SyncEngine.Status> syncListener;
 
     /**
      * @param softwareKey the replica's key is guarded by the software key store only (IT allowed it on a machine
      *     without a TPM): said for as long as that lasts, not once in a log
      */
-    StatusBar(Texts texts, StaffSession session, boolean demo, boolean softwareKey, ReaderStatus readerStatus, java.util.Optional<SyncEngine> sync,
+    StatusBar(Texts texts, StaffSession session, boolean demo, boolean softwareKey, ReaderStatus readerStatus, Optional<SyncEngine> sync,
             CompletionStage<List<OverrideRefusal>> refusedTemplates) {
         super(new MigLayout("insets 4 8 4 8, gap 12", "[][][][][][][][][][]push[]"));
-        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, javax.swing.UIManager.getColor("Separator.foreground")));
+        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Separator.foreground")));
         add(label("status.user", texts.text("status.user", session.displayName(), LoginFrame.rolesText(texts, session.roles()))));
         String notConfigured = texts.text("status.notConfigured");
         add(separator());
@@ -67,11 +72,11 @@ final class StatusBar extends JPanel {
             pending.setText(texts.text("status.pending", status.oldestPending() == null
                     ? texts.text("status.pending.count", status.pending())
                     : texts.text("status.pending.countAge", status.pending(),
-                            Math.max(0, java.time.Duration.between(status.oldestPending(), java.time.Instant.now()).toMinutes()))));
+                            Math.max(0, Duration.between(status.oldestPending(), Instant.now()).toMinutes()))));
             conflicts.setText(texts.text("status.conflicts", status.openConflicts()));
             conflicts.setVisible(status.openConflicts() > 0);
             lastSync.setText(texts.text("status.lastSync", status.lastPull() == null ? texts.text("status.lastSync.never")
-                    : SyncPanel.TIME.format(status.lastPull().atZone(java.time.ZoneId.systemDefault()))));
+                    : SyncPanel.TIME.format(status.lastPull().atZone(ZoneId.systemDefault()))));
         });
         sync.ifPresent(engine -> syncListener.accept(engine.status()));
         add(new JLabel());

@@ -1,11 +1,13 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.SyncEngine;
+import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -21,7 +23,7 @@ final class SyncPanel extends JPanel {
 
     private final transient SyncEngine engine;
     private final transient Consumer<SyncEngine.Status> listener;
-    private transient java.time.Instant lastPullShown;
+    private transient Instant lastPullShown;
 
     SyncPanel(Texts texts, SyncEngine engine, CentralTime time, ConflictQueuePanel conflicts) {
         super(new MigLayout("wrap 2, insets 32", "[right][grow, fill]", "[][][][][][][][][grow, fill]"));
@@ -62,7 +64,7 @@ final class SyncPanel extends JPanel {
             error.setToolTipText(s.detail()); // the technical detail, for IT
             CentralTime.Reading r = time.reading();
             String offset = r.measuredAt() == null ? texts.text("sync.clock.never")
-                    : texts.text("sync.clock.offset", String.format(java.util.Locale.ROOT, "%+.1f", r.offset().toMillis() / 1000.0),
+                    : texts.text("sync.clock.offset", String.format(Locale.ROOT, "%+.1f", r.offset().toMillis() / 1000.0),
                             TIME.format(r.measuredAt().atZone(ZoneId.systemDefault())));
             clock.setText(r.wentBackwards() ? offset + "  " + texts.text("sync.clock.backwards") : offset);
             if (s.lastPull() != null && !s.lastPull().equals(lastPullShown)) {

@@ -1,8 +1,5 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.ui.Background;
-import cn.shebao.counter.workstation.ui.ErrorDialog;
-import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.app.DemoMode;
 import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.app.WorkstationOptions;
@@ -10,18 +7,23 @@ import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.SyncEngine;
+import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Window;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
+import javax.swing.UIManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import javax.swing.JComponent;
-import javax.swing.UIManager;
 
 /**
  * The graphical application: splash while the replica opens, login, main window, idle lock, logout,
@@ -286,7 +288,7 @@ public final class WorkstationApp {
      * certificate through an English dialog. (JasperReports' viewer gets the locale passed in.) The JVM's default
      * locale stays as it is: command-line messages and formats elsewhere follow the machine.
      */
-    private static void speakTheUiLanguage(java.util.Locale locale) {
+    private static void speakTheUiLanguage(Locale locale) {
         JComponent.setDefaultLocale(locale);
         UIManager.getDefaults().setDefaultLocale(locale);
     }
@@ -335,7 +337,7 @@ public final class WorkstationApp {
     }
 
     /** As {@link #awaitExit()}, giving up after the timeout (tests must never hang). */
-    public int awaitExit(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    public int awaitExit(long timeout, TimeUnit unit) throws InterruptedException {
         if (!exited.await(timeout, unit)) {
             throw new IllegalStateException("the application did not exit within " + timeout + " " + unit);
         }

@@ -16,11 +16,13 @@ import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
@@ -150,7 +152,7 @@ public final class StaffAdministration {
         return new CommandSigner(admin.userId(), sessions.fromTransaction(s -> StaffSigningKey.unlock(s, admin.userId(), password)));
     }
 
-    private static StaffUser existing(org.hibernate.Session s, UUID id) {
+    private static StaffUser existing(Session s, UUID id) {
         StaffUser u = s.find(StaffUser.class, id);
         if (u == null) {
             throw new LocalizedException("security.error.noSuchUser", String.valueOf(id));
@@ -158,11 +160,11 @@ public final class StaffAdministration {
         return u;
     }
 
-    private void audited(org.hibernate.Session s, StaffSession admin, StaffUser u, String action, String detail) {
+    private void audited(Session s, StaffSession admin, StaffUser u, String action, String detail) {
         audit.append(s, new AuditEntry(admin.userId(), admin.username(), action, "StaffUser", u.getId().toString(), null, detail));
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

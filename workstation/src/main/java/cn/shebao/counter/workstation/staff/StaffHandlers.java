@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.command.CommandHandler;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
@@ -107,7 +108,7 @@ public final class StaffHandlers {
         u.setPasswordHash(required(m, "passwordHash"));
         u.setPasswordChangedAt(Payloads.instant(m, "passwordChangedAt"));
         u.setMustChangePassword(StaffPayloads.flag(m, "mustChangePassword"));
-        u.setSigningKey(new cn.shebao.counter.workstation.security.StaffSigningKey.Sealed(required(m, "signingPublicKey"),
+        u.setSigningKey(new StaffSigningKey.Sealed(required(m, "signingPublicKey"),
                 required(m, "signingKeySealed")));
     }
 

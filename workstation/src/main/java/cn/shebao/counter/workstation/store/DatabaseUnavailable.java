@@ -1,12 +1,13 @@
 package cn.shebao.counter.workstation.store;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
-import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.sql.SQLException;
+import javax.net.ssl.SSLException;
 
 /**
  * Why a server database could not be reached, in the words IT needs to fix it: wrong user or password, no such
@@ -35,7 +36,7 @@ public final class DatabaseUnavailable {
                 return new LocalizedException(e, "database.error.tls", where);
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
-                    || t instanceof java.net.SocketTimeoutException) {
+                    || t instanceof SocketTimeoutException) {
                 return new LocalizedException(e, "database.error.unreachable", where);
             }
         }

@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.store;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Tells a failure that came from a full disk: Derby says so with its own states (a page or the log that could not be
@@ -12,7 +13,7 @@ import java.sql.SQLException;
 public final class DiskFull {
 
     /** Derby: a page could not be written (XSDG1), the log could not be written (XSLA4). */
-    private static final java.util.Set<String> DERBY_STATES = java.util.Set.of("XSDG1", "XSLA4");
+    private static final Set<String> DERBY_STATES = Set.of("XSDG1", "XSLA4");
 
     private DiskFull() {
     }

@@ -5,6 +5,7 @@ import cn.shebao.counter.workstation.platform.FilePermissions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.SecretKey;
@@ -248,7 +250,7 @@ public final class KeyStoreKeyProtector implements KeyProtector {
                 return Optional.empty();
             }
             byte[] bytes = secret.getSecretKey().getEncoded();
-            char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes)).array();
+            char[] chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes)).array();
             Arrays.fill(bytes, (byte) 0);
             return Optional.of(chars);
         } catch (IOException | GeneralSecurityException e) {
@@ -268,7 +270,7 @@ public final class KeyStoreKeyProtector implements KeyProtector {
             }
             KeyStore fresh = KeyStore.getInstance("PKCS12");
             fresh.load(null, newPassword);
-            for (String alias : java.util.Collections.list(old.aliases())) {
+            for (String alias : Collections.list(old.aliases())) {
                 KeyStore.Entry entry = old.getEntry(alias, new KeyStore.PasswordProtection(storePassword));
                 fresh.setEntry(alias, entry, new KeyStore.PasswordProtection(newPassword));
             }

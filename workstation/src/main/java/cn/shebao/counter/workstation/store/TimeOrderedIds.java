@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.store;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -25,7 +26,7 @@ public final class TimeOrderedIds {
     }
 
     public static TimeOrderedIds system() {
-        return new TimeOrderedIds(Clock.systemUTC(), new java.security.SecureRandom());
+        return new TimeOrderedIds(Clock.systemUTC(), new SecureRandom());
     }
 
     public UUID next() {

@@ -10,12 +10,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +42,7 @@ public final class InitialLoad {
 
     private static final Logger LOG = LoggerFactory.getLogger(InitialLoad.class);
     /** Pages are fetched on a thread of their own while the previous one is written (both load paths). */
-    static final java.util.concurrent.Executor FETCH = command -> {
+    static final Executor FETCH = command -> {
         Thread t = new Thread(command, "initial-load-fetch");
         t.setDaemon(true);
         t.start();
@@ -161,7 +164,7 @@ public final class InitialLoad {
             try (PreparedStatement ps = local.prepareStatement(
                     "UPDATE initial_load_table SET last_id = ?, copied = ?, done = ? WHERE table_name = ?")) {
                 if (lastId == null) {
-                    ps.setNull(1, replicaFlavour == SqlFlavour.DERBY ? java.sql.Types.BINARY : java.sql.Types.OTHER);
+                    ps.setNull(1, replicaFlavour == SqlFlavour.DERBY ? Types.BINARY : Types.OTHER);
                 } else {
                     ps.setObject(1, RowValues.uuidFor(replicaFlavour, lastId));
                 }
@@ -256,7 +259,7 @@ public final class InitialLoad {
         static List<Map<String, Object>> await(CompletableFuture<List<Map<String, Object>>> page) {
             try {
                 return page.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }

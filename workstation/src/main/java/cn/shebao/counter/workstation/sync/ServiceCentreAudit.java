@@ -6,6 +6,10 @@ import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.auditview.CentreAudit;
 import cn.shebao.counter.workstation.wire.CentralUnavailableException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +21,10 @@ public final class ServiceCentreAudit implements CentreAudit {
 
     private final ServiceClient central;
     private final BooleanSupplier online;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     /** @param zone the hall's time zone: days and opening hours are the hall's */
-    public ServiceCentreAudit(ServiceClient central, BooleanSupplier online, java.time.ZoneId zone) {
+    public ServiceCentreAudit(ServiceClient central, BooleanSupplier online, ZoneId zone) {
         this.central = central;
         this.online = online;
         this.zone = zone;
@@ -37,17 +41,17 @@ public final class ServiceCentreAudit implements CentreAudit {
     }
 
     @Override
-    public List<UnusualAccess.Finding> unusual(UUID staffId, java.time.Instant from, java.time.Instant to, UnusualAccess.Thresholds t) {
-        Map<String, Object> thresholds = new java.util.LinkedHashMap<>();
+    public List<UnusualAccess.Finding> unusual(UUID staffId, Instant from, Instant to, UnusualAccess.Thresholds t) {
+        Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("openingsWithoutCitizenPerDay", t.openingsWithoutCitizenPerDay());
         thresholds.put("opens", t.opens().toString());
         thresholds.put("closes", t.closes().toString());
         thresholds.put("openDays", t.openDays().stream().map(Enum::name).toList());
         thresholds.put("windowsPerCitizenPerDay", t.windowsPerCitizenPerDay());
         return asked(() -> central.auditUnusual(staffId, from, to, thresholds, zone.getId())).stream().map(m -> new UnusualAccess.Finding(
-                UnusualAccess.Kind.valueOf((String) m.get("kind")), java.time.LocalDate.parse((String) m.get("day")), (String) m.get("staffName"),
+                UnusualAccess.Kind.valueOf((String) m.get("kind")), LocalDate.parse((String) m.get("day")), (String) m.get("staffName"),
                 (String) m.get("subjectId"), ((Number) m.get("count")).longValue(),
-                m.get("at") == null ? null : java.time.Instant.parse((String) m.get("at")), (String) m.get("workstationCode"))).toList();
+                m.get("at") == null ? null : Instant.parse((String) m.get("at")), (String) m.get("workstationCode"))).toList();
     }
 
     private static ChainState state(Map<String, Object> m) {

@@ -9,15 +9,15 @@ import cn.shebao.counter.workstation.wire.ApplyResult;
 import cn.shebao.counter.workstation.wire.AuditHeadSource;
 import cn.shebao.counter.workstation.wire.BatchSignatures;
 import cn.shebao.counter.workstation.wire.CentralClock;
+import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.CentrePolicy;
 import cn.shebao.counter.workstation.wire.CentrePolicySource;
-import cn.shebao.counter.workstation.wire.CountersignedHead;
-import cn.shebao.counter.workstation.wire.CentralUnavailableException;
 import cn.shebao.counter.workstation.wire.ChangeEntry;
 import cn.shebao.counter.workstation.wire.ChangePage;
 import cn.shebao.counter.workstation.wire.ChangeSource;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSink;
+import cn.shebao.counter.workstation.wire.CountersignedHead;
 import cn.shebao.counter.workstation.wire.NodeDisabledException;
 import cn.shebao.counter.workstation.wire.PersonRecordSource;
 import cn.shebao.counter.workstation.wire.RowCodec;
@@ -31,13 +31,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -57,21 +60,24 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
     private final URI base;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final java.security.PrivateKey machineKey;
+    /** Requests waiting for their answer, each with when it was sent; shared with the signing copy. */
+    private final Map<Object, Long> inFlight;
+    private final PrivateKey machineKey;
 
     public ServiceClient(URI serviceUrl, SSLContext tls) {
         this(serviceUrl, tls, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
-    private ServiceClient(ServiceClient base, java.security.PrivateKey machineKey) {
+    private ServiceClient(ServiceClient base, PrivateKey machineKey) {
         this.base = base.base;
         this.http = base.http;
         this.requestTimeout = base.requestTimeout;
+        this.inFlight = base.inFlight;
         this.machineKey = machineKey;
     }
 
     /** The same client, signing every command batch with this machine's key (the service refuses an unsigned batch). */
-    public ServiceClient signingBatchesWith(java.security.PrivateKey key) {
+    public ServiceClient signingBatchesWith(PrivateKey key) {
         return new ServiceClient(this, key);
     }
 
@@ -82,6 +88,7 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
+        this.inFlight = new IdentityHashMap<>();
         this.machineKey = null;
     }
 
@@ -183,12 +190,12 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
     }
 
     @Override
-    public java.util.Optional<CountersignedHead> countersignedHead() {
+    public Optional<CountersignedHead> countersignedHead() {
         Map<String, Object> h = get("/audit/head");
         if (h.get("sequence") == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new CountersignedHead((String) h.get("workstationCode"), ((Number) h.get("sequence")).longValue(), (String) h.get("hash"),
+        return Optional.of(new CountersignedHead((String) h.get("workstationCode"), ((Number) h.get("sequence")).longValue(), (String) h.get("hash"),
                 Instant.parse((String) h.get("signedAt")), (String) h.get("signature")));
     }
 
@@ -314,7 +321,32 @@ public final class ServiceClient implements CommandSink, ChangeSource, SnapshotS
         }
     }
 
+    /**
+     * Since when (System.nanoTime()) the oldest request still in flight has waited for its answer; 0 when none is
+     * waiting. The sync watchdog reads it: a central that accepts connections but never answers is seen within
+     * seconds, not when the request times out; a long pull of many pages that each answer is not mistaken for it.
+     */
+    public long waitingSince() {
+        synchronized (inFlight) {
+            return inFlight.isEmpty() ? 0 : inFlight.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        }
+    }
+
     private Map<String, Object> send(HttpRequest.Builder request) {
+        Object token = new Object();
+        synchronized (inFlight) {
+            inFlight.put(token, System.nanoTime());
+        }
+        try {
+            return exchange(request);
+        } finally {
+            synchronized (inFlight) {
+                inFlight.remove(token);
+            }
+        }
+    }
+
+    private Map<String, Object> exchange(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.timeout(requestTimeout).header(ApiVersion.HEADER, String.valueOf(ApiVersion.CURRENT)).build(),

@@ -7,11 +7,15 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
@@ -77,7 +81,7 @@ final class SnapshotCsv extends InputStream {
         List<Map<String, Object>> page;
         try {
             page = next.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
             failure.compareAndSet(null, cause);
             throw new IOException("a snapshot page could not be fetched", cause);
@@ -122,7 +126,7 @@ final class SnapshotCsv extends InputStream {
             out.append(HexFormat.of().formatHex(bytes));
         } else if (v instanceof BigDecimal d) {
             out.append(d.toPlainString());
-        } else if (v instanceof java.sql.Timestamp || v instanceof java.sql.Date || v instanceof java.sql.Time
+        } else if (v instanceof Timestamp || v instanceof Date || v instanceof Time
                 || v instanceof Number || v instanceof Boolean) {
             out.append(v); // JDBC escape forms (yyyy-mm-dd hh:mm:ss.fffffffff in this JVM's zone, as setTimestamp stores it)
         } else {

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.wire;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public interface PersonRecordSource {
     Map<String, List<Map<String, Object>>> forCounter(UUID staffId, UUID personId, String purpose, List<String> tables);
 
     /** Who viewed or printed the record since {@code since}, at every window and terminal (central's view). */
-    List<Map<String, Object>> accessHistory(UUID staffId, UUID personId, String purpose, java.time.Instant since);
+    List<Map<String, Object>> accessHistory(UUID staffId, UUID personId, String purpose, Instant since);
 
     /** A self-service terminal reading the record of the card's holder. */
     Map<String, List<Map<String, Object>>> forTerminal(String citizenIdNumber, String name, List<String> tables);

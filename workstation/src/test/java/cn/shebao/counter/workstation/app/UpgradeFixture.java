@@ -30,7 +30,7 @@ public final class UpgradeFixture {
             case "make" -> {
                 OlderReplica.create(dir, keys, OlderReplica.OLDER_VERSION, 200);
                 new Enrolment("WS-UPGRADE-01", "https://127.0.0.1:9").write(dir);
-                // The package-test machine has no TPM: IT allowed the software key store there, as the README says.
+                // The package-test machine has no TPM: IT allowed the software key store there, as docs/security.md says.
                 KeyProtection.record(dir, true, null, null);
                 try (Replica replica = Replica.open(dir, keys, DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE), step -> { },
                         Migrations.Plan.of(Migrations.Role.REPLICA).upTo(OlderReplica.OLDER_VERSION))) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -83,13 +84,31 @@ class StaffAuthenticatorTest {
     @Test
     void unknownUserLooksLikeAWrongPasswordAndTheTypedNameIsNotAudited() {
         // A password typed into the name field by mistake must not end up in the audit log.
-        assertThat(auth.login("Pw-typed-in-name-2026", "whatever".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(5));
+        assertThat(auth.login("Pw-typed-in-name-2026", "whatever".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(4));
         long leaks = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                 "select count(*) from AuditEvent where actorName like '%typed%' or detail like '%typed%'", Long.class).getSingleResult());
         long recorded = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
                 "select count(*) from AuditEvent where actionCode = 'login.unknownUser'", Long.class).getSingleResult());
         assertThat(leaks).isZero();
         assertThat(recorded).isEqualTo(1);
+    }
+
+    /** Issue 18: tries left and the lockout look the same for a name that exists and one that does not. */
+    @Test
+    void anUnknownNameCountsDownAndLocksExactlyLikeARealAccount() {
+        List<LoginOutcome> real = new ArrayList<>();
+        List<LoginOutcome> unknown = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            real.add(auth.login("liuyang", "wrong".toCharArray()));
+            unknown.add(auth.login("nobody-here", "wrong".toCharArray()));
+        }
+        assertThat(unknown).isEqualTo(real);
+        assertThat(real).startsWith(new LoginOutcome.WrongCredentials(4), new LoginOutcome.WrongCredentials(3));
+        assertThat(real.get(4)).isInstanceOf(LoginOutcome.Locked.class);
+        // Another unknown name starts afresh, as another account would.
+        assertThat(auth.login("somebody-else", "wrong".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(4));
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(auth.login("nobody-here", "wrong".toCharArray())).isEqualTo(new LoginOutcome.WrongCredentials(4));
     }
 
     @Test

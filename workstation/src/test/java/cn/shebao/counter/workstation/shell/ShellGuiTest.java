@@ -3,12 +3,17 @@ package cn.shebao.counter.workstation.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.app.DemoMode;
 import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.app.WorkstationOptions;
 import cn.shebao.counter.workstation.audit.AuditEvent;
+import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.identity.IdentityPanel;
 import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.records.CitizenLookupPanel;
 import cn.shebao.counter.workstation.schema.DomainSchema;
 import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
@@ -53,6 +58,8 @@ class ShellGuiTest {
 
     private static final int PERSONS = 40;
     private static Path template;
+    /** Two demo citizens' ID cards, read from the template's replica. */
+    private static List<IdCard> twoCards;
 
     @TempDir
     Path tmp;
@@ -66,6 +73,11 @@ class ShellGuiTest {
         template = Files.createTempDirectory("shebao-gui-template");
         try (Workstation w = Workstation.open(new WorkstationOptions(new DataDirectory(template), true, PERSONS), p -> { })) {
             assertThat(w.demoStaff()).isNotEmpty();
+        }
+        DataDirectory dir = new DataDirectory(template);
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()),
+                DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
+            twoCards = DemoCards.firstPersons(replica.sessions(), 2);
         }
     }
 
@@ -225,6 +237,77 @@ class ShellGuiTest {
                     "select count(*) from IssuedDocument where documentNumber = :n", Long.class)
                     .setParameter("n", stamp.group(1)).getSingleResult());
             assertThat(registeredDocs).isEqualTo(1L);
+        }
+    }
+
+    /** Issue 17: a second card read while the first is looked up shows the second card, never the first's late answer. */
+    @Test
+    void twoCardsReadQuicklyAtTheIdentityScreenShowTheSecondCard() {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        main.pressAndReleaseKeys(KeyEvent.VK_F3);
+        IdentityPanel identity = GuiActionRunner.execute(() ->
+                robot.finder().findByType(main.target(), IdentityPanel.class, true));
+        IdCard first = twoCards.get(0);
+        IdCard second = twoCards.get(1);
+        assertThat(first.name()).isNotEqualTo(second.name());
+        GuiActionRunner.execute(() -> {
+            identity.cardRead(first);
+            identity.cardRead(second);
+        });
+        await("second card looked up", () -> !identity.lookingUp(), 30);
+        assertThat(main.label("identity.card").text()).contains(second.idNumber()).doesNotContain(first.idNumber());
+        assertThat(main.label("identity.record").text()).contains(second.name()).doesNotContain(first.name());
+        assertThat(main.label("identity.problems").text()).contains("一致");
+    }
+
+    /** Issue 17: one card read twice opens its record once (one audited opening); another card replaces the record. */
+    @Test
+    void oneCardReadTwiceOpensOneRecordAnotherCardReplacesItAndF12AsksFirst() throws Exception {
+        app = start(true);
+        FrameFixture main = logIn("chenjing");
+        CitizenLookupPanel lookup = GuiActionRunner.execute(() ->
+                robot.finder().findByType(main.target(), CitizenLookupPanel.class, true));
+        IdCard first = twoCards.get(0);
+        IdCard second = twoCards.get(1);
+        GuiActionRunner.execute(() -> {
+            lookup.cardRead(first);
+            lookup.cardRead(first);
+        });
+        await("record opened", () -> !lookup.working() && isShowing(main, "record"), 30);
+        assertThat(main.label("record.idNumber").text()).isEqualTo(first.idNumber());
+        GuiActionRunner.execute(() -> lookup.cardRead(first));
+        await("same card again: nothing to do", () -> !lookup.working(), 30);
+        GuiActionRunner.execute(() -> lookup.cardRead(second));
+        await("the other citizen's record", () -> !lookup.working()
+                && main.label("record.idNumber").text().equals(second.idNumber()), 30);
+
+        // Issue 18: F12 over an open record asks first; 取消 keeps the citizen, 注销 logs out.
+        main.pressAndReleaseKeys(KeyEvent.VK_F12);
+        DialogFixture ask = WindowFinder.findDialog("logout.confirm").withTimeout(10, TimeUnit.SECONDS).using(robot);
+        ask.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("取消")).click();
+        await("still serving the citizen", () -> isShowing(main, "record") && main.target().isShowing(), 10);
+        main.pressAndReleaseKeys(KeyEvent.VK_F12);
+        WindowFinder.findDialog("logout.confirm").withTimeout(10, TimeUnit.SECONDS).using(robot)
+                .button(org.assertj.swing.core.matcher.JButtonMatcher.withText("注销")).click();
+        loginWindow();
+
+        GuiActionRunner.execute(() -> app.exit(0));
+        assertThat(awaitExit(app)).isZero();
+        app = null;
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        try (Replica replica = Replica.open(dir, KeyStoreKeyProtector.forMachine(dir.keys()),
+                DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
+            for (IdCard card : twoCards) {
+                java.util.UUID personId = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                        "select id from InsuredPerson where citizenIdNumber = :n", java.util.UUID.class)
+                        .setParameter("n", card.idNumber()).getSingleResult());
+                long opens = replica.sessions().fromTransaction(s -> s.createSelectionQuery(
+                        "select count(*) from AuditEvent where actionCode = :open and subjectId = :id", Long.class)
+                        .setParameter("open", CitizenRecords.ACTION_OPEN).setParameter("id", personId.toString())
+                        .getSingleResult());
+                assertThat(opens).as("audited openings of %s", card.maskedIdNumber()).isEqualTo(1L);
+            }
         }
     }
 

@@ -30,12 +30,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -256,9 +263,9 @@ final class CentralApi extends Handler.Abstract {
     }
 
     private Object accessHistory(Caller caller, Map<String, Object> body) throws Refusal {
-        java.time.Instant since;
+        Instant since;
         try {
-            since = java.time.Instant.parse(text(body, "since"));
+            since = Instant.parse(text(body, "since"));
         } catch (RuntimeException e) {
             throw new Refusal(400, "BAD_REQUEST");
         }
@@ -320,20 +327,20 @@ final class CentralApi extends Handler.Abstract {
 
     @SuppressWarnings("unchecked")
     private Object auditUnusual(Map<String, Object> body) throws Refusal {
-        java.time.Instant from;
-        java.time.Instant to;
+        Instant from;
+        Instant to;
         UnusualAccess.Thresholds t;
-        java.time.ZoneId zone;
+        ZoneId zone;
         try {
             from = instant(body, "from");
             to = instant(body, "to");
             Map<String, Object> th = (Map<String, Object>) body.get("thresholds");
             t = new UnusualAccess.Thresholds(((Number) th.get("openingsWithoutCitizenPerDay")).intValue(),
-                    java.time.LocalTime.parse((String) th.get("opens")), java.time.LocalTime.parse((String) th.get("closes")),
-                    ((List<String>) th.get("openDays")).stream().map(java.time.DayOfWeek::valueOf)
-                            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(java.time.DayOfWeek.class))),
+                    LocalTime.parse((String) th.get("opens")), LocalTime.parse((String) th.get("closes")),
+                    ((List<String>) th.get("openDays")).stream().map(DayOfWeek::valueOf)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
                     ((Number) th.get("windowsPerCitizenPerDay")).intValue());
-            zone = java.time.ZoneId.of(text(body, "zone"));
+            zone = ZoneId.of(text(body, "zone"));
         } catch (RuntimeException e) {
             throw new Refusal(400, "BAD_REQUEST");
         }
@@ -379,9 +386,9 @@ final class CentralApi extends Handler.Abstract {
         return Map.of("chains", out);
     }
 
-    private static java.time.Instant instant(Map<String, Object> m, String field) {
+    private static Instant instant(Map<String, Object> m, String field) {
         String v = text(m, field);
-        return v == null ? null : java.time.Instant.parse(v);
+        return v == null ? null : Instant.parse(v);
     }
 
     private static UUID uuid(Map<String, Object> m, String field) throws Refusal {
@@ -516,7 +523,7 @@ final class CentralApi extends Handler.Abstract {
         try {
             // Bounded even for a chunked body without a length: enrolment is open to machines without a certificate.
             return Content.Source.asByteArrayAsync(request, MAX_BODY).get();
-        } catch (java.util.concurrent.ExecutionException tooLargeOrCut) {
+        } catch (ExecutionException tooLargeOrCut) {
             throw new Refusal(413, "TOO_LARGE");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

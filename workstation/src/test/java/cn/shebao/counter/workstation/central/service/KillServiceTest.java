@@ -23,10 +23,14 @@ import cn.shebao.counter.workstation.store.Migrations;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
+import cn.shebao.counter.workstation.sync.Backoff;
 import cn.shebao.counter.workstation.sync.InitialLoad;
+import cn.shebao.counter.workstation.sync.Puller;
 import cn.shebao.counter.workstation.sync.Pusher;
 import cn.shebao.counter.workstation.sync.ServiceClient;
+import cn.shebao.counter.workstation.sync.SyncEngine;
 import cn.shebao.counter.workstation.testing.DemoReplica;
+import cn.shebao.counter.workstation.testing.Eventually;
 import cn.shebao.counter.workstation.testing.TestPostgres;
 import cn.shebao.counter.workstation.wire.ApiVersion;
 import java.net.ServerSocket;
@@ -72,40 +76,12 @@ class KillServiceTest {
     @Test
     void killedMidBatchLosesAndDuplicatesNothing() throws Exception {
         try (TestPostgres pg = TestPostgres.createDatabase()) {
-            Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
-                new DemoDataGenerator(new DemoDataGenerator.Settings(31, 120, DemoReplica.AS_OF, 3, 60))
-                        .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
-            }
-            // What `central init-pki` writes (that command reads its passwords from the environment, which a test
-            // cannot set for its own process).
-            Path pki = tmp.resolve("pki");
-            CertificateAuthority made = CertificateAuthority.create("Kill Test CA");
-            KeyStores.write(made.toKeyStore(SECRET.toCharArray()), pki.resolve("ca.p12"), SECRET.toCharArray());
-            KeyStores.write(made.issueServer(List.of("127.0.0.1"), Duration.ofDays(1), SECRET.toCharArray()), pki.resolve("service.p12"),
-                    SECRET.toCharArray());
-            int port;
-            try (ServerSocket probe = new ServerSocket(0)) {
-                port = probe.getLocalPort();
-            }
-            Path config = tmp.resolve("central.properties");
-            Files.writeString(config, String.join("\n", "listen.host=127.0.0.1", "listen.port=" + port,
-                    "database.url=" + pg.verifiedTlsUrl(), "database.user=" + pg.user(), "tls.keystore=pki/service.p12",
-                    "ca.keystore=pki/ca.p12", ""), StandardCharsets.UTF_8);
-            char[] caPassword = SECRET.toCharArray();
-            CertificateAuthority ca = CertificateAuthority.from(KeyStores.read(pki.resolve("ca.p12"), caPassword), caPassword);
-            MachineRegistry registry = new MachineRegistry(pg.dataSource(), ca, Clock.systemUTC(), node -> { });
-            KeyPair keys = NodeKeys.generate();
-            X509Certificate cert = ca.issueClient(NodeKeys.request(keys, NODE), NODE, Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400));
-            registry.recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
-            try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
-                new cn.shebao.counter.workstation.central.CommandApplier(sessions, java.util.Map.of(), Clock.systemUTC(),
-                        TimeOrderedIds.system()).register(NODE);
-            }
-            char[] p = "node".toCharArray();
-            SSLContext tls = ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), p, cert, ca.certificate()), p,
-                    KeyStores.trusting(ca.certificate()));
-            ServiceClient client = new ServiceClient(URI.create("https://127.0.0.1:" + port), tls).signingBatchesWith(keys.getPrivate());
+            Hall hall = prepare(pg);
+            Path config = hall.config();
+            int port = hall.port();
+            SSLContext tls = hall.tls();
+            KeyPair keys = hall.keys();
+            ServiceClient client = new ServiceClient(hall.url(), tls).signingBatchesWith(keys.getPrivate());
 
             Process service = serve(config, pg, port, tls);
             try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("ws")), new KeyStoreKeyProtector(tmp.resolve("keys"),
@@ -155,6 +131,106 @@ class KillServiceTest {
                 service.waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The central side as `central init-pki` and `enrol` leave it, and this test's node registered with a key. */
+    private record Hall(Path config, int port, SSLContext tls, KeyPair keys, URI url) {
+    }
+
+    private Hall prepare(TestPostgres pg) throws Exception {
+        Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
+        try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
+            new DemoDataGenerator(new DemoDataGenerator.Settings(31, 120, DemoReplica.AS_OF, 3, 60))
+                    .generate(new HibernateDemoSink(sessions), (d, t, r) -> { });
+        }
+        // What `central init-pki` writes (that command reads its passwords from the environment, which a test
+        // cannot set for its own process).
+        Path pki = tmp.resolve("pki");
+        CertificateAuthority made = CertificateAuthority.create("Kill Test CA");
+        KeyStores.write(made.toKeyStore(SECRET.toCharArray()), pki.resolve("ca.p12"), SECRET.toCharArray());
+        KeyStores.write(made.issueServer(List.of("127.0.0.1"), Duration.ofDays(1), SECRET.toCharArray()), pki.resolve("service.p12"),
+                SECRET.toCharArray());
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path config = tmp.resolve("central.properties");
+        Files.writeString(config, String.join("\n", "listen.host=127.0.0.1", "listen.port=" + port,
+                "database.url=" + pg.verifiedTlsUrl(), "database.user=" + pg.user(), "tls.keystore=pki/service.p12",
+                "ca.keystore=pki/ca.p12", ""), StandardCharsets.UTF_8);
+        char[] caPassword = SECRET.toCharArray();
+        CertificateAuthority ca = CertificateAuthority.from(KeyStores.read(pki.resolve("ca.p12"), caPassword), caPassword);
+        MachineRegistry registry = new MachineRegistry(pg.dataSource(), ca, Clock.systemUTC(), node -> { });
+        KeyPair keys = NodeKeys.generate();
+        X509Certificate cert = ca.issueClient(NodeKeys.request(keys, NODE), NODE, Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400));
+        registry.recordIssued(cert, MachineRegistry.Kind.COUNTER, "TEST");
+        try (SessionFactory sessions = CentralSchema.unit(PersistenceUnit.SchemaCheck.NONE).create(pg.dataSource())) {
+            new cn.shebao.counter.workstation.central.CommandApplier(sessions, java.util.Map.of(), Clock.systemUTC(),
+                    TimeOrderedIds.system()).register(NODE);
+        }
+        char[] p = "node".toCharArray();
+        SSLContext tls = ServiceClient.tls(KeyStores.withKey("node", keys.getPrivate(), p, cert, ca.certificate()), p,
+                KeyStores.trusting(ca.certificate()));
+        return new Hall(config, port, tls, keys, URI.create("https://127.0.0.1:" + port));
+    }
+
+    /**
+     * Issue 18: a central that is frozen (SIGSTOP: connections are still accepted, nothing answers) is shown offline
+     * within the answer window, while the request still waits (its timeout is minutes away), and the queue keeps
+     * being counted; thawed, the same request is answered and the queue drains.
+     */
+    @Test
+    void aFrozenServiceIsShownOfflineWhileItsRequestWaitsAndTheQueueKeepsCounting() throws Exception {
+        try (TestPostgres pg = TestPostgres.createDatabase()) {
+            Hall hall = prepare(pg);
+            // A request timeout far beyond the test's waits: only the watchdog can make the status go offline.
+            ServiceClient client = new ServiceClient(hall.url(), hall.tls(), Duration.ofSeconds(5), Duration.ofMinutes(5))
+                    .signingBatchesWith(hall.keys().getPrivate());
+            Process service = serve(hall.config(), pg, hall.port(), hall.tls());
+            try (Replica replica = Replica.open(new DataDirectory(tmp.resolve("ws")), new KeyStoreKeyProtector(tmp.resolve("keys"),
+                    "frozen".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.NONE))) {
+                new InitialLoad(client, replica.dataSource(), 1000).run(x -> { });
+                Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
+                List<SyncEngine.Status> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+                try (SyncEngine engine = new SyncEngine(outbox, new Pusher(outbox, client, NODE),
+                        new Puller(client, replica.dataSource(), 1000, Clock.systemUTC()), Clock.systemUTC(), Duration.ofMillis(300),
+                        new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), new java.util.Random(7)), Duration.ofSeconds(2))
+                        .watchingAnswersOf(client::waitingSince)) {
+                    engine.addListener(seen::add);
+                    engine.start();
+                    Eventually.until("online", Duration.ofSeconds(60), () -> engine.status().online());
+
+                    signal("STOP", service);
+                    Outbox queued = queue(replica, 2);
+                    long waiting = queued.pendingCount();
+                    assertThat(waiting).isPositive();
+                    Eventually.until("shown offline with the queue counted", Duration.ofSeconds(60), () -> {
+                        SyncEngine.Status s = engine.status();
+                        return !s.online() && s.problem() == SyncEngine.Problem.UNREACHABLE && s.pending() == waiting;
+                    });
+                    assertThat(engine.roundInProgress()).as("the round still waits for the frozen service").isTrue();
+                    assertThat(client.waitingSince()).as("a request is still in flight, not timed out").isNotZero();
+                    assertThat(engine.status().detail()).contains("no answer");
+
+                    signal("CONT", service);
+                    Eventually.until("online again and drained", Duration.ofSeconds(60),
+                            () -> engine.status().online() && engine.status().pending() == 0);
+                    assertThat(applied(pg)).isEqualTo(waiting);
+                    assertThat(seen).anySatisfy(s -> assertThat(s.online()).isFalse());
+                }
+            } finally {
+                // Thawed before it is killed, so a failure above never leaves a stopped process behind.
+                new ProcessBuilder("kill", "-CONT", Long.toString(service.pid())).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+                service.destroyForcibly();
+                service.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void signal(String signal, Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s", signal).isZero();
     }
 
     /** `shebao-counter central serve` in a child JVM; returns once its health endpoint answers. */
