@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.auditview;
 import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -70,7 +71,7 @@ final class UnusualAccessDialog {
                 new RowTableModel.Column<>(texts.text("unusual.column.where"), f -> (f.at() == null ? "" : Formats.time(f.at(), zone) + " ")
                         + (f.workstationCode() == null ? "" : f.workstationCode()))));
         model.setRows(findings);
-        JTable table = new JTable(model);
+        JTable table = Tables.fit(new JTable(model));
         table.setName("unusual.table");
         JScrollPane pane = new JScrollPane(table);
         pane.setPreferredSize(new Dimension(720, 300));

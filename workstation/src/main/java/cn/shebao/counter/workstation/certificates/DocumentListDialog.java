@@ -3,6 +3,7 @@ package cn.shebao.counter.workstation.certificates;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Window;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ final class DocumentListDialog extends JDialog {
                 new RowTableModel.Column<>(texts.text("column.workstation"), DocumentRegister.Entry::workstationCode),
                 new RowTableModel.Column<>(texts.text("column.reprint"), e -> e.reprint() ? texts.text("document.isReprint") : "")));
         model.setRows(entries);
-        JTable table = new JTable(model);
+        JTable table = Tables.fit(new JTable(model));
         table.setName("document.list.table");
         JPanel panel = new JPanel(new MigLayout("wrap 1, insets 12", "[grow, fill]", "[grow, fill][]"));
         panel.add(new JScrollPane(table));

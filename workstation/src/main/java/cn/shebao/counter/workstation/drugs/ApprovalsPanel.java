@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
 import java.math.BigDecimal;
@@ -81,7 +82,7 @@ public final class ApprovalsPanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("column.attachments"), p -> attachments(p.application())),
                 new RowTableModel.Column<>(texts.text("column.status"),
                         p -> texts.text("application." + p.application().getStatus().name()))));
-        table = new JTable(model);
+        table = Tables.fit(new JTable(model));
         table.setName("approvals.table");
         table.getSelectionModel().addListSelectionListener(e -> showDetail());
         add(new JScrollPane(table));
@@ -136,11 +137,23 @@ public final class ApprovalsPanel extends JPanel {
     }
 
     private void reload() {
+        reload(null);
+    }
+
+    /**
+     * Reloads the worklist; {@code outcome}, when given, is what the supervisor just did, kept in front of the count
+     * (issue 18: the reload used to replace the confirmation of an approval before anyone could read it).
+     */
+    private void reload(String outcome) {
         int days = (Integer) olderThan.getValue();
         boolean approved = withApproved.isSelected();
         Background.run(() -> applications.worklist(supervisor, days, approved), rows -> {
             model.setRows(rows);
-            message.setText(texts.text("approvals.count", rows.size()));
+            long waiting = rows.stream().filter(r -> r.application().getStatus() == ApplicationStatus.REGISTERED).count();
+            // With the approvals in force shown too, they are counted apart: "waiting" means waiting.
+            String count = approved ? texts.text("approvals.countWithApproved", waiting, rows.size() - waiting)
+                    : texts.text("approvals.count", waiting);
+            message.setText(outcome == null ? count : outcome + " " + count);
         }, error -> message.setText(texts.describe(error)));
     }
 
@@ -200,7 +213,7 @@ public final class ApprovalsPanel extends JPanel {
             }
         }, done -> {
             message.setText(texts.text("approvals.revoked"));
-            reload();
+            reload(texts.text("approvals.revoked"));
         }, error -> message.setText(texts.describe(error)));
     }
 
@@ -244,8 +257,9 @@ public final class ApprovalsPanel extends JPanel {
                 Arrays.fill(secret, '\0');
             }
         }, n -> {
-            message.setText(texts.text(approve ? "approvals.approved" : "approvals.rejected", n));
-            reload();
+            String done = texts.text(approve ? "approvals.approved" : "approvals.rejected", n);
+            message.setText(done);
+            reload(done);
         }, error -> message.setText(texts.describe(error)));
     }
 }

@@ -12,6 +12,7 @@ import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ public final class DrugsPanel extends JPanel {
                 column("column.plannedTo", l -> Formats.date(l.application().getPlannedTo())),
                 column("column.status", l -> texts.text("application." + l.application().getStatus().name())),
                 column("column.approvedTo", l -> Formats.date(l.application().getApprovedTo()))));
-        table = new JTable(model);
+        table = Tables.fit(new JTable(model));
         table.setName("drugs.applications");
         add(new JScrollPane(table));
         JPanel rowActions = new JPanel(new MigLayout("insets 0, gap 8"));

@@ -11,6 +11,7 @@ import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Window;
@@ -160,7 +161,7 @@ public final class IdentityPanel extends JPanel {
         credential.add(lock);
         credential.add(unlock);
         credential.add(revoke);
-        JTable historyTable = new JTable(history);
+        JTable historyTable = Tables.fit(new JTable(history));
         historyTable.setName("identity.history");
         credential.add(new JScrollPane(historyTable), "span 4, growx, height 110!");
         add(credential, "span 2, growx");

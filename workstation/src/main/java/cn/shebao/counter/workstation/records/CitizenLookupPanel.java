@@ -4,12 +4,14 @@ import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.citizen.CodeNames;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.citizen.RecordTab;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.BorderLayout;
@@ -81,9 +83,9 @@ public final class CitizenLookupPanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("column.name"), CitizenSummary::name),
                 new RowTableModel.Column<>(texts.text("column.gender"), s -> texts.text("gender." + s.gender().name())),
                 new RowTableModel.Column<>(texts.text("column.birthDate"), s -> Formats.date(s.birthDate())),
-                new RowTableModel.Column<>(texts.text("column.area"), CitizenSummary::householdAreaCode),
+                new RowTableModel.Column<>(texts.text("column.area"), c -> CodeNames.bundled().area(c.householdAreaCode())),
                 new RowTableModel.Column<>(texts.text("column.status"), s -> texts.text("person." + s.status().name()))));
-        resultTable = new JTable(results);
+        resultTable = Tables.fit(new JTable(results));
         resultTable.setName("citizen.results");
 
         searchTabs.setName("citizen.searchTabs");

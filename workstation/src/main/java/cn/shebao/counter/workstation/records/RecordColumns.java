@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.records;
 
 import cn.shebao.counter.workstation.citizen.BenefitAdjustment;
 import cn.shebao.counter.workstation.citizen.CitizenProfile;
+import cn.shebao.counter.workstation.citizen.CodeNames;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.MaternityBenefit;
 import cn.shebao.counter.workstation.citizen.MedicalReimbursement;
@@ -28,16 +29,21 @@ final class RecordColumns {
         return new Column<>(texts.text("column." + key), value);
     }
 
+    /** An amount or a count: right-aligned. */
+    private <T> Column<T> amount(String key, Function<T, Object> value) {
+        return Column.amount(texts.text("column." + key), value);
+    }
+
     private String e(String prefix, Enum<?> value) {
         return value == null ? "" : texts.text(prefix + "." + value.name());
     }
 
     List<Column<PensionPayment>> pensions() {
         return List.of(col("month", p -> Formats.month(p.getPaymentMonth())),
-                col("basicPension", p -> Formats.money(p.getBasicPension())),
-                col("accountPension", p -> Formats.money(p.getPersonalAccountPension())),
-                col("transitionalPension", p -> Formats.money(p.getTransitionalPension())),
-                col("total", p -> Formats.money(p.getTotalAmount())),
+                amount("basicPension", p -> Formats.money(p.getBasicPension())),
+                amount("accountPension", p -> Formats.money(p.getPersonalAccountPension())),
+                amount("transitionalPension", p -> Formats.money(p.getTransitionalPension())),
+                amount("total", p -> Formats.money(p.getTotalAmount())),
                 col("status", p -> e("payment", p.getStatus())),
                 col("paidOn", p -> Formats.date(p.getPaidOn())));
     }
@@ -45,8 +51,8 @@ final class RecordColumns {
     List<Column<BenefitAdjustment>> adjustments() {
         return List.of(col("effectiveMonth", a -> Formats.month(a.getEffectiveMonth())),
                 col("reason", BenefitAdjustment::getReason),
-                col("amountBefore", a -> Formats.money(a.getAmountBefore())),
-                col("amountAfter", a -> Formats.money(a.getAmountAfter())),
+                amount("amountBefore", a -> Formats.money(a.getAmountBefore())),
+                amount("amountAfter", a -> Formats.money(a.getAmountAfter())),
                 col("approvedOn", a -> Formats.date(a.getApprovedOn())));
     }
 
@@ -56,10 +62,10 @@ final class RecordColumns {
                 col("visitType", r -> e("visit", r.getVisitType())),
                 col("admittedOn", r -> Formats.date(r.getAdmittedOn())),
                 col("dischargedOn", r -> Formats.date(r.getDischargedOn())),
-                col("diagnosis", MedicalReimbursement::getDiagnosisCode),
-                col("totalCost", r -> Formats.money(r.getTotalCost())),
-                col("fundPaid", r -> Formats.money(r.getFundPaid())),
-                col("personalPaid", r -> Formats.money(r.getPersonalPaid())),
+                col("diagnosis", r -> CodeNames.bundled().diagnosis(r.getDiagnosisCode())),
+                amount("totalCost", r -> Formats.money(r.getTotalCost())),
+                amount("fundPaid", r -> Formats.money(r.getFundPaid())),
+                amount("personalPaid", r -> Formats.money(r.getPersonalPaid())),
                 col("settledOn", r -> Formats.date(r.getSettledOn())));
     }
 
@@ -69,16 +75,16 @@ final class RecordColumns {
                 col("recognisedOn", w -> Formats.date(w.getRecognisedOn())),
                 col("disabilityGrade", w -> w.getDisabilityGrade() == null ? "" : texts.text("injury.grade", w.getDisabilityGrade())),
                 col("status", w -> e("injury", w.getStatus())),
-                col("lumpSum", w -> Formats.money(w.getLumpSumAmount())),
-                col("medicalAmount", w -> Formats.money(w.getMedicalAmount())));
+                amount("lumpSum", w -> Formats.money(w.getLumpSumAmount())),
+                amount("medicalAmount", w -> Formats.money(w.getMedicalAmount())));
     }
 
     List<Column<MaternityBenefit>> maternity() {
         return List.of(col("childbirthOn", m -> Formats.date(m.getChildbirthOn())),
                 col("deliveryType", m -> e("delivery", m.getDeliveryType())),
                 col("leaveDays", MaternityBenefit::getLeaveDays),
-                col("allowance", m -> Formats.money(m.getAllowanceAmount())),
-                col("medicalAmount", m -> Formats.money(m.getMedicalAmount())),
+                amount("allowance", m -> Formats.money(m.getAllowanceAmount())),
+                amount("medicalAmount", m -> Formats.money(m.getMedicalAmount())),
                 col("status", m -> e("benefit", m.getStatus())),
                 col("paidOn", m -> Formats.date(m.getPaidOn())));
     }
@@ -101,7 +107,7 @@ final class RecordColumns {
                 col("plannedTo", d -> Formats.date(d.application().getPlannedTo())),
                 col("status", d -> e("application", d.application().getStatus())),
                 col("approvedTo", d -> Formats.date(d.application().getApprovedTo())),
-                col("approvedLimit", d -> Formats.money(d.application().getApprovedLimit())));
+                amount("approvedLimit", d -> Formats.money(d.application().getApprovedLimit())));
     }
 
     List<Column<ContributionHistory.Line>> contributionLines() {
@@ -109,18 +115,18 @@ final class RecordColumns {
                 col("insuranceType", l -> e("insurance", l.type())),
                 col("employer", ContributionHistory.Line::employerName),
                 col("region", ContributionHistory.Line::regionCode),
-                col("base", l -> Formats.money(l.base())),
-                col("employerAmount", l -> Formats.money(l.employerAmount())),
-                col("personalAmount", l -> Formats.money(l.personalAmount())),
+                amount("base", l -> Formats.money(l.base())),
+                amount("employerAmount", l -> Formats.money(l.employerAmount())),
+                amount("personalAmount", l -> Formats.money(l.personalAmount())),
                 col("status", l -> e("contribution", l.status())));
     }
 
     List<Column<ContributionHistory.YearTotal>> contributionYears() {
         return List.of(col("year", y -> Integer.toString(y.year())),
-                col("employerAmount", y -> Formats.money(y.employerAmount())),
-                col("personalAmount", y -> Formats.money(y.personalAmount())),
-                col("arrears", y -> Formats.money(y.arrears())),
-                col("pensionMonths", ContributionHistory.YearTotal::pensionMonths));
+                amount("employerAmount", y -> Formats.money(y.employerAmount())),
+                amount("personalAmount", y -> Formats.money(y.personalAmount())),
+                amount("arrears", y -> Formats.money(y.arrears())),
+                amount("pensionMonths", ContributionHistory.YearTotal::pensionMonths));
     }
 
     List<Column<ContributionHistory.Transfer>> transfers() {
@@ -135,7 +141,7 @@ final class RecordColumns {
         return List.of(col("insuranceType", p -> e("insurance", p.type())),
                 col("status", p -> e("participation", p.status())),
                 col("firstInsuredOn", p -> Formats.date(p.firstInsuredOn())),
-                col("months", CitizenProfile.Participation::months),
-                col("accountBalance", p -> Formats.money(p.personalAccountBalance())));
+                amount("months", CitizenProfile.Participation::months),
+                amount("accountBalance", p -> Formats.money(p.personalAccountBalance())));
     }
 }

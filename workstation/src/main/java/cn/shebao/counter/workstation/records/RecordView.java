@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.records;
 
 import cn.shebao.counter.workstation.citizen.CitizenProfile;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.citizen.CodeNames;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAccess;
 import cn.shebao.counter.workstation.citizen.RecordAction;
@@ -11,6 +12,7 @@ import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Color;
 import java.awt.Component;
@@ -168,7 +170,7 @@ final class RecordView extends JPanel {
         }
         RowTableModel<T> model = new RowTableModel<>(cols);
         model.setRows(rows);
-        JTable table = new JTable(model);
+        JTable table = Tables.fit(new JTable(model));
         table.setName("record." + tab.name() + ".table");
         return new JScrollPane(table);
     }
@@ -180,7 +182,7 @@ final class RecordView extends JPanel {
         field(panel, "birthDate", Formats.date(p.birthDate()));
         field(panel, "status", texts.text("person." + p.status().name()));
         field(panel, "category", texts.text("category." + p.retirementCategory().name()));
-        field(panel, "area", p.householdAreaCode());
+        field(panel, "area", CodeNames.bundled().area(p.householdAreaCode()));
         field(panel, "cardNumber", p.socialSecurityCardNumber());
         field(panel, "employer", p.employerName());
         field(panel, "phone", p.phone());
@@ -190,7 +192,7 @@ final class RecordView extends JPanel {
         field(panel, "retiredOn", Formats.date(p.retiredOn()));
         RowTableModel<CitizenProfile.Participation> model = new RowTableModel<>(columns.participations());
         model.setRows(p.participations());
-        JTable table = new JTable(model);
+        JTable table = Tables.fit(new JTable(model));
         table.setName("record.participations");
         panel.add(new JScrollPane(table), "span 4, grow");
         return panel;
@@ -225,7 +227,7 @@ final class RecordView extends JPanel {
         panel.add(header);
         RowTableModel<ContributionHistory.YearTotal> years = new RowTableModel<>(columns.contributionYears());
         years.setRows(newestFirst(h.years()));
-        JTable yearTable = new JTable(years);
+        JTable yearTable = Tables.fit(new JTable(years));
         yearTable.setName("contributions.years");
         panel.add(new JScrollPane(yearTable));
         JLabel arrears = new JLabel(h.arrearsMonths() == 0 ? texts.text("contributions.noArrears")
@@ -255,7 +257,7 @@ final class RecordView extends JPanel {
         panel.add(new JLabel(texts.text("contributions.transfers")));
         RowTableModel<ContributionHistory.Transfer> transfers = new RowTableModel<>(columns.transfers());
         transfers.setRows(h.transfers());
-        JTable transferTable = new JTable(transfers);
+        JTable transferTable = Tables.fit(new JTable(transfers));
         transferTable.setName("contributions.transfers");
         panel.add(new JScrollPane(transferTable));
         return panel;

@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -41,7 +42,7 @@ public final class RetirementRemindersPanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("column.idNumber"), RetirementReminders.Reminder::maskedIdNumber),
                 new RowTableModel.Column<>(texts.text("column.birthDate"), r -> Formats.date(r.birthDate())),
                 new RowTableModel.Column<>(texts.text("column.category"), r -> texts.text("category." + r.category().name()))));
-        table = new JTable(model);
+        table = Tables.fit(new JTable(model));
         table.setName("reminders.table");
         JPanel form = new JPanel(new MigLayout("insets 0, gap 8"));
         form.add(new JLabel(texts.text("reminders.months")));

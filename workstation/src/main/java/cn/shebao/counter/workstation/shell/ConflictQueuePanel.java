@@ -9,6 +9,7 @@ import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.FocusWhenShown;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ final class ConflictQueuePanel extends JPanel {
                         c -> c.getDetail() == null ? "" : texts.textOr("conflict.rule." + c.getDetail(), c.getDetail()))));
         count.setName("conflicts.count");
         add(count);
-        JTable table = new JTable(model);
+        JTable table = Tables.fit(new JTable(model));
         table.setName("conflicts.table");
         add(new JScrollPane(table));
         JButton resolve = new JButton(texts.text("conflicts.resolve"));

@@ -91,8 +91,12 @@ final class MainFrame extends JFrame {
         if (navigation.selected() != null) {
             open(navigation.selected());
         }
-        setSize(1100, 720);
+        setSize(1100, 720); // the size it returns to when the clerk un-maximises it
         setLocationRelativeTo(null);
+        // A counter's screen is the clerk's whole desk: the main window opens using all of it.
+        if (getToolkit().isFrameStateSupported(MAXIMIZED_BOTH)) {
+            setExtendedState(MAXIMIZED_BOTH);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.FocusWhenShown;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -55,7 +56,7 @@ public final class StaffPanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("staff.column.roles"), a -> roles(a.roles())),
                 new RowTableModel.Column<>(texts.text("staff.column.state"), a -> texts.text(a.active()
                         ? (a.mustChangePassword() ? "staff.state.mustChange" : "staff.state.active") : "staff.state.disabled"))));
-        table = new JTable(model);
+        table = Tables.fit(new JTable(model));
         table.setName("staff.table");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         add(new JScrollPane(table));

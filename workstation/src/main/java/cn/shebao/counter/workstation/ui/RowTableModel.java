@@ -9,8 +9,19 @@ public final class RowTableModel<T> extends AbstractTableModel {
 
     private static final long serialVersionUID = 1L;
 
-    /** One column: its header (already translated) and how to get its value from a row. */
-    public record Column<T>(String header, Function<T, Object> value) {
+    /**
+     * One column: its header (already translated), how to get its value from a row, and whether it holds amounts
+     * (right-aligned, so the digits of a column line up as on a printed statement).
+     */
+    public record Column<T>(String header, Function<T, Object> value, boolean amount) {
+        public Column(String header, Function<T, Object> value) {
+            this(header, value, false);
+        }
+
+        /** A column of amounts or counts, shown right-aligned. */
+        public static <T> Column<T> amount(String header, Function<T, Object> value) {
+            return new Column<>(header, value, true);
+        }
     }
 
     private final transient List<Column<T>> columns;
@@ -31,6 +42,11 @@ public final class RowTableModel<T> extends AbstractTableModel {
 
     public List<T> rows() {
         return rows;
+    }
+
+    /** True when the column holds amounts (see {@link Tables#fit}). */
+    public boolean isAmount(int column) {
+        return columns.get(column).amount();
     }
 
     @Override

@@ -134,6 +134,9 @@ class ShellGuiTest {
         screenshot(login.target(), "login-zh");
 
         FrameFixture main = logIn("chenjing");
+        // Issue 18: the main window opens maximised (openbox supports it, as a counter's window manager does).
+        assertThat(main.target().getToolkit().isFrameStateSupported(java.awt.Frame.MAXIMIZED_BOTH)).isTrue();
+        await("maximised", () -> (main.target().getExtendedState() & java.awt.Frame.MAXIMIZED_BOTH) == java.awt.Frame.MAXIMIZED_BOTH, 10);
         main.toggleButton("nav.CITIZEN_LOOKUP").requireVisible();
         main.toggleButton("nav.IDENTITY").requireVisible();
         assertThatThrownBy(() -> main.toggleButton("nav.APPROVALS")).isInstanceOf(ComponentLookupException.class);
@@ -468,7 +471,12 @@ class ShellGuiTest {
         javax.swing.JPasswordField field = robot.finder().findByName(ask.target(), "approvals.password", javax.swing.JPasswordField.class);
         new org.assertj.swing.fixture.JTextComponentFixture(robot, field).enterText(staff("zhaomin").demoPassword());
         ok(ask).click();
-        await("approved", () -> supervisor.label("approvals.message").text().contains("已核准 1 件"), 30);
+        // Issue 18: the confirmation stays when the worklist reloads after it.
+        await("approved, and still said after the reload", () -> supervisor.label("approvals.message").text().contains("已核准 1 件")
+                && supervisor.label("approvals.message").text().contains("待审批"), 30);
+        // With the approvals in force listed, they are counted apart from what waits.
+        supervisor.checkBox("approvals.withApproved").click();
+        await("counted apart", () -> supervisor.label("approvals.message").text().contains("另列出已核准在用"), 30);
         supervisor.pressAndReleaseKeys(KeyEvent.VK_F12);
 
         FrameFixture clerk = logIn("chenjing");
@@ -559,6 +567,8 @@ class ShellGuiTest {
         main.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
         await("back", () -> isShowing(main, "citizen.query"), 10);
 
+        // Issue 18: F6's button says what F6 opens.
+        assertThat(main.toggleButton("nav.CERTIFICATES").text()).contains("证明核验");
         main.pressAndReleaseKeys(KeyEvent.VK_F6);
         main.textBox("verify.number").enterText("CBZM20260101-NONE-0001");
         main.textBox("verify.code").enterText("ABCDEFGH");
