@@ -38,6 +38,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.hibernate.SessionFactory;
@@ -53,6 +54,8 @@ class KillDuringSyncTest {
 
     private static final String KEYS = "kill-test";
     private static final String NODE_PASSWORD = "kill-node";
+    /** Batches of 50 phone changes at central before the pulls: over 150 pages of 20 for the children, who take a handful each. */
+    private static final int CHANGE_BATCHES = 60;
 
     @TempDir
     Path tmp;
@@ -87,7 +90,10 @@ class KillDuringSyncTest {
                 List<UUID> ids = central.fromTransaction(s -> s.createSelectionQuery("select id from InsuredPerson", UUID.class)
                         .getResultList());
                 ChangeLog log = new ChangeLog(Clock.systemUTC());
-                for (int batch = 0; batch < 12; batch++) {
+                // Enough changes that four kills, each a few pages in, can never reach the end of the log, however fast
+                // the machine: a child that had nothing left to pull would never report a page (a fast CI machine once
+                // drained 12 batches within the first kills' random delays and the next child waited in vain).
+                for (int batch = 0; batch < CHANGE_BATCHES; batch++) {
                     int first = batch * 50;
                     central.inTransaction(s -> {
                         for (int i = first; i < first + 50; i++) {
@@ -99,17 +105,22 @@ class KillDuringSyncTest {
                     });
                 }
                 for (int round = 0; round < 4; round++) {
-                    // Killed once it has really applied a page in this round, at a random moment after that.
-                    java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+                    // Killed once it has really applied one to four pages in this round, at a random moment within the
+                    // next page or two: counted in pages rather than milliseconds, so the log outlasts every round.
+                    AtomicInteger pages = new AtomicInteger();
                     Process pulling = child(service, "pull", pages);
-                    awaitProgress(pulling, () -> pages.get() > 0);
-                    killAfter(pulling, random.nextInt(400));
+                    int committed = 1 + random.nextInt(4);
+                    awaitProgress(pulling, () -> pages.get() >= committed);
+                    killAfter(pulling, random.nextInt(60));
                 }
+                long centralHead = central.fromTransaction(s -> s.createSelectionQuery(
+                        "select max(sequenceNumber) from ChangeLogEntry", Long.class).getSingleResult());
 
                 // Restart and finish: everything converges.
                 try (Replica replica = open()) {
                     Outbox outbox = new Outbox(replica.sessions(), Clock.systemUTC(), TimeOrderedIds.system());
-                    assertThat(cursor(replica)).as("the killed workstations applied pages").isPositive();
+                    assertThat(cursor(replica)).as("the killed workstations applied pages, and were killed before the end of the log")
+                            .isPositive().isLessThan(centralHead);
                     Pusher pusher = new Pusher(outbox, client, "KILL-01");
                     while (outbox.pendingCount() > 0) {
                         assertThat(pusher.push(100).complete()).isTrue();
@@ -172,11 +183,11 @@ class KillDuringSyncTest {
     }
 
     private Process child(TestCentral service, String mode) throws Exception {
-        return child(service, mode, new java.util.concurrent.atomic.AtomicInteger());
+        return child(service, mode, new AtomicInteger());
     }
 
     /** @param pages counts the pages the child reports it committed ("PAGE" lines) */
-    private Process child(TestCentral service, String mode, java.util.concurrent.atomic.AtomicInteger pages) throws Exception {
+    private Process child(TestCentral service, String mode, AtomicInteger pages) throws Exception {
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), ChildWorkstation.class.getName(), tmp.toString(), KEYS,
                 service.url(), tmp.resolve("node.p12").toString(), mode);
