@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.citizen;
 
+import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.device.id.Gender;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,6 +25,11 @@ public record CitizenProfile(UUID personId, String citizenIdNumber, String name,
 
     public CitizenProfile {
         participations = List.copyOf(participations);
+    }
+
+    /** The person as a list line shows them (number masked), for the window's {@link ServedCitizen}. */
+    public CitizenSummary summary() {
+        return new CitizenSummary(personId, CitizenIdNumber.mask(citizenIdNumber), name, gender, birthDate, householdAreaCode, status);
     }
 
     public int monthsOf(InsuranceType type) {

@@ -6,6 +6,7 @@ import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
@@ -14,10 +15,12 @@ import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Component;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.swing.DefaultListCellRenderer;
@@ -37,6 +40,10 @@ import net.miginfocom.swing.MigLayout;
 /**
  * F4: the clerk finds the citizen (card or ID number), sees their applications with status, registers a new
  * one with its checklist, withdraws a pending one, and prints the decision notice of a decided one.
+ *
+ * <p>The citizen is the window's {@link ServedCitizen}: finding one here serves them everywhere, and when another
+ * screen serves someone else this one forgets the form, the list and its message (they belonged to the previous
+ * citizen). A registration is sent once: the button stays off until its answer, then the form is emptied.
  */
 public final class DrugsPanel extends JPanel {
 
@@ -53,6 +60,7 @@ public final class DrugsPanel extends JPanel {
     private final transient CitizenRecords records;
     private final transient DrugApplications applications;
     private final transient NoticePrinter notices;
+    private final transient ServedCitizen served;
     private final JTextField idNumber = new JTextField(18);
     private final JLabel citizen = new JLabel(" ");
     private final JLabel message = new JLabel(" ");
@@ -68,10 +76,15 @@ public final class DrugsPanel extends JPanel {
     private final JCheckBox certificate = new JCheckBox();
     private final JCheckBox prescription = new JCheckBox();
     private final JCheckBox reports = new JCheckBox();
+    private final JButton register;
+    private final transient UiTasks tasks = new UiTasks("drugs");
+    private final transient UiTasks.Lane finding = tasks.lane();
+    private final transient UiTasks.Lane listing = tasks.lane();
     private transient CitizenSummary person;
+    private boolean registering;
 
     public DrugsPanel(Texts texts, StaffSession staff, CitizenSearch search, CitizenRecords records, DrugCatalogue catalogue,
-            DrugApplications applications, NoticePrinter notices) {
+            DrugApplications applications, NoticePrinter notices, ServedCitizen served) {
         super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][grow 40, fill][][]"));
         this.texts = texts;
         this.staff = staff;
@@ -79,6 +92,7 @@ public final class DrugsPanel extends JPanel {
         this.records = records;
         this.applications = applications;
         this.notices = notices;
+        this.served = served;
         setName("feature.SPECIAL_DRUGS");
 
         JPanel find = new JPanel(new MigLayout("insets 0, gap 8", "[][][][grow]"));
@@ -143,10 +157,12 @@ public final class DrugsPanel extends JPanel {
         form.add(certificate, "span 5, split 3");
         form.add(prescription);
         form.add(reports);
-        form.add(button("drugs.register", this::register), "skip 1, span 5, left, growx 0");
+        register = button("drugs.register", this::register);
+        form.add(register, "skip 1, span 5, left, growx 0");
         add(form);
-        from.setText(LocalDate.now().plusDays(1).toString());
-        to.setText(LocalDate.now().plusMonths(6).toString());
+        clearForm();
+        served.addListener(this::citizenChanged);
+        served.watchUnsavedInput(this::hasUnsavedInput);
         Background.run(() -> catalogue.search(""), drugs -> drugs.forEach(drug::addItem), error -> message.setText(texts.describe(error)));
     }
 
@@ -158,22 +174,79 @@ public final class DrugsPanel extends JPanel {
 
     private void findCitizen(String text) {
         message.setText(" ");
-        Background.run(() -> search.byIdNumber(CitizenIdNumber.parse(text).value()), found -> {
+        finding.run(() -> search.byIdNumber(CitizenIdNumber.parse(text).value()), found -> {
             if (found.isEmpty()) {
-                person = null;
+                forgetCitizen();
                 citizen.setText(texts.text("identity.error.notInsured"));
-                model.setRows(List.of());
                 return;
             }
-            person = found.get(0);
-            citizen.setText(texts.text("drugs.citizenLine", person.name(), person.maskedIdNumber()));
-            reload();
-        }, error -> message.setText(texts.describe(error)));
+            if (!served.serve(found.get(0))) {
+                show(found.get(0)); // the same citizen again: the form keeps what was typed
+            }
+        }, error -> {
+            forgetCitizen();
+            message.setText(texts.describe(error));
+        });
+    }
+
+    /** Another citizen is served (found here, or on another screen): what this screen held was the previous one's. */
+    private void citizenChanged(Optional<CitizenSummary> now) {
+        if (person != null) {
+            clearForm(); // typed for the previous citizen; what was typed before anyone was served stays for the first
+        }
+        message.setText(" ");
+        forgetCitizen();
+        now.ifPresent(this::show);
+    }
+
+    private void show(CitizenSummary who) {
+        person = who;
+        citizen.setText(texts.text("drugs.citizenLine", who.name(), who.maskedIdNumber()));
+        reload();
+    }
+
+    private void forgetCitizen() {
+        person = null;
+        idNumber.setText("");
+        citizen.setText(" ");
+        listing.cancel();
+        model.setRows(List.of());
+        refresh();
     }
 
     private void reload() {
         UUID id = person.personId();
-        Background.run(() -> applications.applicationsOf(id), model::setRows, error -> message.setText(texts.describe(error)));
+        listing.run(() -> applications.applicationsOf(id), model::setRows, error -> message.setText(texts.describe(error)));
+    }
+
+    /** Empties the registration form: a new citizen, or an application just registered. */
+    private void clearForm() {
+        if (drug.getItemCount() > 0) {
+            drug.setSelectedIndex(0);
+        }
+        for (JTextField f : List.of(diagnosis, hospital, doctor, justification)) {
+            f.setText("");
+        }
+        for (JCheckBox c : List.of(certificate, prescription, reports)) {
+            c.setSelected(false);
+        }
+        from.setText(LocalDate.now().plusDays(1).toString());
+        to.setText(LocalDate.now().plusMonths(6).toString());
+    }
+
+    /** Typed input a change of citizen would throw away (the dates are filled in by the screen, not the clerk). */
+    private boolean hasUnsavedInput() {
+        return person != null && (List.of(diagnosis, hospital, doctor, justification).stream().anyMatch(f -> !f.getText().isBlank())
+                || List.of(certificate, prescription, reports).stream().anyMatch(JCheckBox::isSelected));
+    }
+
+    private void refresh() {
+        register.setEnabled(!registering);
+    }
+
+    /** True while a search, a list or a registration has not answered yet (tests wait on this). */
+    public boolean working() {
+        return registering || finding.busy() || listing.busy();
     }
 
     private void register() {
@@ -190,10 +263,24 @@ public final class DrugsPanel extends JPanel {
             message.setText(texts.text("drugs.error.date"));
             return;
         }
+        // Sent once: a second click while the first is on its way would register the same application twice.
+        registering = true;
+        refresh();
+        message.setText(texts.text("drugs.registering"));
+        UUID registeredFor = person.personId();
         Background.run(() -> applications.register(staff, request), a -> {
-            message.setText(texts.text("drugs.registered"));
-            reload();
-        }, error -> message.setText(texts.describe(error)));
+            registering = false;
+            refresh();
+            if (person != null && person.personId().equals(registeredFor)) {
+                clearForm();
+                message.setText(texts.text("drugs.registered"));
+                reload();
+            }
+        }, error -> {
+            registering = false;
+            refresh();
+            message.setText(texts.describe(error)); // the form keeps what was typed
+        });
     }
 
     private void withdraw() {
@@ -204,10 +291,14 @@ public final class DrugsPanel extends JPanel {
         String reason = JOptionPane.showInputDialog(this, texts.text("drugs.withdrawReason"), texts.text("drugs.withdraw"),
                 JOptionPane.QUESTION_MESSAGE);
         if (reason != null) {
+            message.setText(" ");
             Background.run(() -> {
                 applications.withdraw(staff, line.application().getId(), reason);
                 return line;
-            }, done -> reload(), error -> ErrorDialog.show(this, texts, error));
+            }, done -> {
+                message.setText(texts.text("drugs.withdrawn"));
+                reload();
+            }, error -> ErrorDialog.show(this, texts, error));
         }
     }
 

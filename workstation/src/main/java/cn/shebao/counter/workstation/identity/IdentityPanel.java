@@ -5,6 +5,7 @@ import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.workstation.audit.AuditEvent;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
@@ -37,6 +38,9 @@ import net.miginfocom.swing.MigLayout;
  * F3, the clerk's main job: the card on the reader is shown beside the record with every difference named;
  * the clerk compares the face and confirms (or uses the manual path with a supervisor); then issues, resets,
  * locks, unlocks or revokes the citizen's online account. The password goes to paper only.
+ *
+ * <p>The holder found here becomes the window's {@link ServedCitizen}; when another screen serves someone else, this
+ * screen forgets the card, the confirmation, the account and the username typed (they were the previous citizen's).
  */
 public final class IdentityPanel extends JPanel {
 
@@ -53,6 +57,7 @@ public final class IdentityPanel extends JPanel {
     private final Texts texts;
     private final transient StaffSession staff;
     private final transient Services services;
+    private final transient ServedCitizen served;
     private final JLabel cardInfo = new JLabel(" ");
     private final JLabel recordInfo = new JLabel(" ");
     private final JLabel problems = new JLabel(" ");
@@ -77,11 +82,12 @@ public final class IdentityPanel extends JPanel {
     private transient IdentityConfirmation confirmation;
     private transient OnlineCredentials.AccountView accountView;
 
-    public IdentityPanel(Texts texts, StaffSession staff, Services services) {
+    public IdentityPanel(Texts texts, StaffSession staff, Services services, ServedCitizen served) {
         super(new MigLayout("wrap 2, insets 12, gap 10 8", "[grow 50, fill][grow 50, fill]"));
         this.texts = texts;
         this.staff = staff;
         this.services = services;
+        this.served = served;
         setName("feature.IDENTITY");
         history = new RowTableModel<>(List.of(
                 new RowTableModel.Column<>(texts.text("column.when"), e -> Formats.time(e.getOccurredAt(), ZoneId.systemDefault())),
@@ -165,7 +171,43 @@ public final class IdentityPanel extends JPanel {
         historyTable.setName("identity.history");
         credential.add(new JScrollPane(historyTable), "span 4, growx, height 110!");
         add(credential, "span 2, growx");
+        served.addListener(this::citizenChanged);
+        served.watchUnsavedInput(() -> person != null && issue.isEnabled() && !username.getText().isBlank());
         refresh();
+    }
+
+    /** Another screen serves someone else: everything shown and typed here was the previous citizen's. */
+    private void citizenChanged(Optional<CitizenSummary> now) {
+        if (person != null && now.isPresent() && now.get().personId().equals(person.personId())) {
+            return; // this screen made the change itself
+        }
+        cardLookup.cancel();
+        accountLookup.cancel();
+        card = null;
+        person = null;
+        confirmation = null;
+        accountView = null;
+        for (JLabel l : List.of(cardInfo, recordInfo, problems, outcome, account)) {
+            l.setText(" ");
+        }
+        history.setRows(List.of());
+        clearInput();
+        refresh();
+    }
+
+    /** The credential form belongs to one citizen: a username typed for the previous one must not be issued to the next. */
+    private void clearInput() {
+        username.setText("");
+        queryOnly.setSelected(true);
+    }
+
+    /** Makes the holder found here the citizen served, clearing the previous citizen's input on this screen. */
+    private void serve(CitizenSummary holder) {
+        if (!served.isServing(holder.personId())) {
+            clearInput();
+        }
+        person = holder;
+        served.serve(holder);
     }
 
     /** A card was read: find the holder and compare the card with the record. Call on the EDT. */
@@ -192,7 +234,7 @@ public final class IdentityPanel extends JPanel {
                 recordInfo.setText(texts.text("citizen.cardNotInsured", read.maskedIdNumber()));
                 return;
             }
-            person = found.get().holder();
+            serve(found.get().holder());
             recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
                     person.maskedIdNumber(), texts.text("person." + person.status().name()))));
             showCheck(found.get().check());
@@ -265,7 +307,7 @@ public final class IdentityPanel extends JPanel {
             }
         }, result -> {
             card = null;
-            person = result.person();
+            serve(result.person());
             cardInfo.setText(texts.text("identity.manualCard"));
             recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
                     person.maskedIdNumber(), texts.text("person." + person.status().name()))));

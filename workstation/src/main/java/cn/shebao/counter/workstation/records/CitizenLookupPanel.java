@@ -7,6 +7,7 @@ import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.CodeNames;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.citizen.RecordTab;
+import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
@@ -23,6 +24,7 @@ import java.awt.event.MouseEvent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.swing.AbstractAction;
 import javax.swing.JButton;
@@ -40,6 +42,9 @@ import net.miginfocom.swing.MigLayout;
 /**
  * F2: find a citizen and open the record. A card read on the reader opens the holder's record at once (the
  * card is the purpose); otherwise the clerk searches, picks a line and states why the record is opened.
+ *
+ * <p>The record opened makes its holder the window's {@link ServedCitizen}; when another screen serves someone else,
+ * the record closes and the search, its results and its message are emptied (they were about the previous citizen).
  */
 public final class CitizenLookupPanel extends JPanel {
 
@@ -52,6 +57,7 @@ public final class CitizenLookupPanel extends JPanel {
     private final transient CitizenSearch search;
     private final transient RecordSources sources;
     private final transient List<RecordAction> actions;
+    private final transient ServedCitizen served;
     private final CardLayout cards = new CardLayout();
     private final JTabbedPane searchTabs = new JTabbedPane();
     private final JTextField query = new JTextField(24);
@@ -69,12 +75,13 @@ public final class CitizenLookupPanel extends JPanel {
     private UUID openingFor;
 
     public CitizenLookupPanel(Texts texts, StaffSession staff, CitizenSearch search, RecordSources sources,
-            List<RecordAction> actions) {
+            List<RecordAction> actions, ServedCitizen served) {
         this.texts = texts;
         this.staff = staff;
         this.search = search;
         this.sources = sources;
         this.actions = List.copyOf(actions);
+        this.served = served;
         setName("feature.CITIZEN_LOOKUP");
         setLayout(cards);
 
@@ -93,6 +100,23 @@ public final class CitizenLookupPanel extends JPanel {
         add(searchTabs, SEARCH);
         add(recordHolder, RECORD);
         cards.show(this, SEARCH);
+        served.addListener(this::citizenChanged);
+    }
+
+    /** Another screen serves someone else: the record and the search shown here were about the previous citizen. */
+    private void citizenChanged(Optional<CitizenSummary> now) {
+        if (record != null && now.isPresent() && record.personId().equals(now.get().personId())) {
+            return; // this screen opened that citizen's record
+        }
+        searching.cancel();
+        opening.cancel();
+        openingFor = null;
+        closeRecord();
+        for (JTextField f : List.of(query, birthDate, district)) {
+            f.setText("");
+        }
+        results.setRows(List.of());
+        message.setText(" ");
     }
 
     /** Another feature's list that opens records from here (the retirement reminders). */
@@ -153,6 +177,7 @@ public final class CitizenLookupPanel extends JPanel {
         try {
             birth = birthDate.getText().isBlank() ? null : LocalDate.parse(birthDate.getText().strip());
         } catch (DateTimeParseException e) {
+            results.setRows(List.of());
             message.setText(texts.text("citizen.error.badBirthDate"));
             return;
         }
@@ -175,7 +200,10 @@ public final class CitizenLookupPanel extends JPanel {
             if (result.matches().size() == 1 && result.kind() != CitizenSearch.Kind.NAME) {
                 openSelected(); // one exact match by number: go straight on
             }
-        }, error -> message.setText(texts.describe(error)));
+        }, error -> {
+            results.setRows(List.of()); // the previous search's lines must not stand beside this search's error
+            message.setText(texts.describe(error));
+        });
     }
 
     private void openSelected() {
@@ -199,12 +227,16 @@ public final class CitizenLookupPanel extends JPanel {
         message.setText(texts.text("citizen.cardRead", card.maskedIdNumber()));
         searching.run(() -> search.byIdNumber(card.idNumber()), found -> {
             if (found.isEmpty()) {
+                results.setRows(List.of());
                 message.setText(texts.text("citizen.cardNotInsured", card.maskedIdNumber()));
             } else {
                 results.setRows(found);
                 open(found.get(0).personId(), AccessPurpose.CARD_PRESENTED, RecordTab.BASIC);
             }
-        }, error -> message.setText(texts.describe(error)));
+        }, error -> {
+            results.setRows(List.of());
+            message.setText(texts.describe(error));
+        });
     }
 
     /**
@@ -219,6 +251,7 @@ public final class CitizenLookupPanel extends JPanel {
         opening.run(() -> sources.records().open(staff, personId, purpose), opened -> {
             openingFor = null;
             record = new RecordView(texts, sources, opened, actions, this::closeRecord);
+            served.serve(opened.profile().summary()); // after record is set: this screen ignores its own change
             recordHolder.removeAll();
             recordHolder.add(record);
             cards.show(this, RECORD);
