@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.drugs;
 
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
+import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
@@ -195,11 +196,10 @@ public final class ApprovalsPanel extends JPanel {
         ask.add(why);
         ask.add(new JLabel(texts.text("approvals.passwordPrompt", 1)));
         ask.add(password);
-        int answer = JOptionPane.showConfirmDialog(this, ask, texts.text("approvals.revoke"), JOptionPane.OK_CANCEL_OPTION,
-                JOptionPane.QUESTION_MESSAGE);
+        boolean answered = FormDialog.confirm(this, ask, texts.text("approvals.revoke"), why, JOptionPane.QUESTION_MESSAGE);
         char[] secret = password.getPassword();
         password.setText("");
-        if (answer != JOptionPane.OK_OPTION) {
+        if (!answered) {
             Arrays.fill(secret, '\0');
             return;
         }
@@ -241,11 +241,11 @@ public final class ApprovalsPanel extends JPanel {
         JPanel ask = new JPanel(new MigLayout("wrap 1"));
         ask.add(new JLabel(texts.text("approvals.passwordPrompt", decisions.size())));
         ask.add(password);
-        int answer = JOptionPane.showConfirmDialog(this, ask, texts.text("approvals.passwordTitle"), JOptionPane.OK_CANCEL_OPTION,
-                JOptionPane.QUESTION_MESSAGE);
+        // Typing goes into the password at once and Enter submits it (issue 18).
+        boolean answered = FormDialog.confirm(this, ask, texts.text("approvals.passwordTitle"), password, JOptionPane.QUESTION_MESSAGE);
         char[] secret = password.getPassword();
         password.setText("");
-        if (answer != JOptionPane.OK_OPTION) {
+        if (!answered) {
             Arrays.fill(secret, '\0');
             return;
         }

@@ -287,25 +287,16 @@ public final class IdentityPanel extends JPanel {
 
     private void manual() {
         Window owner = SwingUtilities.getWindowAncestor(this);
-        Optional<ManualConfirmationDialog.Entry> entry = ManualConfirmationDialog.ask(owner, texts);
-        if (entry.isEmpty()) {
-            return;
-        }
-        ManualConfirmationDialog.Entry e = entry.get();
-        Background.run(() -> {
-            try {
-                List<CitizenSummary> found = services.search().byIdNumber(
-                        CitizenIdNumber.parse(e.idNumber()).value());
-                if (found.isEmpty()) {
-                    throw new LocalizedException("identity.error.notInsured");
-                }
-                IdentityConfirmation done = services.confirmations().confirmManually(staff, found.get(0).personId(), e.idNumber(),
-                        e.copyTaken(), e.supervisor(), e.supervisorPassword());
-                return new ManualResult(found.get(0), done);
-            } finally {
-                ManualConfirmationDialog.wipe(e);
+        // The dialog runs the confirmation and stays open on a refusal, so what was typed is kept.
+        ManualConfirmationDialog.ask(owner, texts, e -> {
+            List<CitizenSummary> found = services.search().byIdNumber(CitizenIdNumber.parse(e.idNumber()).value());
+            if (found.isEmpty()) {
+                throw new LocalizedException("identity.error.notInsured");
             }
-        }, result -> {
+            IdentityConfirmation done = services.confirmations().confirmManually(staff, found.get(0).personId(), e.idNumber(),
+                    e.copyTaken(), e.supervisor(), e.supervisorPassword());
+            return new ManualResult(found.get(0), done);
+        }).ifPresent(result -> {
             card = null;
             serve(result.person());
             cardInfo.setText(texts.text("identity.manualCard"));
@@ -314,7 +305,7 @@ public final class IdentityPanel extends JPanel {
             problems.setText(" ");
             confirmed(result.confirmation());
             loadAccount();
-        }, error -> ErrorDialog.show(this, texts, error));
+        });
     }
 
     private void confirmed(IdentityConfirmation c) {

@@ -6,7 +6,7 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
-import cn.shebao.counter.workstation.ui.FocusWhenShown;
+import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
@@ -69,10 +69,7 @@ final class ConflictQueuePanel extends JPanel {
             form.add(note);
             form.add(new JLabel(texts.text("conflicts.password")));
             form.add(password);
-            note.addAncestorListener(new FocusWhenShown());
-            int answer = JOptionPane.showConfirmDialog(this, form, texts.text("conflicts.resolve"), JOptionPane.OK_CANCEL_OPTION,
-                    JOptionPane.QUESTION_MESSAGE);
-            if (answer == JOptionPane.OK_OPTION) {
+            if (FormDialog.confirm(this, form, texts.text("conflicts.resolve"), note, JOptionPane.QUESTION_MESSAGE)) {
                 String typed = note.getText();
                 char[] secret = password.getPassword();
                 Background.run(() -> {

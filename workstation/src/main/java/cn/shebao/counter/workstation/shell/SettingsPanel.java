@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.ui.Texts;
 import com.formdev.flatlaf.FlatClientProperties;
+import java.text.ParseException;
 import java.util.function.Consumer;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -59,6 +60,15 @@ final class SettingsPanel extends JPanel {
             Choice<UiSettings.Theme> t = (Choice<UiSettings.Theme>) theme.getSelectedItem();
             @SuppressWarnings("unchecked")
             Choice<UiSettings.Language> l = (Choice<UiSettings.Language>) language.getSelectedItem();
+            // A number typed into the spinner is only committed when its field loses focus or gets Enter; a click
+            // on 应用 read the old value, and the typed one was dropped the first time (issue 18).
+            try {
+                idle.commitEdit();
+            } catch (ParseException notANumber) {
+                idleRule.setText(texts.text("settings.idleInvalid", idleMaxMinutes));
+                return;
+            }
+            idleRule.setText(texts.text("settings.idleMaximum", idleMaxMinutes));
             int minutes = (Integer) idle.getValue();
             // Keep a sub-minute idle time set outside this screen (tests, kiosks) unless the minutes were changed.
             int seconds = minutes == shown ? Math.min(current.idleLockSeconds(), idleMaxMinutes * 60) : minutes * 60;

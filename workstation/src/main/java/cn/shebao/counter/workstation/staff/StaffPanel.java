@@ -4,7 +4,7 @@ import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
-import cn.shebao.counter.workstation.ui.FocusWhenShown;
+import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
@@ -92,8 +92,7 @@ public final class StaffPanel extends JPanel {
         row(form, "staff.form.roles", rolesRow(roles));
         row(form, "staff.form.temporary", temporary);
         row(form, "staff.form.adminPassword", mine);
-        username.addAncestorListener(new FocusWhenShown());
-        if (confirmed(form, "staff.create")) {
+        if (confirmed(form, "staff.create", username)) {
             String u = username.getText();
             String n = name.getText();
             Set<StaffRole> chosen = chosen(roles);
@@ -121,8 +120,7 @@ public final class StaffPanel extends JPanel {
         form.add(new JLabel(""));
         form.add(active);
         row(form, "staff.form.adminPassword", mine);
-        mine.addAncestorListener(new FocusWhenShown());
-        if (confirmed(form, "staff.edit")) {
+        if (confirmed(form, "staff.edit", mine)) {
             String n = name.getText();
             Set<StaffRole> chosen = chosen(roles);
             boolean on = active.isSelected();
@@ -142,8 +140,7 @@ public final class StaffPanel extends JPanel {
         row(form, "staff.form.username", new JLabel(selected.username()));
         row(form, "staff.form.temporary", temporary);
         row(form, "staff.form.adminPassword", mine);
-        temporary.addAncestorListener(new FocusWhenShown());
-        if (confirmed(form, "staff.reset")) {
+        if (confirmed(form, "staff.reset", temporary)) {
             char[] t = temporary.getPassword();
             char[] p = mine.getPassword();
             submit(() -> administration.resetPassword(admin, p, selected.id(), t), "staff.passwordReset", p, t);
@@ -178,9 +175,8 @@ public final class StaffPanel extends JPanel {
         return model.row(table.convertRowIndexToModel(row));
     }
 
-    private boolean confirmed(JComponent form, String titleKey) {
-        return JOptionPane.showConfirmDialog(this, form, texts.text(titleKey), JOptionPane.OK_CANCEL_OPTION,
-                JOptionPane.PLAIN_MESSAGE) == JOptionPane.OK_OPTION;
+    private boolean confirmed(JComponent form, String titleKey, JComponent firstField) {
+        return FormDialog.confirm(this, form, texts.text(titleKey), firstField, JOptionPane.PLAIN_MESSAGE);
     }
 
     /** One labelled line of a form. */

@@ -13,6 +13,11 @@ public final class HtmlText {
         return "<html>" + escape(text) + "</html>";
     }
 
+    /** Wrapped at {@code widthPx} instead of cut off at the edge of its container (a dialog's instruction). */
+    public static String wrapped(String text, int widthPx) {
+        return "<html><div style='width:" + widthPx + "px'>" + escape(text) + "</div></html>";
+    }
+
     /** One line each, in the order given. */
     public static String lines(List<String> lines) {
         return "<html>" + lines.stream().map(HtmlText::escape).collect(Collectors.joining("<br>")) + "</html>";

@@ -463,9 +463,10 @@ class ShellGuiTest {
         supervisor.button("approvals.approve").click();
         org.assertj.swing.fixture.JOptionPaneFixture ask = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
                 .withTimeout(10, TimeUnit.SECONDS).using(robot);
-        javax.swing.JPasswordField field = robot.finder().findByName(ask.target(), "approvals.password", javax.swing.JPasswordField.class);
-        new org.assertj.swing.fixture.JTextComponentFixture(robot, field).enterText(staff("zhaomin").demoPassword());
-        ok(ask).click();
+        // Issue 18: the password takes typing at once (the robot types into whatever has the focus), Enter submits it.
+        await("focus in the password", () -> "approvals.password".equals(DialogFocusGuiTest.focusOwnerName()), 10);
+        robot.enterText(staff("zhaomin").demoPassword());
+        robot.pressAndReleaseKeys(KeyEvent.VK_ENTER);
         // Issue 18: the confirmation stays when the worklist reloads after it.
         await("approved, and still said after the reload", () -> supervisor.label("approvals.message").text().contains("已核准 1 件")
                 && supervisor.label("approvals.message").text().contains("待审批"), 30);
@@ -716,8 +717,15 @@ class ShellGuiTest {
         Object idleMaximum = GuiActionRunner.execute(() -> ((javax.swing.SpinnerNumberModel) main.spinner("settings.idleMinutes").target()
                 .getModel()).getMaximum());
         assertThat(idleMaximum).isEqualTo(CentrePolicy.DEFAULT.idleLockMaxMinutes());
+        // Issue 18: minutes typed into the spinner count at the first 应用, even when it is pressed without the focus
+        // leaving the field (a key or the default button rather than a click): the typed text was not committed then.
+        javax.swing.JSpinner spinner = (javax.swing.JSpinner) main.spinner("settings.idleMinutes").target();
+        javax.swing.JFormattedTextField minutes = GuiActionRunner.execute(() -> ((javax.swing.JSpinner.DefaultEditor) spinner.getEditor())
+                .getTextField());
         main.comboBox("settings.language").selectItem("English");
-        main.button("settings.apply").click();
+        new org.assertj.swing.fixture.JTextComponentFixture(robot, minutes).deleteText().enterText("7");
+        javax.swing.JButton apply = (javax.swing.JButton) main.button("settings.apply").target();
+        GuiActionRunner.execute(() -> apply.doClick());
         await("rebuilt in English", () -> Stream.of(Window.getWindows())
                 .anyMatch(w -> "main".equals(w.getName()) && w.isShowing() && ((javax.swing.JFrame) w).getTitle().startsWith("Shebao Counter")), 30);
         FrameFixture english = WindowFinder.findFrame(new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JFrame>(javax.swing.JFrame.class) {
@@ -729,6 +737,7 @@ class ShellGuiTest {
         assertThat(english.toggleButton("nav.CITIZEN_LOOKUP").text()).contains("Citizen lookup");
         assertThat(english.label("status.network").text()).startsWith("Network:");
         assertThat(new UiSettingsStore(tmp.resolve("data")).load().language()).isEqualTo(UiSettings.Language.EN);
+        assertThat(new UiSettingsStore(tmp.resolve("data")).load().idleLockSeconds()).as("the minutes typed").isEqualTo(7 * 60);
         screenshot(english.target(), "main-en");
     }
 

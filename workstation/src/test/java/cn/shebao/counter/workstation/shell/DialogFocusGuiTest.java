@@ -1,0 +1,92 @@
+package cn.shebao.counter.workstation.shell;
+
+import static cn.shebao.counter.workstation.testing.DemoWindows.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.workstation.testing.DemoWindows;
+import cn.shebao.counter.workstation.testing.GuiTest;
+import java.awt.Component;
+import java.awt.KeyboardFocusManager;
+import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18: a dialog opens with the keyboard in its first field, so what the clerk types lands there and Enter submits
+ * it; a refusal is said in the dialog, keeping what was typed. Typing here goes to whatever has the focus (the robot
+ * never clicks into the field first), so a dialog that left the focus on its button fails.
+ */
+@GuiTest
+class DialogFocusGuiTest {
+
+    private static final int PERSONS = 40;
+    private static Path template;
+
+    @TempDir
+    Path tmp;
+    private DemoWindows windows;
+
+    @BeforeAll
+    static void prepareDemoTemplate() throws IOException {
+        FailOnThreadViolationRepaintManager.install();
+        template = DemoWindows.template(PERSONS);
+    }
+
+    @BeforeEach
+    void copyTemplate() throws IOException {
+        windows = new DemoWindows(template, tmp.resolve("data"), PERSONS);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        windows.close();
+    }
+
+    @Test
+    void theManualConfirmationStartsInItsFirstFieldAndAWrongCoSignatureKeepsWhatWasTyped() {
+        windows.start(true);
+        FrameFixture main = windows.logIn("chenjing");
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(windows.robot());
+        IdCard card = ServedCitizenGuiTest.cardsOn(simulator).get(0);
+        main.pressAndReleaseKeys(KeyEvent.VK_F3);
+        main.button("identity.manual").click();
+        DialogFixture manual = WindowFinder.findDialog("manual.dialog").withTimeout(20, TimeUnit.SECONDS).using(windows.robot());
+        await("focus in the ID number", () -> "manual.idNumber".equals(focusOwnerName()), 10);
+        windows.robot().enterText(card.idNumber());
+        assertThat(manual.textBox("manual.idNumber").text()).isEqualTo(card.idNumber());
+        manual.checkBox("manual.copyTaken").check();
+        manual.textBox("manual.supervisor").setText("zhaomin");
+        manual.textBox("manual.supervisorPassword").setText("not-her-password");
+        manual.textBox("manual.supervisorPassword").pressAndReleaseKeys(KeyEvent.VK_ENTER); // Enter submits
+
+        await("refusal said in the dialog", () -> manual.label("manual.error").text().contains("不正确"), 30);
+        manual.requireVisible();
+        assertThat(manual.textBox("manual.idNumber").text()).as("kept").isEqualTo(card.idNumber());
+        assertThat(manual.textBox("manual.supervisor").text()).as("kept").isEqualTo("zhaomin");
+        assertThat(manual.textBox("manual.supervisorPassword").text()).as("never kept").isEmpty();
+        await("back in the password", () -> "manual.supervisorPassword".equals(focusOwnerName()), 10);
+
+        windows.robot().enterText(DemoWindows.demoPassword("zhaomin"));
+        windows.robot().pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await("confirmed", () -> main.label("identity.outcome").text().contains("已核验"), 30);
+        assertThat(manual.target().isShowing()).isFalse();
+    }
+
+    /** The name of the component that has the keyboard focus now (call on the EDT). */
+    static String focusOwnerName() {
+        Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+        return owner == null ? null : owner.getName();
+    }
+}
