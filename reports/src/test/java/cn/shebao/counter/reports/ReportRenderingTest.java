@@ -104,6 +104,9 @@ class ReportRenderingTest {
             String all = stripper.getText(pdf);
             // Pension subtotals: 8,650.00 x 16% x 12 and x 8% x 12, computed by the template's group variables.
             assertThat(all).contains("企业职工基本养老保险", "生育保险", "16,608.00", "8,304.00", "欠缴", "186,420.55");
+            // Issue 18: the summary tells the reader to scan a QR code; the last page holds it, and it verifies.
+            assertThat(all).contains("扫描二维码");
+            assertThat(qr(pdf, pages - 1)).isEqualTo("QYJL202600000877|M3RT8KQW");
             assertEveryFontEmbedded(pdf);
         }
     }
@@ -145,7 +148,11 @@ class ReportRenderingTest {
 
     /** Decodes the QR code on the first page, as a phone would from a 200 dpi scan. */
     private static String qr(PDDocument pdf) throws Exception {
-        BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 200);
+        return qr(pdf, 0);
+    }
+
+    private static String qr(PDDocument pdf, int pageIndex) throws Exception {
+        BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(pageIndex, 200);
         Result result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
                 java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE,
                         com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));

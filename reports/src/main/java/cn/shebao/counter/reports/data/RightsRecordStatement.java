@@ -8,7 +8,7 @@ import java.util.Map;
 /** 个人权益记录单 for a year: monthly base and amounts per insurance type, subtotals, and the account summary. */
 public record RightsRecordStatement(String centreName, String title, String personBlock, String columnMonth,
         String columnBase, String columnEmployer, String columnPersonal, String columnStatus, List<Month> months,
-        String subtotalLabel, String summaryBlock, String pageLabel, String issuedLine) implements ReportData {
+        String subtotalLabel, String summaryBlock, String pageLabel, String issuedLine, String qrText) implements ReportData {
 
     /** One month of one insurance type; rows must arrive grouped by insurance type. */
     public record Month(String insuranceType, String month, BigDecimal base, BigDecimal employerAmount,

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -82,7 +83,7 @@ public final class ReaderConnection implements AutoCloseable {
         } catch (CardServiceUnavailableException e) {
             LOG.info("No PC/SC card service on this machine; demo mode reads ID cards only ({})", e.getMessage());
         }
-        return new ReaderConnection(reader, simulator, DemoCards.firstPersons(sessions, DEMO_CARDS), chipCards);
+        return new ReaderConnection(reader, simulator, DemoCards.variety(sessions, LocalDate.now(clock), DEMO_CARDS), chipCards);
     }
 
     static ReaderConnection configured(Path dataDirectory, Clock clock) throws IOException {

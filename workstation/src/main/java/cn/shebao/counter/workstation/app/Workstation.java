@@ -22,6 +22,7 @@ import cn.shebao.counter.workstation.demo.DemoCentral;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.drugs.DrugApplications;
 import cn.shebao.counter.workstation.drugs.DrugCatalogue;
+import cn.shebao.counter.workstation.drugs.SpecifiedDiseases;
 import cn.shebao.counter.workstation.identity.AccountStatus;
 import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
@@ -104,6 +105,7 @@ public final class Workstation implements AutoCloseable {
     private final ConflictQueue conflicts;
     private final DrugCatalogue drugCatalogue;
     private final DrugApplications drugApplications;
+    private final SpecifiedDiseases specifiedDiseases;
     private final ReportRenderer reports;
     private final CentralConnection central;
     private final DemoCentral demoCentral;
@@ -159,6 +161,7 @@ public final class Workstation implements AutoCloseable {
         this.drugCatalogue = new DrugCatalogue(replica.sessions());
         this.drugApplications = new DrugApplications(replica.sessions(), authenticator, outbox, audit, clock, TimeOrderedIds.system(),
                 pushSoon);
+        this.specifiedDiseases = new SpecifiedDiseases(replica.sessions(), outbox, audit, clock, TimeOrderedIds.system(), pushSoon);
         this.passwordChanges = new PasswordChanges(replica.sessions(), authenticator, new PasswordHasher(), outbox, audit, clock,
                 pushSoon);
         this.staffAdministration = new StaffAdministration(replica.sessions(), authenticator, new PasswordHasher(), outbox, audit,
@@ -391,6 +394,10 @@ public final class Workstation implements AutoCloseable {
 
     public DrugApplications drugApplications() {
         return drugApplications;
+    }
+
+    public SpecifiedDiseases specifiedDiseases() {
+        return specifiedDiseases;
     }
 
     /** Conflicts central found, replicated here for supervisors. */

@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.certificates.DocumentIssuedHandler;
 import cn.shebao.counter.workstation.command.CommandHandler;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.drugs.DrugApplicationHandlers;
+import cn.shebao.counter.workstation.drugs.SpecifiedDiseaseHandlers;
 import cn.shebao.counter.workstation.identity.CredentialHandlers;
 import cn.shebao.counter.workstation.security.StaffRole;
 import cn.shebao.counter.workstation.staff.StaffHandlers;
@@ -33,6 +34,7 @@ public final class CommandHandlers {
     public static Map<String, CommandHandler> all(Clock centralClock) {
         Map<String, CommandHandler> plain = new HashMap<>(new CredentialHandlers(centralClock).handlers());
         plain.putAll(new DrugApplicationHandlers().handlers());
+        plain.putAll(new SpecifiedDiseaseHandlers().handlers());
         plain.put(CommandType.DOCUMENT_ISSUED.name(), new DocumentIssuedHandler());
         plain.put(CommandType.CONFLICT_RESOLVED.name(), new ConflictResolvedHandler());
         plain.putAll(new StaffHandlers().handlers());
@@ -50,6 +52,8 @@ public final class CommandHandlers {
         guard(handlers, plain, CommandType.DRUG_APPLICATION_WITHDRAWN, CLERK, "by");
         guard(handlers, plain, CommandType.DRUG_APPLICATION_DECIDED, SUPERVISOR, "decidedBy", new Signer("decidedBy", false, SUPERVISOR));
         guard(handlers, plain, CommandType.DRUG_APPROVAL_REVOKED, SUPERVISOR, "by", new Signer("by", false, SUPERVISOR));
+        guard(handlers, plain, CommandType.SPECIFIED_DISEASE_REGISTERED, CLERK, "by");
+        guard(handlers, plain, CommandType.SPECIFIED_DISEASE_ENDED, CLERK, "by");
         guard(handlers, plain, CommandType.DOCUMENT_ISSUED, CLERK_OR_SUPERVISOR, null);
         guard(handlers, plain, CommandType.CONFLICT_RESOLVED, SUPERVISOR, "resolvedBy", new Signer("resolvedBy", false, SUPERVISOR));
         // Central owns the staff accounts: an administrator's signed command changes them, or the person's own

@@ -47,7 +47,7 @@ public final class CertificateContent {
                         p.citizenIdNumber(), t("document.label.gender"), t("gender." + p.gender().name()),
                         t("document.label.birthDate"), DATE.format(p.birthDate())),
                 full, t("document.certificate.introduction"),
-                p.employerName() == null ? t("document.certificate.noEmployer") : t("document.certificate.employer", p.employerName()),
+                employerLine(p),
                 t("document.certificate.columnType"), t("document.certificate.columnStatus"),
                 t("document.certificate.columnFirstInsured"), t("document.certificate.columnMonths"), lines,
                 t("document.certificate.statement"), issuedLine(stamp),
@@ -68,14 +68,39 @@ public final class CertificateContent {
         BigDecimal balance = p.participations().stream().filter(pp -> pp.type() == InsuranceType.PENSION)
                 .map(CitizenProfile.Participation::personalAccountBalance).filter(Objects::nonNull)
                 .findFirst().orElse(BigDecimal.ZERO);
-        String person = t("document.statement.person", p.name(), CitizenIdNumber.mask(p.citizenIdNumber()),
-                p.employerName() == null ? t("document.statement.noEmployer") : p.employerName());
+        String person = t("document.statement.person", p.name(), CitizenIdNumber.mask(p.citizenIdNumber()), employersIn(history, year));
         String summary = t("document.statement.summary", pensionMonths / 12, pensionMonths % 12, Formats.money(balance), Formats.money(arrears))
                 + "\n" + numberLine(stamp) + "  " + t("document.verificationLine", stamp.verificationCode());
         return new RightsRecordStatement(t("document.centreName"), t("document.statement.title", Integer.toString(year)), person,
                 t("document.statement.columnMonth"), t("document.statement.columnBase"), t("document.statement.columnEmployer"),
                 t("document.statement.columnPersonal"), t("document.statement.columnStatus"), months,
-                t("document.statement.subtotal"), summary, t("document.statement.page"), issuedLine(stamp));
+                t("document.statement.subtotal"), summary, t("document.statement.page"), issuedLine(stamp), stamp.qrText());
+    }
+
+    /**
+     * The certificate's employer line: the current employer; for a retiree the retirement (a retiree has no employer,
+     * and "none (self-employed or suspended)" read as if their insurance had lapsed).
+     */
+    private static String employerLine(CitizenProfile p) {
+        if (p.employerName() != null) {
+            return t("document.certificate.employer", p.employerName());
+        }
+        if (p.retiredOn() != null) {
+            return t("document.certificate.retired", DATE.format(p.retiredOn()));
+        }
+        return t("document.certificate.noEmployer");
+    }
+
+    /**
+     * The employers the statement's year was paid by, in the order they first appear (a statement of 2025 names 2025's
+     * employer, not today's); months without an employer are flexible employment.
+     */
+    private static String employersIn(ContributionHistory history, int year) {
+        List<String> names = history.lines().stream().filter(l -> l.month().getYear() == year)
+                .sorted(Comparator.comparing(ContributionHistory.Line::month))
+                .map(l -> l.employerName() == null ? t("document.statement.flexible") : l.employerName())
+                .distinct().toList();
+        return names.isEmpty() ? t("document.statement.noEmployer") : String.join(t("document.statement.employerSeparator"), names);
     }
 
     static String numberLine(DocumentStamp stamp) {

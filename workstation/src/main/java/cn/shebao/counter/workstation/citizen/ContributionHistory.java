@@ -54,9 +54,17 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
         }
     }
 
-    /** One calendar year, all insurance types together; {@code pensionMonths} counts paid pension months. */
+    /**
+     * One calendar year, all insurance types together; {@code pensionMonths} counts paid pension months.
+     * {@code firstMonth} is the first month of the year the history holds: a year that starts later (the detail window's
+     * edge, or a career's start) is a part of a year, and the screen says so rather than "2024: 1 month".
+     */
     public record YearTotal(int year, BigDecimal employerAmount, BigDecimal personalAmount, BigDecimal arrears,
-            int pensionMonths) {
+            int pensionMonths, int firstMonth) {
+
+        public boolean partial() {
+            return firstMonth > 1;
+        }
     }
 
     /** A month where pension contributions moved to another employer or region. */
@@ -83,6 +91,7 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
         List<Line> lines = new ArrayList<>(rows.size());
         Map<Integer, BigDecimal[]> sums = new TreeMap<>();
         Map<Integer, Integer> pensionMonths = new LinkedHashMap<>();
+        Map<Integer, Integer> firstMonths = new TreeMap<>();
         List<Transfer> transfers = new ArrayList<>();
         Map<InsuranceType, MonthlyContribution> previous = new EnumMap<>(InsuranceType.class);
         BigDecimal arrears = BigDecimal.ZERO;
@@ -92,6 +101,7 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
             lines.add(new Line(c.getContributionMonth(), c.getInsuranceType(), employer, c.getRegionCode(), c.getBase(),
                     c.getEmployerAmount(), c.getPersonalAmount(), c.getStatus()));
             int year = c.getContributionMonth().getYear();
+            firstMonths.merge(year, c.getContributionMonth().getMonthValue(), Math::min);
             BigDecimal[] s = sums.computeIfAbsent(year, y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             BigDecimal owed = c.getEmployerAmount().add(c.getPersonalAmount());
             if (c.getStatus() == ContributionStatus.ARREARS) {
@@ -118,7 +128,7 @@ public record ContributionHistory(List<Line> lines, List<YearTotal> years, List<
             }
         }
         List<YearTotal> years = sums.entrySet().stream().map(e -> new YearTotal(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], pensionMonths.getOrDefault(e.getKey(), 0))).toList();
+                e.getValue()[2], pensionMonths.getOrDefault(e.getKey(), 0), firstMonths.get(e.getKey()))).toList();
         return new ContributionHistory(lines, years, transfers, arrears, arrearsMonths, older, localFrom);
     }
 }

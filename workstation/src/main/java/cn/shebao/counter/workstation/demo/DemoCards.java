@@ -4,13 +4,60 @@ import cn.shebao.counter.device.card.CardType;
 import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.hibernate.SessionFactory;
 
 /** ID cards for demo persons, as the simulated reader hands them over: the demo set matches the demo data. */
 public final class DemoCards {
 
     private DemoCards() {
+    }
+
+    /**
+     * The simulated reader's cards: a day at a counter rather than the first persons by number (who were all retirees):
+     * working contributors first, then someone near retirement, someone in arrears, retirees, and last a card that
+     * expired (so a clerk sees the card check refuse it). A small demo may lack a kind; the rest fill up from the first
+     * persons. A residence-permit holder is not among them: the generator makes resident ID numbers only.
+     */
+    public static List<IdCard> variety(SessionFactory sessions, LocalDate today, int count) {
+        Map<UUID, IdCard> cards = new LinkedHashMap<>();
+        LocalDate under45 = today.minusYears(45);
+        add(cards, sessions, "from InsuredPerson p where p.status = cn.shebao.counter.workstation.citizen.PersonStatus.CONTRIBUTING"
+                + " and p.birthDate > :d order by p.citizenIdNumber", under45, 2);
+        add(cards, sessions, "from InsuredPerson p where p.status = cn.shebao.counter.workstation.citizen.PersonStatus.CONTRIBUTING"
+                + " and p.birthDate < :d order by p.birthDate", under45, 1);
+        add(cards, sessions, "from InsuredPerson p where p.id in (select c.personId from Contribution c where c.status ="
+                + " cn.shebao.counter.workstation.citizen.ContributionStatus.ARREARS) and p.birthDate < :d order by p.citizenIdNumber",
+                today, 1);
+        add(cards, sessions, "from InsuredPerson p where p.status = cn.shebao.counter.workstation.citizen.PersonStatus.RETIRED"
+                + " and p.birthDate < :d order by p.citizenIdNumber", today, 2);
+        add(cards, sessions, "from InsuredPerson p where p.birthDate < :d order by p.citizenIdNumber", today,
+                Math.max(0, count - 1 - cards.size()));
+        // The expired card: an adult's card issued twenty years and a month ago with twenty years' validity.
+        List<InsuredPerson> adults = sessions.fromTransaction(s -> s.createSelectionQuery("from InsuredPerson p where"
+                + " p.status = cn.shebao.counter.workstation.citizen.PersonStatus.CONTRIBUTING and p.birthDate < :d"
+                + " order by p.citizenIdNumber desc", InsuredPerson.class).setParameter("d", today.minusYears(40)).setMaxResults(count * 2)
+                .getResultList());
+        adults.stream().filter(p -> !cards.containsKey(p.getId())).findFirst()
+                .ifPresent(p -> cards.put(p.getId(), expiredCardOf(p, today)));
+        return List.copyOf(cards.values());
+    }
+
+    private static void add(Map<UUID, IdCard> cards, SessionFactory sessions, String query, LocalDate date, int wanted) {
+        List<InsuredPerson> found = sessions.fromTransaction(s -> s.createSelectionQuery(query, InsuredPerson.class)
+                .setParameter("d", date).setMaxResults(wanted + cards.size()).getResultList());
+        found.stream().filter(p -> !cards.containsKey(p.getId())).limit(wanted).forEach(p -> cards.put(p.getId(), cardOf(p)));
+    }
+
+    /** The person's card as it would be had it not been renewed: valid until a month ago. */
+    static IdCard expiredCardOf(InsuredPerson p, LocalDate today) {
+        IdCard card = cardOf(p);
+        LocalDate to = today.minusMonths(1);
+        return new IdCard(card.name(), card.gender(), card.nationCode(), card.birthDate(), card.address(), card.idNumber(),
+                card.issuingAuthority(), to.minusYears(20), to, card.type(), null, null);
     }
 
     public static List<IdCard> firstPersons(SessionFactory sessions, int count) {

@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,17 @@ final class PersonHistoryFactory {
             2026, new int[] {4812, 24930});
     /** National yearly pension adjustments. */
     private static final Map<Integer, String> ADJUSTMENTS = Map.of(2023, "0.038", 2024, "0.030", 2025, "0.020", 2026, "0.020");
+    /** The month a year's adjustment is approved and first paid: effective from January, January to June paid as back pay. */
+    private static final int ADJUSTMENT_PAID_MONTH = 7;
+    /**
+     * When each insurance began for employees here (synthetic but in the right order: pensions with the scheme in 1992,
+     * unemployment 1999, basic medical 2001, work injury 2004, maternity 2005): nobody has more months of a type than
+     * have passed since it began.
+     */
+    private static final Map<InsuranceType, LocalDate> TYPE_START = new EnumMap<>(Map.of(
+            InsuranceType.PENSION, SCHEME_START, InsuranceType.UNEMPLOYMENT, LocalDate.of(1999, 1, 1),
+            InsuranceType.MEDICAL, LocalDate.of(2001, 1, 1), InsuranceType.WORK_INJURY, LocalDate.of(2004, 1, 1),
+            InsuranceType.MATERNITY, LocalDate.of(2005, 1, 1)));
 
     /** Employer and personal rates per insurance type for employees; flexible workers pay pension and medical alone. */
     private static final Map<InsuranceType, String[]> RATES = new EnumMap<>(Map.of(
@@ -174,16 +186,15 @@ final class PersonHistoryFactory {
         if (c.retired(asOf)) {
             pensions(r, c, out);
         }
-        medical(r, c, out);
+        List<MedicalReimbursement> specifiedVisits = medical(r, c, out);
         if (c.employed() && !c.retired(asOf) && r.nextInt(1000) < 5) {
             workInjury(r, c, out);
         }
         if (gender == Gender.FEMALE && c.employed() && age >= 22 && age <= 42 && r.nextInt(100) < 4) {
             maternity(r, c, out);
         }
-        if (r.nextInt(100) < (age >= 45 ? 7 : 2)) {
-            specifiedDisease(r, c, out);
-        }
+        SpecifiedDiseaseRegistration registration = r.nextInt(100) < (age >= 45 ? 7 : 2) ? specifiedDisease(r, c, out) : null;
+        settleSpecifiedDiseaseVisits(specifiedVisits, registration, c, out);
         if (age <= 75 && r.nextInt(100) < 35) {
             onlineAccount(r, c, out);
         }
@@ -276,7 +287,8 @@ final class PersonHistoryFactory {
         LocalDate asOf = settings.asOf();
         LocalDate firstInsured = max(c.careerStart(), SCHEME_START);
         LocalDate creditedUntil = min(windowStart.atDay(1), c.retirement());
-        int prior = (int) Math.max(0, ChronoUnit.MONTHS.between(c.careerStart(), creditedUntil) * (85 + r.nextInt(16)) / 100);
+        int share = 85 + r.nextInt(16); // the part of the career actually paid, the same for every type
+        int prior = (int) Math.max(0, ChronoUnit.MONTHS.between(c.careerStart(), creditedUntil) * share / 100);
         for (InsuranceType type : InsuranceType.values()) {
             boolean core = type == InsuranceType.PENSION || type == InsuranceType.MEDICAL;
             if (c.flexible() && !core) {
@@ -294,9 +306,11 @@ final class PersonHistoryFactory {
             ip.setPersonId(c.person().getId());
             ip.setInsuranceType(type);
             ip.setStatus(status);
-            ip.setFirstInsuredOn(type == InsuranceType.PENSION || type == InsuranceType.UNEMPLOYMENT ? firstInsured
-                    : max(firstInsured, LocalDate.of(2001, 1, 1))); // basic medical insurance for employees began later
-            ip.setPriorMonths(prior);
+            LocalDate typeFirst = max(firstInsured, TYPE_START.get(type));
+            ip.setFirstInsuredOn(typeFirst);
+            // Months of this type before the window: counted from when the type began, not from the career's start.
+            ip.setPriorMonths(type == InsuranceType.PENSION ? prior
+                    : (int) Math.max(0, ChronoUnit.MONTHS.between(typeFirst, max(typeFirst, creditedUntil)) * share / 100));
             if (type == InsuranceType.PENSION) {
                 BigDecimal earlier = BigDecimal.valueOf(prior * (long) Math.min(c.monthlyWage(), 20000) * 8 / 100 * 6 / 10);
                 ip.setPersonalAccountBalance(earlier.add(personalPension).setScale(2, RoundingMode.HALF_UP));
@@ -353,18 +367,24 @@ final class PersonHistoryFactory {
         YearMonth first = YearMonth.from(c.retirement()).plusMonths(1);
         BigDecimal amount = BigDecimal.valueOf(Math.round(4200 * Math.exp(r.nextGaussian() * 0.35))).setScale(2);
         BigDecimal transitionalShare = YearMonth.from(c.careerStart()).isBefore(TRANSITION) ? new BigDecimal("0.30") : BigDecimal.ZERO;
+        BigDecimal backPay = BigDecimal.ZERO;
         for (YearMonth m = max(first, windowStart); !m.isAfter(windowEnd); m = m.plusMonths(1)) {
             String rate = ADJUSTMENTS.get(m.getYear());
-            if (m.getMonthValue() == 1 && rate != null && first.isBefore(m)) {
+            YearMonth january = YearMonth.of(m.getYear(), 1);
+            if (m.getMonthValue() == ADJUSTMENT_PAID_MONTH && rate != null && first.isBefore(january)) {
+                // Approved in July, effective from January: from July the new amount, and January to June's
+                // difference paid once with July's pension (as a real adjustment is), never the new rate from January.
                 BigDecimal after = amount.multiply(BigDecimal.ONE.add(new BigDecimal(rate))).setScale(2, RoundingMode.HALF_UP);
                 BenefitAdjustment adj = new BenefitAdjustment(ids.next());
                 adj.setPersonId(c.person().getId());
-                adj.setEffectiveMonth(m);
-                adj.setReason(m.getYear() + "年基本养老金调整");
+                adj.setEffectiveMonth(january);
+                adj.setReason(m.getYear() + "年基本养老金调整（1月起执行，1—6月差额随7月养老金补发）");
                 adj.setAmountBefore(amount);
                 adj.setAmountAfter(after);
-                adj.setApprovedOn(LocalDate.of(m.getYear(), 7, 15));
+                adj.setApprovedOn(LocalDate.of(m.getYear(), ADJUSTMENT_PAID_MONTH, 15));
                 out.add(adj);
+                // Retired before January: every month from January to June is owed the difference.
+                backPay = after.subtract(amount).multiply(BigDecimal.valueOf(ADJUSTMENT_PAID_MONTH - 1L));
                 amount = after;
             }
             PensionPayment pay = new PensionPayment(ids.next());
@@ -374,15 +394,22 @@ final class PersonHistoryFactory {
             BigDecimal transitional = amount.multiply(transitionalShare).setScale(2, RoundingMode.HALF_UP);
             pay.setPersonalAccountPension(personalAccount);
             pay.setTransitionalPension(transitional);
-            pay.setBasicPension(amount.subtract(personalAccount).subtract(transitional));
-            pay.setTotalAmount(amount);
+            // Back pay is basic pension (the adjustment raises the basic part), paid on top of this month's amount.
+            pay.setBasicPension(amount.subtract(personalAccount).subtract(transitional).add(backPay));
+            pay.setTotalAmount(amount.add(backPay));
+            backPay = BigDecimal.ZERO;
             pay.setStatus(PaymentStatus.PAID);
             pay.setPaidOn(m.atDay(10));
             out.add(pay);
         }
     }
 
-    private void medical(SplittableRandom r, Career c, DemoBatch out) {
+    /**
+     * @return the specified-disease outpatient visits, held back until it is known whether the person has a registration:
+     *         they are written by {@link #settleSpecifiedDiseaseVisits}
+     */
+    private List<MedicalReimbursement> medical(SplittableRandom r, Career c, DemoBatch out) {
+        List<MedicalReimbursement> specified = new ArrayList<>();
         int visits = r.nextInt(100) < 40 ? 0 : c.retired(settings.asOf()) ? 1 + r.nextInt(7) : 1 + r.nextInt(3);
         long windowDays = ChronoUnit.DAYS.between(windowStart.atDay(1), windowEnd.atEndOfMonth());
         for (int v = 0; v < visits; v++) {
@@ -409,6 +436,37 @@ final class PersonHistoryFactory {
             m.setFundPaid(fund);
             m.setPersonalPaid(total.subtract(fund));
             m.setSettledOn(discharged != null ? discharged : admitted);
+            if (type == VisitType.SPECIFIED_DISEASE_OUTPATIENT) {
+                specified.add(m);
+            } else {
+                out.add(m);
+            }
+        }
+        return specified;
+    }
+
+    /**
+     * A specified-disease outpatient visit is reimbursed as such only under a registration in force that day, for its
+     * disease at its hospital (the record showed such visits for people with no registration at all). Other visits
+     * are ordinary outpatient visits. Nothing is drawn from the person's random stream here, so the rest of the
+     * person's history stays as it was.
+     */
+    private void settleSpecifiedDiseaseVisits(List<MedicalReimbursement> visits, SpecifiedDiseaseRegistration registration, Career c,
+            DemoBatch out) {
+        for (MedicalReimbursement m : visits) {
+            boolean covered = registration != null && !m.getAdmittedOn().isBefore(registration.getValidFrom())
+                    && !m.getAdmittedOn().isAfter(registration.getValidTo());
+            if (covered) {
+                m.setDiagnosisCode(registration.getDiseaseCode());
+                m.setHospitalName(registration.getHospitalName());
+            } else {
+                m.setVisitType(VisitType.OUTPATIENT);
+                m.setDiagnosisCode(MedicalCatalogue.COMMON.get(Math.floorMod(m.getSettlementNumber().hashCode(),
+                        MedicalCatalogue.COMMON.size())).code());
+                double share = 0.60 + (c.retired(settings.asOf()) ? 0.05 : 0);
+                m.setFundPaid(m.getTotalCost().multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP));
+                m.setPersonalPaid(m.getTotalCost().subtract(m.getFundPaid()));
+            }
             out.add(m);
         }
     }
@@ -460,7 +518,7 @@ final class PersonHistoryFactory {
         out.add(b);
     }
 
-    private void specifiedDisease(SplittableRandom r, Career c, DemoBatch out) {
+    private SpecifiedDiseaseRegistration specifiedDisease(SplittableRandom r, Career c, DemoBatch out) {
         MedicalCatalogue.Diagnosis dx = MedicalCatalogue.SPECIFIED.get(r.nextInt(MedicalCatalogue.SPECIFIED.size()));
         LocalDate from = windowStart.atDay(1).plusDays(r.nextInt(Math.max(1, settings.detailMonths() * 30)));
         String hospital = MedicalCatalogue.HOSPITALS.get(r.nextInt(12));
@@ -478,6 +536,7 @@ final class PersonHistoryFactory {
         if (!indicated.isEmpty() && r.nextInt(100) < 60) {
             application(r, c, indicated.get(r.nextInt(indicated.size())), dx, hospital, out);
         }
+        return reg;
     }
 
     private void application(SplittableRandom r, Career c, SpecialDrug drug, MedicalCatalogue.Diagnosis dx,

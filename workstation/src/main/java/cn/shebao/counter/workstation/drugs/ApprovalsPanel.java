@@ -81,11 +81,15 @@ public final class ApprovalsPanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("column.diagnosis"), p -> p.application().getDiagnosisCode()),
                 new RowTableModel.Column<>(texts.text("column.hospital"), p -> p.application().getHospitalName()),
                 new RowTableModel.Column<>(texts.text("column.attachments"), p -> attachments(p.application())),
-                new RowTableModel.Column<>(texts.text("column.status"),
-                        p -> texts.text("application." + p.application().getStatus().name()))));
+                new RowTableModel.Column<>(texts.text("column.status"), this::status)));
         table = Tables.fit(new JTable(model));
         table.setName("approvals.table");
-        table.getSelectionModel().addListSelectionListener(e -> showDetail());
+        table.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                dropOwnApplications();
+                showDetail();
+            }
+        });
         add(new JScrollPane(table));
         detail.setName("approvals.detail");
         add(detail);
@@ -130,6 +134,29 @@ public final class ApprovalsPanel extends JPanel {
         decide.add(revoke, "span 7, left");
         add(decide);
         reload();
+    }
+
+    /** Four eyes: what this supervisor registered is marked, so it is not mistaken for work of theirs to decide. */
+    private String status(DrugApplications.Pending p) {
+        String status = texts.text("application." + p.application().getStatus().name());
+        return own(p) ? texts.text("approvals.ownStatus", status) : status;
+    }
+
+    private boolean own(DrugApplications.Pending p) {
+        return supervisor.userId().equals(p.application().getRegisteredBy());
+    }
+
+    /**
+     * Own applications cannot be selected for a decision (central refuses them too): a selection that takes one in
+     * loses it again, and the message says why.
+     */
+    private void dropOwnApplications() {
+        for (int row : table.getSelectedRows()) {
+            if (own(model.row(table.convertRowIndexToModel(row)))) {
+                table.removeRowSelectionInterval(row, row);
+                message.setText(texts.text("approvals.ownNotSelectable"));
+            }
+        }
     }
 
     private String attachments(SpecialDrugApplication a) {

@@ -7,6 +7,7 @@ import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
+import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
@@ -17,6 +18,7 @@ import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Component;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -32,9 +34,9 @@ import javax.swing.JList;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
-import javax.swing.border.TitledBorder;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -77,6 +79,8 @@ public final class DrugsPanel extends JPanel {
     private final JCheckBox prescription = new JCheckBox();
     private final JCheckBox reports = new JCheckBox();
     private final JButton register;
+    private final JTabbedPane lower = new JTabbedPane();
+    private final SpecifiedDiseasePanel diseasePanel;
     private final transient UiTasks tasks = new UiTasks("drugs");
     private final transient UiTasks.Lane finding = tasks.lane();
     private final transient UiTasks.Lane listing = tasks.lane();
@@ -84,7 +88,7 @@ public final class DrugsPanel extends JPanel {
     private boolean registering;
 
     public DrugsPanel(Texts texts, StaffSession staff, CitizenSearch search, CitizenRecords records, DrugCatalogue catalogue,
-            DrugApplications applications, NoticePrinter notices, ServedCitizen served) {
+            DrugApplications applications, NoticePrinter notices, ServedCitizen served, SpecifiedDiseases diseases, Clock clock) {
         super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][grow 40, fill][][]"));
         this.texts = texts;
         this.staff = staff;
@@ -125,7 +129,6 @@ public final class DrugsPanel extends JPanel {
         add(rowActions);
 
         JPanel form = new JPanel(new MigLayout("wrap 6, insets 8, gap 8", "[right][grow, fill][right][][right][]"));
-        form.setBorder(new TitledBorder(texts.text("drugs.registerTitle")));
         form.add(new JLabel(texts.text("column.drug")));
         drug.setName("drugs.drug");
         drug.setRenderer(new DefaultListCellRenderer() {
@@ -159,7 +162,12 @@ public final class DrugsPanel extends JPanel {
         form.add(reports);
         register = button("drugs.register", this::register);
         form.add(register, "skip 1, span 5, left, growx 0");
-        add(form);
+        // The application form and the citizen's specified-disease registrations, which some drugs require first.
+        diseasePanel = new SpecifiedDiseasePanel(texts, staff, diseases, clock, served);
+        lower.setName("drugs.lower");
+        lower.addTab(texts.text("drugs.registerTitle"), form);
+        lower.addTab(texts.text("disease.title"), diseasePanel);
+        add(lower);
         clearForm();
         served.addListener(this::citizenChanged);
         served.watchUnsavedInput(this::hasUnsavedInput);
@@ -246,7 +254,7 @@ public final class DrugsPanel extends JPanel {
 
     /** True while a search, a list or a registration has not answered yet (tests wait on this). */
     public boolean working() {
-        return registering || finding.busy() || listing.busy();
+        return registering || finding.busy() || listing.busy() || diseasePanel.working();
     }
 
     private void register() {
@@ -280,6 +288,11 @@ public final class DrugsPanel extends JPanel {
             registering = false;
             refresh();
             message.setText(texts.describe(error)); // the form keeps what was typed
+            if (error instanceof LocalizedException le && "drug.error.noDiseaseRegistration".equals(le.key())) {
+                // The drug needs a specified-disease registration first: the clerk makes it on the next tab.
+                lower.setSelectedComponent(diseasePanel);
+                diseasePanel.prefill(request.diagnosisCode(), request.hospitalName());
+            }
         });
     }
 

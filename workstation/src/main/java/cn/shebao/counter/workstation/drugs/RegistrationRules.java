@@ -7,6 +7,7 @@ import cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -71,12 +72,17 @@ public final class RegistrationRules {
     static final class MedicalInsuranceInForce implements Rule {
         @Override
         public void check(Session s, SpecialDrugApplication a, SpecialDrug drug) {
-            Long active = s.createSelectionQuery("select count(*) from InsuranceParticipation where personId = :p"
-                    + " and insuranceType = :t and status = :a", Long.class).setParameter("p", a.getPersonId())
-                    .setParameter("t", InsuranceType.MEDICAL).setParameter("a", ParticipationStatus.ACTIVE).getSingleResult();
-            if (active == 0) {
-                throw new LocalizedException("drug.error.noMedicalInsurance");
-            }
+            requireMedicalInsurance(s, a.getPersonId());
+        }
+    }
+
+    /** The citizen's basic medical insurance is in force (a drug application and a specified-disease registration). */
+    static void requireMedicalInsurance(Session s, UUID personId) {
+        Long active = s.createSelectionQuery("select count(*) from InsuranceParticipation where personId = :p"
+                + " and insuranceType = :t and status = :a", Long.class).setParameter("p", personId)
+                .setParameter("t", InsuranceType.MEDICAL).setParameter("a", ParticipationStatus.ACTIVE).getSingleResult();
+        if (active == 0) {
+            throw new LocalizedException("drug.error.noMedicalInsurance");
         }
     }
 

@@ -122,7 +122,8 @@ final class RecordColumns {
     }
 
     List<Column<ContributionHistory.YearTotal>> contributionYears() {
-        return List.of(col("year", y -> Integer.toString(y.year())),
+        return List.of(col("year", y -> y.partial() ? texts.text("contributions.partYear", Integer.toString(y.year()), y.firstMonth())
+                        : Integer.toString(y.year())),
                 amount("employerAmount", y -> Formats.money(y.employerAmount())),
                 amount("personalAmount", y -> Formats.money(y.personalAmount())),
                 amount("arrears", y -> Formats.money(y.arrears())),

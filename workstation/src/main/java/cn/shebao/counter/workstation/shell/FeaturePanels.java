@@ -79,7 +79,8 @@ final class FeaturePanels implements AutoCloseable {
         drugs = new DrugsPanel(texts, session, workstation.citizenSearch(), workstation.citizenRecords(), workstation.drugCatalogue(),
                 workstation.drugApplications(), (opened, line, owner) -> printing.issue(owner, () -> workstation.documents().issue(
                         opened.access(), DocumentType.DRUG_DECISION_NOTICE,
-                        stamp -> notices.notice(opened.profile(), line, line.decidedByName(), stamp))), served);
+                        stamp -> notices.notice(opened.profile(), line, line.decidedByName(), stamp))), served,
+                workstation.specifiedDiseases(), workstation.clock());
         return drugs;
     }
 

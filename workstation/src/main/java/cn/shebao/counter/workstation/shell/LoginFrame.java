@@ -183,7 +183,7 @@ final class LoginFrame extends JFrame {
             progress.setIndeterminate(false);
             progress.setMaximum(Math.max(1, p.total()));
             progress.setValue(p.done());
-            startup.setText(texts.text("startup.loading", p.loadingTable(), p.done(), p.total()));
+            startup.setText(texts.text("startup.loading", texts.textOr("table." + p.loadingTable(), p.loadingTable()), p.done(), p.total()));
         } else if (p.total() > 0) {
             progress.setIndeterminate(false);
             progress.setMaximum(p.total());

@@ -97,7 +97,7 @@ final class NotEnrolledFrame extends JFrame {
                     InitialLoad.Progress p = chunks.get(chunks.size() - 1);
                     progress.setMaximum((int) Math.max(1, Math.min(Integer.MAX_VALUE, p.total())));
                     progress.setValue((int) Math.min(Integer.MAX_VALUE, p.copied()));
-                    progress.setString(texts.text("enrol.progressText", p.table(), p.copied(), p.total()));
+                    progress.setString(texts.text("enrol.progressText", texts.textOr("table." + p.table(), p.table()), p.copied(), p.total()));
                 }
 
                 @Override

@@ -194,10 +194,7 @@ public final class WorkstationApp {
         buildMain(null);
         idle = new IdleLock(idleLockSeconds(), this::lock);
         if (simulatorWindow == null) {
-            workstation.reader().simulator().ifPresent(simulator -> {
-                simulatorWindow = new SimulatorWindow(simulator, workstation.reader().demoCards(), texts.locale());
-                simulatorWindow.setVisible(true);
-            });
+            showSimulator();
         }
         main.toFront();
         main.requestFocus();
@@ -205,6 +202,14 @@ public final class WorkstationApp {
         if ("main".equals(timing.probe())) {
             exit(0);
         }
+    }
+
+    /** Demo mode: the simulated reader's window, in the UI's language (built again when the language changes). */
+    private void showSimulator() {
+        workstation.reader().simulator().ifPresent(simulator -> {
+            simulatorWindow = new SimulatorWindow(simulator, workstation.reader().demoCards(), texts.locale());
+            simulatorWindow.setVisible(true);
+        });
     }
 
     private void buildMain(Feature open) {
@@ -279,6 +284,10 @@ public final class WorkstationApp {
             closeMain();
             buildMain(Feature.SETTINGS);
             idle = new IdleLock(idleLockSeconds(), this::lock);
+            if (simulatorWindow != null && chosen.language() != before.language()) {
+                simulatorWindow.dispose();
+                showSimulator();
+            }
         }
     }
 

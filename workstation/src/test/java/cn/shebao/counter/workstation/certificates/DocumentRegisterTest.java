@@ -95,6 +95,19 @@ class DocumentRegisterTest {
         assertThat(audit).singleElement().satisfies(e -> assertThat(e.getPurpose()).isEqualTo("CARD_PRESENTED"));
     }
 
+    /** Issue 18: a retiree's certificate says they retired, not "no employer (self-employed or suspended)". */
+    @Test
+    void aRetireesCertificateSaysWhenTheyRetired() throws Exception {
+        InsuredPerson p = sessions.fromTransaction(s -> s.createSelectionQuery("from InsuredPerson p where p.status = "
+                + "cn.shebao.counter.workstation.citizen.PersonStatus.RETIRED and p.retiredOn is not null order by p.citizenIdNumber",
+                InsuredPerson.class).setMaxResults(1).getSingleResult());
+        CitizenRecords.Opened opened = records.open(DemoReplica.clerk(), p.getId(), AccessPurpose.CARD_PRESENTED);
+        DocumentRegister.Issued issued = register.issue(opened.access(), DocumentType.PARTICIPATION_CERTIFICATE,
+                stamp -> content.certificate(opened.profile(), opened.access().purpose(), stamp));
+        String text = text(issued.pdf()).replaceAll("\\s", "");
+        assertThat(text).contains("已于" + p.getRetiredOn().getYear() + "年").contains("退休").doesNotContain("灵活就业或暂停缴费");
+    }
+
     @Test
     void aTelephoneEnquiryPrintsTheIdNumberMasked() throws Exception {
         InsuredPerson p = contributor();
@@ -122,6 +135,11 @@ class DocumentRegisterTest {
         var december = history.lines().stream().filter(l -> l.month().equals(java.time.YearMonth.of(2025, 12))
                 && l.type() == InsuranceType.PENSION).findFirst().orElseThrow();
         assertThat(text.replace(",", "")).contains(december.base().toPlainString());
+        // Issue 18: the employer is the statement year's, not today's.
+        List<String> employers2025 = history.lines().stream().filter(l -> l.month().getYear() == 2025)
+                .map(l -> l.employerName() == null ? "灵活就业人员" : l.employerName()).distinct().toList();
+        assertThat(employers2025).isNotEmpty();
+        assertThat(text.replaceAll("\\s", "")).contains(employers2025.stream().map(e -> e.replaceAll("\\s", "")).toList());
     }
 
     @Test

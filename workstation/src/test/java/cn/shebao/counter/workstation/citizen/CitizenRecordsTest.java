@@ -144,6 +144,14 @@ class CitizenRecordsTest {
                 && c.getStatus() != ContributionStatus.ARREARS).count();
         assertThat(opened.profile().monthsOf(InsuranceType.PENSION)).isEqualTo(prior + (int) paidPensionMonths);
         assertThat(h.years().stream().mapToInt(ContributionHistory.YearTotal::pensionMonths).sum()).isEqualTo((int) paidPensionMonths);
+        // Issue 18: each year knows its first month shown, so a year cut by the detail window reads as part of a year.
+        for (ContributionHistory.YearTotal y : h.years()) {
+            int first = rows.stream().filter(c -> c.getContributionMonth().getYear() == y.year())
+                    .mapToInt(c -> c.getContributionMonth().getMonthValue()).min().orElseThrow();
+            assertThat(y.firstMonth()).as("first month of %d", y.year()).isEqualTo(first);
+            assertThat(y.partial()).isEqualTo(first > 1);
+        }
+        assertThat(h.years()).as("the detail window (36 months to October 2026) cuts its first year").anyMatch(ContributionHistory.YearTotal::partial);
     }
 
     @Test

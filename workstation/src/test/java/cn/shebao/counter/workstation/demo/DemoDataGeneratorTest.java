@@ -83,6 +83,66 @@ class DemoDataGeneratorTest {
         assertThat(applications).allSatisfy(a -> assertThat(a.getDecidedBy()).isNotEqualTo(a.getRegisteredBy()));
     }
 
+    /** Issue 18: the demo reads like a real district's records, not like a generator's. */
+    @Test
+    void monthsCountFromWhenEachInsuranceBeganVisitsNeedARegistrationAndAdjustmentsArePaidBack() {
+        CollectingSink sink = new CollectingSink();
+        new DemoDataGenerator(new DemoDataGenerator.Settings(11, 1500, AS_OF, 36, 500)).generate(sink, (d, t, r) -> { });
+
+        // Per type: never more months than have passed since that type began for this person (medical from 2001).
+        java.util.Map<String, Long> paid = sink.of(Contribution.class).stream().filter(k -> k.getStatus() != ContributionStatus.ARREARS)
+                .collect(java.util.stream.Collectors.groupingBy(k -> k.getPersonId() + "/" + k.getInsuranceType(),
+                        java.util.stream.Collectors.counting()));
+        List<cn.shebao.counter.workstation.citizen.InsuranceParticipation> participations =
+                sink.of(cn.shebao.counter.workstation.citizen.InsuranceParticipation.class);
+        java.util.Map<java.util.UUID, LocalDate> careerStart = sink.of(InsuredPerson.class).stream()
+                .collect(java.util.stream.Collectors.toMap(InsuredPerson::getId, InsuredPerson::getFirstWorkDate));
+        assertThat(participations).isNotEmpty().allSatisfy(ip -> {
+            long months = ip.getPriorMonths() + paid.getOrDefault(ip.getPersonId() + "/" + ip.getInsuranceType(), 0L);
+            // Pensions count work before the 1992 scheme as deemed contribution (视同缴费), so from the career's start.
+            LocalDate since = ip.getInsuranceType() == cn.shebao.counter.workstation.citizen.InsuranceType.PENSION
+                    ? careerStart.get(ip.getPersonId()) : ip.getFirstInsuredOn();
+            assertThat(months).as("%s months since %s", ip.getInsuranceType(), since)
+                    .isLessThanOrEqualTo(Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(since, AS_OF) + 1));
+        });
+        assertThat(participations).filteredOn(ip -> ip.getInsuranceType() == cn.shebao.counter.workstation.citizen.InsuranceType.MEDICAL)
+                .allSatisfy(ip -> assertThat(ip.getFirstInsuredOn()).isAfterOrEqualTo(LocalDate.of(2001, 1, 1)));
+        assertThat(participations).as("types of one person differ where they began at different times")
+                .anySatisfy(ip -> assertThat(ip.getPriorMonths()).isNotEqualTo(participations.stream()
+                        .filter(o -> o.getPersonId().equals(ip.getPersonId())
+                                && o.getInsuranceType() == cn.shebao.counter.workstation.citizen.InsuranceType.PENSION)
+                        .findFirst().orElseThrow().getPriorMonths()));
+
+        // Every specified-disease outpatient visit falls under a registration for that disease.
+        List<cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration> registrations =
+                sink.of(cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration.class);
+        List<cn.shebao.counter.workstation.citizen.MedicalReimbursement> specified = sink.of(
+                cn.shebao.counter.workstation.citizen.MedicalReimbursement.class).stream()
+                .filter(m -> m.getVisitType() == cn.shebao.counter.workstation.citizen.VisitType.SPECIFIED_DISEASE_OUTPATIENT).toList();
+        assertThat(specified).isNotEmpty().allSatisfy(m -> assertThat(registrations).anySatisfy(reg -> {
+            assertThat(reg.getPersonId()).isEqualTo(m.getPersonId());
+            assertThat(reg.getDiseaseCode()).isEqualTo(m.getDiagnosisCode());
+            assertThat(m.getAdmittedOn()).isBetween(reg.getValidFrom(), reg.getValidTo());
+        }));
+
+        // An adjustment approved in July is effective from January: January to June at the old amount, July adds the
+        // six months' difference, August on the new amount.
+        List<cn.shebao.counter.workstation.citizen.BenefitAdjustment> adjustments = sink.of(cn.shebao.counter.workstation.citizen.BenefitAdjustment.class);
+        assertThat(adjustments).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.getEffectiveMonth().getMonthValue()).isEqualTo(1);
+            assertThat(a.getApprovedOn().getMonthValue()).isEqualTo(7);
+        });
+        var a = adjustments.get(0);
+        java.util.Map<java.time.YearMonth, java.math.BigDecimal> paidOut = sink.of(PensionPayment.class).stream()
+                .filter(pp -> pp.getPersonId().equals(a.getPersonId()))
+                .collect(java.util.stream.Collectors.toMap(PensionPayment::getPaymentMonth, PensionPayment::getTotalAmount));
+        int year = a.getEffectiveMonth().getYear();
+        assertThat(paidOut.get(java.time.YearMonth.of(year, 6))).isEqualByComparingTo(a.getAmountBefore());
+        assertThat(paidOut.get(java.time.YearMonth.of(year, 7))).isEqualByComparingTo(a.getAmountAfter()
+                .add(a.getAmountAfter().subtract(a.getAmountBefore()).multiply(java.math.BigDecimal.valueOf(6))));
+        assertThat(paidOut.get(java.time.YearMonth.of(year, 8))).isEqualByComparingTo(a.getAmountAfter());
+    }
+
     @Test
     void everyDemoPersonsCardPassesTheReadersChecks() throws Exception {
         CollectingSink sink = new CollectingSink();

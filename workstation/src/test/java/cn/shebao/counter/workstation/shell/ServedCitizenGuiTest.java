@@ -116,15 +116,15 @@ class ServedCitizenGuiTest {
     }
 
     @Test
-    void aRegistrationClickedTwiceIsRegisteredOnceAndTheFormIsEmptiedAfterIt() {
+    void aRegistrationClickedTwiceIsRegisteredOnceAndItsSupervisorCannotSelectItForADecision() {
         windows.start(true);
-        FrameFixture main = windows.logIn("chenjing");
+        FrameFixture main = windows.logIn("sunli"); // supervisor and clerk: registers at F4, decides at F5
         FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(windows.robot());
         main.pressAndReleaseKeys(KeyEvent.VK_F4);
         DrugsPanel drugs = GuiActionRunner.execute(() -> windows.robot().finder().findByType(main.target(), DrugsPanel.class, true));
         JButton register = main.button("drugs.register").target();
         await("catalogue loaded", () -> main.comboBox("drugs.drug").target().getItemCount() > 0, 20);
-        boolean registered = false;
+        String registered = null;
         for (IdCard card : cardsOn(simulator)) {
             GuiActionRunner.execute(() -> drugs.cardRead(card));
             await("citizen found", () -> !drugs.working() && main.label("drugs.citizen").text().contains(card.name()), 20);
@@ -144,21 +144,77 @@ class ServedCitizenGuiTest {
                 assertThat(main.textBox("drugs.diagnosis").text()).isEmpty();
                 assertThat(main.textBox("drugs.hospital").text()).isEmpty();
                 assertThat(main.checkBox("drugs.certificate").target().isSelected()).isFalse();
-                registered = true;
+                registered = card.name();
                 break;
             }
             // Refused by a rule (no medical insurance in force): the form keeps what was typed, the message says why.
             assertThat(main.textBox("drugs.diagnosis").text()).isEqualTo("M05.9");
         }
-        assertThat(registered).as("a demo citizen with medical insurance in force").isTrue();
+        assertThat(registered).as("a demo citizen with medical insurance in force").isNotNull();
+
+        // F5: the application is marked as this supervisor's own and cannot be selected for a decision (four eyes).
+        main.pressAndReleaseKeys(KeyEvent.VK_F5);
+        String applicant = registered;
+        await("in the worklist, marked", () -> Arrays.stream(main.table("approvals.table").contents())
+                .anyMatch(row -> row[1].equals(applicant) && row[2].contains("阿达木单抗") && row[6].contains("本人登记")), 30);
+        String[][] rows = main.table("approvals.table").contents();
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r][1].equals(applicant) && rows[r][2].contains("阿达木单抗")) {
+                main.table("approvals.table").selectRows(r);
+            }
+        }
+        await("refused as a selection", () -> main.table("approvals.table").target().getSelectedRowCount() == 0
+                && main.label("approvals.message").text().contains("另一位主管"), 10);
+    }
+
+    /**
+     * A drug that needs a specified-disease registration sends the clerk to F4's registration tab with the diagnosis
+     * filled in; registering there lets the same application through.
+     */
+    @Test
+    void aDrugThatNeedsASpecifiedDiseaseRegistrationLeadsToItAndPassesAfterIt() {
+        windows.start(true);
+        FrameFixture main = windows.logIn("chenjing");
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(windows.robot());
+        main.pressAndReleaseKeys(KeyEvent.VK_F4);
+        DrugsPanel drugs = GuiActionRunner.execute(() -> windows.robot().finder().findByType(main.target(), DrugsPanel.class, true));
+        await("catalogue loaded", () -> main.comboBox("drugs.drug").target().getItemCount() > 0, 20);
+        boolean sentToRegistration = false;
+        for (IdCard card : cardsOn(simulator)) {
+            GuiActionRunner.execute(() -> drugs.cardRead(card));
+            await("citizen found", () -> !drugs.working() && main.label("drugs.citizen").text().contains(card.name()), 20);
+            GuiActionRunner.execute(() -> main.tabbedPane("drugs.lower").target().setSelectedIndex(0));
+            fillApplication(main, "TY-XD-001", "C34.9");
+            main.button("drugs.register").click();
+            await("answered", () -> !drugs.working(), 30);
+            if (main.label("drugs.message").text().contains("请先登记")) {
+                sentToRegistration = true;
+                break;
+            }
+        }
+        assertThat(sentToRegistration).as("a demo citizen with medical insurance and no lung-cancer registration").isTrue();
+        await("the registration tab, the diagnosis filled in", () -> isShowing(main, "diseases.panel")
+                && main.textBox("diseases.code").text().equals("C34.9") && !main.textBox("diseases.name").text().isBlank(), 10);
+        main.textBox("diseases.hospital").setText("浙江省肿瘤医院");
+        main.button("disease.register").click();
+        await("registered", () -> !drugs.working() && main.label("diseases.message").text().contains("已登记"), 30);
+        assertThat(Arrays.stream(main.table("diseases.table").contents())).anyMatch(row -> row[0].equals("C34.9") && row[5].equals("有效"));
+
+        GuiActionRunner.execute(() -> main.tabbedPane("drugs.lower").target().setSelectedIndex(0));
+        main.button("drugs.register").click(); // the form kept what was typed
+        await("the application passes now", () -> !drugs.working() && main.label("drugs.message").text().contains("已登记"), 30);
     }
 
     /** Fills F4's form for adalimumab (TY-XD-008) with every attachment ticked. */
     static void fillAdalimumabApplication(FrameFixture main) {
+        fillApplication(main, "TY-XD-008", "M05.9");
+    }
+
+    private static void fillApplication(FrameFixture main, String drugCode, String diagnosis) {
         String[] drugs = main.comboBox("drugs.drug").contents();
-        int adalimumab = Arrays.asList(drugs).indexOf(Arrays.stream(drugs).filter(d -> d.contains("TY-XD-008")).findFirst().orElseThrow());
-        main.comboBox("drugs.drug").selectItem(adalimumab);
-        main.textBox("drugs.diagnosis").setText("M05.9");
+        int index = Arrays.asList(drugs).indexOf(Arrays.stream(drugs).filter(d -> d.contains(drugCode)).findFirst().orElseThrow());
+        main.comboBox("drugs.drug").selectItem(index);
+        main.textBox("drugs.diagnosis").setText(diagnosis);
         main.textBox("drugs.hospital").setText("浙江大学医学院附属第一医院");
         main.textBox("drugs.doctor").setText("李医生");
         main.checkBox("drugs.certificate").check();
