@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
+import java.awt.event.HierarchyEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,6 +135,13 @@ public final class ApprovalsPanel extends JPanel {
         decide.add(revoke, "span 7, left");
         add(decide);
         reload();
+        // Each time F5 is shown the worklist is read again: applications registered since (at this window's F4 or
+        // pulled from others) were missing until 刷新 was clicked.
+        addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()) {
+                reload();
+            }
+        });
     }
 
     /** Four eyes: what this supervisor registered is marked, so it is not mistaken for work of theirs to decide. */

@@ -19,7 +19,8 @@ final class SettingsPanel extends JPanel {
 
     /** @param idleMaxMinutes the centre's longest idle lock: the clerk may choose a shorter one only */
     SettingsPanel(Texts texts, UiSettings current, int idleMaxMinutes, Consumer<UiSettings> apply) {
-        super(new MigLayout("wrap 2, insets 32", "[right][200!]"));
+        // The second column is at least 200 px and as wide as its widest text (the centre's rule, in English, is longer).
+        super(new MigLayout("wrap 2, insets 32", "[right][200::]"));
         setName("feature." + Feature.SETTINGS.name());
         JLabel title = new JLabel(texts.text("feature.SETTINGS"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
