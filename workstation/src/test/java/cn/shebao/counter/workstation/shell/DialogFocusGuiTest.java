@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.testing.DemoWindows;
+import cn.shebao.counter.workstation.testing.DemoWindowsExtension;
 import cn.shebao.counter.workstation.testing.GuiTest;
 import java.awt.Component;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.KeyEvent;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 18: a dialog opens with the keyboard in its first field, so what the clerk types lands there and Enter submits
@@ -31,27 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 @GuiTest
 class DialogFocusGuiTest {
 
-    private static final int PERSONS = 40;
-    private static Path template;
-
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final DemoWindowsExtension gui = new DemoWindowsExtension(40);
     private DemoWindows windows;
 
-    @BeforeAll
-    static void prepareDemoTemplate() throws IOException {
-        FailOnThreadViolationRepaintManager.install();
-        template = DemoWindows.template(PERSONS);
-    }
-
     @BeforeEach
-    void copyTemplate() throws IOException {
-        windows = new DemoWindows(template, tmp.resolve("data"), PERSONS);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        windows.close();
+    void windows() {
+        windows = gui.windows();
     }
 
     @Test

@@ -7,10 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.drugs.DrugsPanel;
 import cn.shebao.counter.workstation.testing.DemoWindows;
+import cn.shebao.counter.workstation.testing.DemoWindowsExtension;
 import cn.shebao.counter.workstation.testing.GuiTest;
 import java.awt.event.KeyEvent;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,16 +19,13 @@ import javax.swing.JList;
 import javax.swing.text.JTextComponent;
 import javax.swing.ListModel;
 import org.assertj.swing.core.matcher.JButtonMatcher;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 18: the citizen in front of the clerk is one for the whole window. A card of someone else replaces the
@@ -40,27 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 @GuiTest
 class ServedCitizenGuiTest {
 
-    private static final int PERSONS = 40;
-    private static Path template;
-
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final DemoWindowsExtension gui = new DemoWindowsExtension(40);
     private DemoWindows windows;
 
-    @BeforeAll
-    static void prepareDemoTemplate() throws IOException {
-        FailOnThreadViolationRepaintManager.install();
-        template = DemoWindows.template(PERSONS);
-    }
-
     @BeforeEach
-    void copyTemplate() throws IOException {
-        windows = new DemoWindows(template, tmp.resolve("data"), PERSONS);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        windows.close();
+    void windows() {
+        windows = gui.windows();
     }
 
     @Test
