@@ -7,15 +7,18 @@ import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
+import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
 import java.awt.Window;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.swing.JFormattedTextField;
 import javax.swing.JOptionPane;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
@@ -90,9 +93,16 @@ public final class CertificatePrinting {
         JSpinner year = new JSpinner(new SpinnerNumberModel(lastYear, 1990, lastYear + 1, 1));
         year.setName("statement.year");
         year.setEditor(new JSpinner.NumberEditor(year, "#"));
-        if (JOptionPane.showConfirmDialog(owner, year, texts.text("statement.chooseYear"), JOptionPane.OK_CANCEL_OPTION)
-                != JOptionPane.OK_OPTION) {
+        // The year's field has the keyboard, so the clerk types the year at once; a typed year counts even when OK is
+        // pressed without leaving the field (the spinner commits its text only then).
+        JFormattedTextField typed = ((JSpinner.DefaultEditor) year.getEditor()).getTextField();
+        if (!FormDialog.confirm(owner, year, texts.text("statement.chooseYear"), typed, JOptionPane.QUESTION_MESSAGE)) {
             return Optional.empty();
+        }
+        try {
+            year.commitEdit();
+        } catch (ParseException notAYear) {
+            return Optional.empty(); // the spinner keeps its last valid year; nothing is printed for text that is none
         }
         return Optional.of((Integer) year.getValue());
     }

@@ -34,12 +34,15 @@ public final class DemoCards {
                 today, 1);
         add(cards, sessions, "from InsuredPerson p where p.status = cn.shebao.counter.workstation.citizen.PersonStatus.RETIRED"
                 + " and p.birthDate < :d order by p.citizenIdNumber", today, 2);
+        // A Hong Kong, Macao or Taiwan resident's residence permit.
+        add(cards, sessions, "from InsuredPerson p where substring(p.citizenIdNumber, 1, 2) in ('81', '82', '83')"
+                + " and p.birthDate < :d order by p.citizenIdNumber", today, 1);
         add(cards, sessions, "from InsuredPerson p where p.birthDate < :d order by p.citizenIdNumber", today,
                 Math.max(0, count - 1 - cards.size()));
         // The expired card: an adult's card issued twenty years and a month ago with twenty years' validity.
         List<InsuredPerson> adults = sessions.fromTransaction(s -> s.createSelectionQuery("from InsuredPerson p where"
                 + " p.status = cn.shebao.counter.workstation.citizen.PersonStatus.CONTRIBUTING and p.birthDate < :d"
-                + " order by p.citizenIdNumber desc", InsuredPerson.class).setParameter("d", today.minusYears(40)).setMaxResults(count * 2)
+                + " and substring(p.citizenIdNumber, 1, 2) not in ('81', '82', '83') order by p.citizenIdNumber desc", InsuredPerson.class).setParameter("d", today.minusYears(40)).setMaxResults(count * 2)
                 .getResultList());
         adults.stream().filter(p -> !cards.containsKey(p.getId())).findFirst()
                 .ifPresent(p -> cards.put(p.getId(), expiredCardOf(p, today)));
@@ -50,6 +53,17 @@ public final class DemoCards {
         List<InsuredPerson> found = sessions.fromTransaction(s -> s.createSelectionQuery(query, InsuredPerson.class)
                 .setParameter("d", date).setMaxResults(wanted + cards.size()).getResultList());
         found.stream().filter(p -> !cards.containsKey(p.getId())).limit(wanted).forEach(p -> cards.put(p.getId(), cardOf(p)));
+    }
+
+    private static IdCard permitOf(InsuredPerson p) {
+        LocalDate issued = LocalDate.now().minusYears(3);
+        String number = p.getCitizenIdNumber();
+        String digits = number.substring(10, 17) + number.charAt(6);
+        // 港澳居民来往内地通行证 H/M and eight digits; 台湾居民来往大陆通行证 eight digits.
+        String pass = number.startsWith("81") ? "H" + digits : number.startsWith("82") ? "M" + digits : digits;
+        String address = p.getAddress() == null ? "" : p.getAddress();
+        return new IdCard(p.getName(), p.getGender(), null, p.getBirthDate(), address.length() > 35 ? address.substring(0, 35) : address,
+                number, "杭州市公安局", issued, issued.plusYears(5).minusDays(1), CardType.HMT_RESIDENCE_PERMIT, pass, "01");
     }
 
     /** The person's card as it would be had it not been renewed: valid until a month ago. */
@@ -66,8 +80,16 @@ public final class DemoCards {
         return persons.stream().map(DemoCards::cardOf).toList();
     }
 
-    /** The card a person would carry: issued eight years ago (at 16 at the earliest), validity by age at issue. */
+    /**
+     * The card a person would carry: a resident ID card issued eight years ago (at 16 at the earliest), validity by age
+     * at issue; for a number starting 81, 82 or 83 the residence permit of a Hong Kong, Macao or Taiwan resident (five
+     * years' validity, issued three years ago, with the travel permit's number and how many times it was issued).
+     */
     public static IdCard cardOf(InsuredPerson p) {
+        String number = p.getCitizenIdNumber();
+        if (number.startsWith("81") || number.startsWith("82") || number.startsWith("83")) {
+            return permitOf(p);
+        }
         LocalDate issued = LocalDate.now().minusYears(8);
         if (issued.isBefore(p.getBirthDate().plusYears(16))) {
             issued = p.getBirthDate().plusYears(16);

@@ -59,6 +59,8 @@ final class PersonHistoryFactory {
     private static final LocalDate SCHEME_START = LocalDate.of(1992, 1, 1);
     private static final YearMonth TRANSITION = YearMonth.of(1998, 1); // "transitional pension" for earlier careers
     private static final String ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int PERMIT_EVERY = 50;
+    private static final List<String> PERMIT_AREAS = List.of("810000", "820000", "830000");
 
     /** Zhejiang contribution base limits per year (lower, upper), approximately; synthetic data only. */
     private static final Map<Integer, int[]> BASE_LIMITS = Map.of(
@@ -152,6 +154,12 @@ final class PersonHistoryFactory {
         boolean local = r.nextInt(100) < 78;
         String area = local ? HangzhouGeography.district(r, birth.getYear() >= 2021).code()
                 : HangzhouGeography.ELSEWHERE.get(r.nextInt(HangzhouGeography.ELSEWHERE.size()));
+        boolean permit = index % PERMIT_EVERY == PERMIT_EVERY / 3;
+        if (permit) {
+            // A Hong Kong, Macao or Taiwan resident working here on a residence permit (its number starts 81, 82 or
+            // 83): one in fifty, chosen by position so the person's random stream, and so everything else, is unchanged.
+            area = PERMIT_AREAS.get(index / PERMIT_EVERY % PERMIT_AREAS.size());
+        }
         CitizenIdNumber idNumber = uniqueIdNumber(r, area, birth, gender);
         HangzhouGeography.District home = HangzhouGeography.currentDistrict(r);
 
@@ -162,7 +170,7 @@ final class PersonHistoryFactory {
         p.setBirthDate(birth);
         p.setRetirementCategory(category);
         p.setNationCode(r.nextInt(100) < 96 ? "01" : new String[] {"02", "03", "04", "05", "06", "08", "10", "11", "15"}[r.nextInt(9)]);
-        p.setHouseholdAreaCode(local ? area : home.code());
+        p.setHouseholdAreaCode(local && !permit ? area : home.code()); // a permit holder lives here without a hukou
         p.setAddress(HangzhouGeography.address(r, home));
         p.setPhone("1" + "35789".charAt(r.nextInt(5)) + String.format("%09d", r.nextInt(1_000_000_000)));
         // Multiplying by a prime coprime to 10^8 gives a unique, unordered-looking card number per index.

@@ -53,12 +53,14 @@ public final class ApprovalsPanel extends JPanel {
     private final JTextField limit = new JTextField(10);
     private final JComboBox<RejectionReason> reason = new JComboBox<>(RejectionReason.values());
     private final JTextField reasonText = new JTextField(24);
+    private final transient ApprovalsWorklist worklist;
 
     public ApprovalsPanel(Texts texts, StaffSession supervisor, DrugApplications applications) {
         super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][grow, fill][][]"));
         this.texts = texts;
         this.supervisor = supervisor;
         this.applications = applications;
+        this.worklist = new ApprovalsWorklist(texts, supervisor.userId());
         setName("feature.APPROVALS");
         JPanel filter = new JPanel(new MigLayout("insets 0, gap 8"));
         filter.add(new JLabel(texts.text("approvals.olderThan")));
@@ -82,7 +84,7 @@ public final class ApprovalsPanel extends JPanel {
                 new RowTableModel.Column<>(texts.text("column.diagnosis"), p -> p.application().getDiagnosisCode()),
                 new RowTableModel.Column<>(texts.text("column.hospital"), p -> p.application().getHospitalName()),
                 new RowTableModel.Column<>(texts.text("column.attachments"), p -> attachments(p.application())),
-                new RowTableModel.Column<>(texts.text("column.status"), this::status)));
+                new RowTableModel.Column<>(texts.text("column.status"), worklist::status)));
         table = Tables.fit(new JTable(model));
         table.setName("approvals.table");
         table.getSelectionModel().addListSelectionListener(e -> {
@@ -144,23 +146,11 @@ public final class ApprovalsPanel extends JPanel {
         });
     }
 
-    /** Four eyes: what this supervisor registered is marked, so it is not mistaken for work of theirs to decide. */
-    private String status(DrugApplications.Pending p) {
-        String status = texts.text("application." + p.application().getStatus().name());
-        return own(p) ? texts.text("approvals.ownStatus", status) : status;
-    }
-
-    private boolean own(DrugApplications.Pending p) {
-        return supervisor.userId().equals(p.application().getRegisteredBy());
-    }
-
-    /**
-     * Own applications cannot be selected for a decision (central refuses them too): a selection that takes one in
-     * loses it again, and the message says why.
-     */
+    /** A selection that takes in the supervisor's own applications loses them again, and the message says why. */
     private void dropOwnApplications() {
         for (int row : table.getSelectedRows()) {
-            if (own(model.row(table.convertRowIndexToModel(row)))) {
+            int inModel = table.convertRowIndexToModel(row);
+            if (worklist.decidable(new int[] {inModel}).length == 0) {
                 table.removeRowSelectionInterval(row, row);
                 message.setText(texts.text("approvals.ownNotSelectable"));
             }
@@ -184,12 +174,9 @@ public final class ApprovalsPanel extends JPanel {
         int days = (Integer) olderThan.getValue();
         boolean approved = withApproved.isSelected();
         Background.run(() -> applications.worklist(supervisor, days, approved), rows -> {
-            model.setRows(rows);
-            long waiting = rows.stream().filter(r -> r.application().getStatus() == ApplicationStatus.REGISTERED).count();
-            // With the approvals in force shown too, they are counted apart: "waiting" means waiting.
-            String count = approved ? texts.text("approvals.countWithApproved", waiting, rows.size() - waiting)
-                    : texts.text("approvals.count", waiting);
-            message.setText(outcome == null ? count : outcome + " " + count);
+            worklist.show(rows, approved);
+            model.setRows(worklist.rows());
+            message.setText(worklist.countLine(outcome));
         }, error -> message.setText(texts.describe(error)));
     }
 

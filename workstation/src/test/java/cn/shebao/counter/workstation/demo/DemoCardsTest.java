@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18: the demo reader's cards are a day at a counter, not eight retirees: working contributors, someone near
- * retirement, someone in arrears, retirees, and an expired card, each a different person.
+ * retirement, someone in arrears, retirees, a residence-permit holder, and an expired card, each a different person.
  */
 class DemoCardsTest {
 
@@ -43,6 +43,11 @@ class DemoCardsTest {
             assertThat(holders).as("someone in arrears").anyMatch(p -> inArrears(sessions, p));
             assertThat(holders).as("someone close to retirement").anyMatch(p -> p.getStatus() == PersonStatus.CONTRIBUTING
                     && p.getBirthDate().isBefore(today.minusYears(50)));
+            assertThat(cards).as("a residence permit").anySatisfy(c -> {
+                assertThat(c.type()).isEqualTo(cn.shebao.counter.device.card.CardType.HMT_RESIDENCE_PERMIT);
+                assertThat(c.idNumber()).matches("8[123].*");
+                assertThat(c.passNumber()).isNotBlank();
+            });
             IdCard last = cards.get(cards.size() - 1);
             assertThat(last.validTo()).as("the last card has expired").isBefore(today);
             assertThat(cards.subList(0, cards.size() - 1)).as("only the last")

@@ -66,6 +66,40 @@ class DialogFocusGuiTest {
         assertThat(manual.target().isShowing()).isFalse();
     }
 
+    /** The statement's year is typed at once and Enter prints it: the year picker is a form like the others. */
+    @Test
+    void theStatementsYearIsTypedAtOnceAndEnterPrintsThatYear() {
+        windows.start(true);
+        FrameFixture main = windows.logIn("chenjing");
+        FrameFixture simulator = WindowFinder.findFrame("simulatorWindow").withTimeout(20, TimeUnit.SECONDS).using(windows.robot());
+        GuiActionRunner.execute(() -> simulator.target().toFront());
+        simulator.list("simulator.cards").selectItem(0);
+        simulator.button("simulator.present").click();
+        await("record opened", () -> DemoWindows.isShowing(main, "record"), 30);
+        main.button("record.printStatement").click();
+        await("focus in the year", DialogFocusGuiTest::isYearField, 10);
+        javax.swing.JSpinner spinner = (javax.swing.JSpinner) windows.robot().finder().findByName("statement.year", javax.swing.JSpinner.class);
+        windows.robot().pressAndReleaseKeys(KeyEvent.VK_BACK_SPACE, KeyEvent.VK_BACK_SPACE, KeyEvent.VK_BACK_SPACE, KeyEvent.VK_BACK_SPACE);
+        windows.robot().enterText("2024");
+        windows.robot().pressAndReleaseKeys(KeyEvent.VK_ENTER); // commits the typed year
+        await("the typed year taken", () -> Integer.valueOf(2024).equals(spinner.getValue()), 10);
+        windows.robot().pressAndReleaseKeys(KeyEvent.VK_ESCAPE); // Escape cancels: nothing printed
+        await("the year dialog closed", () -> !spinner.isShowing(), 10);
+
+        main.button("record.printStatement").click();
+        await("focus in the year again", DialogFocusGuiTest::isYearField, 10);
+        windows.robot().pressAndReleaseKeys(KeyEvent.VK_ENTER); // the proposed year, last year: Enter is OK
+        DialogFixture document = WindowFinder.findDialog("document.dialog").withTimeout(60, TimeUnit.SECONDS).using(windows.robot());
+        assertThat(document.target().getTitle()).contains("权益记录单");
+        document.button("document.close").click();
+    }
+
+    /** Whether the keyboard is in the statement year's spinner (its editor's field has no name of its own). */
+    private static boolean isYearField() {
+        Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+        return owner != null && javax.swing.SwingUtilities.getAncestorNamed("statement.year", owner) != null;
+    }
+
     /** The name of the component that has the keyboard focus now (call on the EDT). */
     static String focusOwnerName() {
         Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
