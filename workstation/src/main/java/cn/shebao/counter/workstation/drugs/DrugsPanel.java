@@ -204,6 +204,7 @@ public final class DrugsPanel extends JPanel {
         }
         message.setText(" ");
         forgetCitizen();
+        idNumber.setText(""); // the number typed was the previous citizen's (a number not found stays, to be corrected)
         now.ifPresent(this::show);
     }
 
@@ -215,7 +216,6 @@ public final class DrugsPanel extends JPanel {
 
     private void forgetCitizen() {
         person = null;
-        idNumber.setText("");
         citizen.setText(" ");
         listing.cancel();
         model.setRows(List.of());

@@ -161,6 +161,11 @@ class ServedCitizenGuiTest {
         main.pressAndReleaseKeys(KeyEvent.VK_F4);
         DrugsPanel drugs = GuiActionRunner.execute(() -> windows.robot().finder().findByType(main.target(), DrugsPanel.class, true));
         await("catalogue loaded", () -> main.comboBox("drugs.drug").target().getItemCount() > 0, 20);
+        // A mistyped number is explained and stays in the field to be corrected.
+        main.textBox("drugs.idNumber").enterText("33010619991");
+        main.textBox("drugs.idNumber").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await("invalid number explained", () -> main.label("drugs.message").text().contains("身份证号无效"), 20);
+        assertThat(main.textBox("drugs.idNumber").text()).isEqualTo("33010619991");
         boolean sentToRegistration = false;
         for (IdCard card : cardsOn(simulator)) {
             GuiActionRunner.execute(() -> drugs.cardRead(card));
