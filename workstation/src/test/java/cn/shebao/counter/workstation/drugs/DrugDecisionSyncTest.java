@@ -2,41 +2,21 @@ package cn.shebao.counter.workstation.drugs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.audit.AuditLog;
-import cn.shebao.counter.workstation.central.CentralSchema;
-import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.CommandHandlers;
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
 import cn.shebao.counter.workstation.citizen.InsuranceType;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.ParticipationStatus;
 import cn.shebao.counter.workstation.command.CommandType;
-import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.command.OutboxCommand;
 import cn.shebao.counter.workstation.command.OutboxState;
 import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
-import cn.shebao.counter.workstation.platform.DataDirectory;
-import cn.shebao.counter.workstation.schema.DomainSchema;
-import cn.shebao.counter.workstation.security.LoginPolicy;
-import cn.shebao.counter.workstation.security.PasswordHasher;
-import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
-import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Puller;
-import cn.shebao.counter.workstation.sync.Pusher;
+import cn.shebao.counter.workstation.testing.CentralPlusWindows;
 import cn.shebao.counter.workstation.testing.DemoReplica;
-import cn.shebao.counter.workstation.testing.TestPostgres;
+import cn.shebao.counter.workstation.testing.SyncedWindow;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,65 +34,47 @@ class DrugDecisionSyncTest {
 
     @TempDir
     static Path tmp;
-    private static TestPostgres pg;
+    private static CentralPlusWindows centre;
     private static SessionFactory central;
-    private static CommandApplier applier;
     private static Window a;
     private static Window b;
     private static List<InsuredPerson> insured;
     private static int next;
     private static final LocalDate START = LocalDate.now().plusDays(3);
 
-    private record Window(Replica replica, DrugApplications applications, Outbox outbox, Pusher pusher, Puller puller,
-            StaffSession clerk, StaffSession zhaomin, StaffSession sunli) {
+    /** A window's drug applications and its clerk and two supervisors, over the shared fixture's window. */
+    private record Window(SyncedWindow at, DrugApplications applications, StaffSession clerk, StaffSession zhaomin, StaffSession sunli) {
 
-        static Window open(Path dir, String code) throws Exception {
-            Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                    new KeyStoreKeyProtector(dir.resolve("keys"), "drug-sync".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
-            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
-            Clock clock = Clock.systemUTC();
-            AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), code);
-            Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
-            StaffAuthenticator auth = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
-            applier.register(code);
-            return new Window(replica, new DrugApplications(replica.sessions(), auth, outbox, audit, clock, TimeOrderedIds.system(),
-                    () -> { }), outbox, new Pusher(outbox, applier, code), new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, clock),
-                    DrugApplicationsTest.loginTo(auth, "chenjing"), DrugApplicationsTest.loginTo(auth, "zhaomin"),
-                    DrugApplicationsTest.loginTo(auth, "sunli"));
+        static Window open(String code) throws Exception {
+            SyncedWindow w = centre.window(code);
+            return new Window(w, new DrugApplications(w.sessions(), w.auth(), w.outbox(), w.audit(), w.clock(), TimeOrderedIds.system(),
+                    () -> { }), w.login("chenjing"), w.login("zhaomin"), w.login("sunli"));
         }
 
         void sync() throws Exception {
-            assertThat(pusher.push(1000).complete()).isTrue();
-            puller.pullAll();
+            at.sync();
         }
 
         SpecialDrugApplication find(SpecialDrugApplication app) {
-            return replica.sessions().fromTransaction(s -> s.find(SpecialDrugApplication.class, app.getId()));
+            return at.find(SpecialDrugApplication.class, app.getId());
         }
     }
 
     @BeforeAll
     static void central() throws Exception {
-        pg = TestPostgres.createDatabase();
-        Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
-        new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 40, DemoReplica.AS_OF, 12, 40))
-                .generate(new HibernateDemoSink(central), (done, total, rows) -> { });
-        applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(), TimeOrderedIds.system());
+        centre = CentralPlusWindows.inProcess(tmp, new DemoDataGenerator.Settings(2026, 40, DemoReplica.AS_OF, 12, 40));
+        central = centre.central();
         insured = central.fromTransaction(s -> s.createSelectionQuery("from InsuredPerson p where exists (select 1 from"
                 + " InsuranceParticipation i where i.personId = p.id and i.insuranceType = :m and i.status = :a)"
                 + " order by p.citizenIdNumber", InsuredPerson.class).setParameter("m", InsuranceType.MEDICAL)
                 .setParameter("a", ParticipationStatus.ACTIVE).getResultList());
-        a = Window.open(tmp.resolve("a"), "WIN-A");
-        b = Window.open(tmp.resolve("b"), "WIN-B");
+        a = Window.open("WIN-A");
+        b = Window.open("WIN-B");
     }
 
     @AfterAll
     static void close() throws Exception {
-        a.replica().close();
-        b.replica().close();
-        central.close();
-        pg.close();
+        centre.close();
     }
 
     /** Registered at A, known to both windows, then both go offline. */
@@ -121,7 +83,7 @@ class DrugDecisionSyncTest {
         synchronized (DrugDecisionSyncTest.class) {
             p = insured.get(next++);
         }
-        SpecialDrug drug = a.replica().sessions().fromTransaction(s -> s.createSelectionQuery(
+        SpecialDrug drug = a.at().sessions().fromTransaction(s -> s.createSelectionQuery(
                 "from SpecialDrug where drugCode = 'TY-XD-008'", SpecialDrug.class).getSingleResult());
         SpecialDrugApplication app = a.applications().register(a.clerk(), new RegistrationRequest(p.getId(), drug.getId(), "M05.9",
                 "浙江省人民医院", "李医生", START, START.plusMonths(6), null, true, true, true));
@@ -166,7 +128,7 @@ class DrugDecisionSyncTest {
         a.applications().decide(a.zhaomin(), DrugApplicationsTest.password("zhaomin"), List.of(approve(app)));
         a.sync();
         b.applications().decide(b.zhaomin(), DrugApplicationsTest.password("zhaomin"), List.of(approve(app)));
-        b.puller().pullAll(); // central's decision arrives while b's waits: skipped
+        b.at().pull(); // central's decision arrives while b's waits: skipped
         b.sync();
         SpecialDrugApplication there = atCentral(app);
         SpecialDrugApplication here = b.find(app);
@@ -202,16 +164,16 @@ class DrugDecisionSyncTest {
     void centralRefusesADecisionByTheRegistrantEvenWhenAWorkstationSendsOne() throws Exception {
         SpecialDrugApplication app = registeredEverywhere();
         // A tampered or outdated workstation skips the service's check and queues the registrant's own decision.
-        a.replica().sessions().inTransaction(s -> {
+        a.at().sessions().inTransaction(s -> {
             SpecialDrugApplication local = s.find(SpecialDrugApplication.class, app.getId());
             SpecialDrug drug = s.find(SpecialDrug.class, local.getDrugId());
             DrugApplications.apply(s, local, approve(app), drug, a.clerk().userId(), Instant.now());
             s.flush();
-            a.outbox().append(s, CommandType.DRUG_APPLICATION_DECIDED, DrugPayloads.decided(local), "special_drug_application",
+            a.at().outbox().append(s, CommandType.DRUG_APPLICATION_DECIDED, DrugPayloads.decided(local), "special_drug_application",
                     local.getId(), a.clerk().userId(), a.clerk().username());
         });
         a.sync();
-        OutboxCommand sent = a.replica().sessions().fromTransaction(s -> s.createSelectionQuery(
+        OutboxCommand sent = a.at().sessions().fromTransaction(s -> s.createSelectionQuery(
                 "from OutboxCommand where subjectId = :id and commandType = :t", OutboxCommand.class)
                 .setParameter("id", app.getId()).setParameter("t", CommandType.DRUG_APPLICATION_DECIDED).getSingleResult());
         assertThat(sent.getState()).isEqualTo(OutboxState.CONFLICT);
@@ -234,7 +196,7 @@ class DrugDecisionSyncTest {
         synchronized (DrugDecisionSyncTest.class) {
             p = insured.get(next++);
         }
-        SpecialDrug drug = a.replica().sessions().fromTransaction(s -> s.createSelectionQuery(
+        SpecialDrug drug = a.at().sessions().fromTransaction(s -> s.createSelectionQuery(
                 "from SpecialDrug where drugCode = 'TY-XD-008'", SpecialDrug.class).getSingleResult());
         SpecialDrugApplication atA = a.applications().register(a.clerk(), new RegistrationRequest(p.getId(), drug.getId(), "M05.9",
                 "浙江省人民医院", "李医生", START, START.plusMonths(6), null, true, true, true));
@@ -246,7 +208,7 @@ class DrugDecisionSyncTest {
 
         assertThat(atCentral(atA).getStatus()).isEqualTo(ApplicationStatus.REGISTERED);
         assertThat(atCentral(atB)).isNull();
-        OutboxCommand refused = b.replica().sessions().fromTransaction(s -> s.createSelectionQuery(
+        OutboxCommand refused = b.at().sessions().fromTransaction(s -> s.createSelectionQuery(
                 "from OutboxCommand where subjectId = :id", OutboxCommand.class).setParameter("id", atB.getId()).getSingleResult());
         assertThat(refused.getState()).isEqualTo(OutboxState.CONFLICT);
         List<SyncConflict> conflicts = central.fromTransaction(s -> s.createSelectionQuery(
@@ -256,7 +218,7 @@ class DrugDecisionSyncTest {
         assertThat(conflicts.get(0).getPersonId()).isEqualTo(p.getId());
         assertThat(b.find(atB)).as("the refused registration is gone from the window that made it").isNull();
         assertThat(b.find(atA).getStatus()).isEqualTo(ApplicationStatus.REGISTERED);
-        SyncConflict seenAtB = b.replica().sessions().fromTransaction(s -> s.find(SyncConflict.class, conflicts.get(0).getId()));
+        SyncConflict seenAtB = b.at().sessions().fromTransaction(s -> s.find(SyncConflict.class, conflicts.get(0).getId()));
         assertThat(seenAtB).as("the supervisors at B see the conflict").isNotNull();
 
         b.applications().decide(b.sunli(), DrugApplicationsTest.password("sunli"), List.of(approve(atA)));

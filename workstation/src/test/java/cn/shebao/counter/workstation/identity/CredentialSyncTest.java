@@ -5,38 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shebao.counter.device.card.CardType;
 import cn.shebao.counter.device.card.IdCard;
-import cn.shebao.counter.workstation.audit.AuditLog;
-import cn.shebao.counter.workstation.central.CentralSchema;
-import cn.shebao.counter.workstation.central.CommandApplier;
-import cn.shebao.counter.workstation.central.CommandHandlers;
-import cn.shebao.counter.workstation.central.JdbcChangeSource;
-import cn.shebao.counter.workstation.central.JdbcSnapshotSource;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
-import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.demo.DemoCards;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
-import cn.shebao.counter.workstation.demo.HibernateDemoSink;
-import cn.shebao.counter.workstation.platform.DataDirectory;
-import cn.shebao.counter.workstation.schema.DomainSchema;
-import cn.shebao.counter.workstation.security.LoginOutcome;
-import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
-import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.store.KeyStoreKeyProtector;
-import cn.shebao.counter.workstation.store.Migrations;
-import cn.shebao.counter.workstation.store.PersistenceUnit;
-import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
-import cn.shebao.counter.workstation.sync.InitialLoad;
-import cn.shebao.counter.workstation.sync.Puller;
-import cn.shebao.counter.workstation.sync.Pusher;
+import cn.shebao.counter.workstation.testing.CentralPlusWindows;
 import cn.shebao.counter.workstation.testing.DemoReplica;
-import cn.shebao.counter.workstation.testing.TestPostgres;
+import cn.shebao.counter.workstation.testing.SyncedWindow;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.SessionFactory;
@@ -53,36 +33,23 @@ class CredentialSyncTest {
 
     @TempDir
     static Path tmp;
-    private static TestPostgres pg;
+    private static CentralPlusWindows centre;
     private static SessionFactory central;
-    private static CommandApplier applier;
     private static Window a;
     private static Window b;
 
-    /** One workstation: its replica, services and sync parts. */
-    private record Window(String code, Replica replica, IdentityConfirmations confirmations, OnlineCredentials credentials,
-            Pusher pusher, Puller puller, StaffSession clerk, StaffSession supervisor, ConflictQueue conflicts) {
+    /** One workstation's identity and credential services, its clerk and supervisor, over the shared fixture's window. */
+    private record Window(SyncedWindow at, IdentityConfirmations confirmations, OnlineCredentials credentials, StaffSession clerk,
+            StaffSession supervisor, ConflictQueue conflicts) {
 
-        static Window open(Path dir, String code) throws Exception {
-            Replica replica = Replica.open(new DataDirectory(dir.resolve("data")),
-                    new KeyStoreKeyProtector(dir.resolve("keys"), "credential-sync".toCharArray()), DomainSchema.replica(PersistenceUnit.SchemaCheck.VALIDATE));
-            new InitialLoad(new JdbcSnapshotSource(pg.dataSource()), replica.dataSource(), 500).run(p -> { });
-            Clock clock = Clock.systemUTC();
-            AuditLog audit = new AuditLog(replica.sessions(), clock, TimeOrderedIds.system(), code);
-            Outbox outbox = new Outbox(replica.sessions(), clock, TimeOrderedIds.system());
-            StaffAuthenticator auth = new StaffAuthenticator(replica.sessions(), new PasswordHasher(), audit, clock, LoginPolicy.standard());
-            IdentityConfirmations confirmations = new IdentityConfirmations(replica.sessions(), auth, outbox, audit, clock,
+        static Window open(String code) throws Exception {
+            SyncedWindow w = centre.window(code);
+            IdentityConfirmations confirmations = new IdentityConfirmations(w.sessions(), w.auth(), w.outbox(), w.audit(), w.clock(),
                     TimeOrderedIds.system(), code);
-            OnlineCredentials credentials = new OnlineCredentials(replica.sessions(), confirmations, new PasswordHasher(), outbox,
-                    audit, clock, TimeOrderedIds.system(), IssuingGuardrail.none(), () -> { });
-            applier.register(code);
-            StaffSession clerk = ((LoginOutcome.Success) auth.login("chenjing",
-                    IdentityAndCredentialsTest.password("chenjing"))).session();
-            StaffSession supervisor = ((LoginOutcome.Success) auth.login("zhaomin",
-                    IdentityAndCredentialsTest.password("zhaomin"))).session();
-            return new Window(code, replica, confirmations, credentials, new Pusher(outbox, applier, code),
-                    new Puller(new JdbcChangeSource(pg.dataSource()), replica.dataSource(), 1000, clock), clerk, supervisor,
-                    new ConflictQueue(replica.sessions(), auth, outbox, audit, clock, () -> { }));
+            OnlineCredentials credentials = new OnlineCredentials(w.sessions(), confirmations, new PasswordHasher(), w.outbox(),
+                    w.audit(), w.clock(), TimeOrderedIds.system(), IssuingGuardrail.none(), () -> { });
+            return new Window(w, confirmations, credentials, w.login("chenjing"), w.login("zhaomin"),
+                    new ConflictQueue(w.sessions(), w.auth(), w.outbox(), w.audit(), w.clock(), () -> { }));
         }
 
         IssuedCredential issueTo(InsuredPerson p, String username) {
@@ -94,37 +61,29 @@ class CredentialSyncTest {
         }
 
         void sync() throws Exception {
-            assertThat(pusher.push(1000).complete()).isTrue();
-            puller.pullAll();
+            at.sync();
         }
 
         AccountStatus statusOf(IssuedCredential issued) {
-            OnlineAccount account = replica.sessions().fromTransaction(s -> s.find(OnlineAccount.class, issued.accountId()));
+            OnlineAccount account = at.find(OnlineAccount.class, issued.accountId());
             return account == null ? null : account.getStatus();
         }
     }
 
     @BeforeAll
     static void central() throws Exception {
-        pg = TestPostgres.createDatabase();
-        Migrations.migrate(pg.dataSource(), Migrations.Role.CENTRAL);
-        central = CentralSchema.unit(PersistenceUnit.SchemaCheck.VALIDATE).create(pg.dataSource());
-        new DemoDataGenerator(new DemoDataGenerator.Settings(2026, 40, DemoReplica.AS_OF, 12, 40))
-                .generate(new HibernateDemoSink(central), (done, total, rows) -> { });
-        applier = new CommandApplier(central, CommandHandlers.all(Clock.systemUTC()), Clock.systemUTC(), TimeOrderedIds.system());
+        centre = CentralPlusWindows.inProcess(tmp, new DemoDataGenerator.Settings(2026, 40, DemoReplica.AS_OF, 12, 40));
+        central = centre.central();
         free = central.fromTransaction(s -> s.createSelectionQuery(
                 "from InsuredPerson p where not exists (select 1 from OnlineAccount o where o.personId = p.id)"
                         + " order by p.citizenIdNumber", InsuredPerson.class).setMaxResults(10).getResultList());
-        a = Window.open(tmp.resolve("a"), "WIN-A");
-        b = Window.open(tmp.resolve("b"), "WIN-B");
+        a = Window.open("WIN-A");
+        b = Window.open("WIN-B");
     }
 
     @AfterAll
     static void close() throws Exception {
-        a.replica().close();
-        b.replica().close();
-        central.close();
-        pg.close();
+        centre.close();
     }
 
     /** Persons without an account when the class starts: each test uses its own. */
@@ -146,7 +105,7 @@ class CredentialSyncTest {
                 "zhaomin", IdentityAndCredentialsTest.password("zhaomin"));
         IdentityConfirmation stripped = a.confirmations().confirmManually(a.clerk(), p.getId(), p.getCitizenIdNumber(), true,
                 "zhaomin", IdentityAndCredentialsTest.password("zhaomin"));
-        a.replica().sessions().inTransaction(s -> s.createNativeMutationQuery(
+        a.at().sessions().inTransaction(s -> s.createNativeMutationQuery(
                 "UPDATE outbox_command SET signature = NULL, signed_by = NULL WHERE subject_id = ?1")
                 .setParameter(1, stripped.getId()).executeUpdate());
         a.sync();
