@@ -4,7 +4,7 @@ import cn.shebao.counter.workstation.audit.AuditFilter;
 import cn.shebao.counter.workstation.audit.AuditQuery;
 import cn.shebao.counter.workstation.audit.AuditSort;
 import cn.shebao.counter.workstation.audit.UnusualAccess;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import java.sql.SQLException;
 import java.time.Instant;

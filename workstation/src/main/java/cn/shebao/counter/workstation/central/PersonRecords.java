@@ -2,7 +2,7 @@ package cn.shebao.counter.workstation.central;
 
 import cn.shebao.counter.workstation.audit.StaffSurname;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.SqlFlavour;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;

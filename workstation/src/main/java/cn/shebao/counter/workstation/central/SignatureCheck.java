@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.central;
 
 import cn.shebao.counter.workstation.command.CommandHandler;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.CommandSignatures;

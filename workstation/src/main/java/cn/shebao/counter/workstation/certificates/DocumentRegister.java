@@ -11,7 +11,7 @@ import cn.shebao.counter.workstation.citizen.RecordAccess;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import java.nio.charset.StandardCharsets;

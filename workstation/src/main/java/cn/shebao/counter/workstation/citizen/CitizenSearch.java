@@ -2,7 +2,7 @@ package cn.shebao.counter.workstation.citizen;
 
 import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.time.LocalDate;
 import java.util.List;

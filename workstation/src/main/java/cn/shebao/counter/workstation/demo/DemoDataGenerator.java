@@ -7,7 +7,7 @@ import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.UnifiedSocialCreditCode;
 import cn.shebao.counter.workstation.drugs.SpecialDrug;
 import cn.shebao.counter.workstation.security.PasswordHasher;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;

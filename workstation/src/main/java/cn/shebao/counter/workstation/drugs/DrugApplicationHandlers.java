@@ -4,10 +4,12 @@ import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.command.ChangeLog;
 import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandRoute;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,11 +23,16 @@ import org.hibernate.Session;
  */
 public final class DrugApplicationHandlers {
 
-    public Map<String, CommandHandler> handlers() {
-        return Map.of(CommandType.DRUG_APPLICATION_REGISTERED.name(), this::registered,
-                CommandType.DRUG_APPLICATION_DECIDED.name(), this::decided,
-                CommandType.DRUG_APPLICATION_WITHDRAWN.name(), (s, c, ch) -> closed(s, c, ch, ApplicationStatus.WITHDRAWN),
-                CommandType.DRUG_APPROVAL_REVOKED.name(), (s, c, ch) -> closed(s, c, ch, ApplicationStatus.REVOKED));
+    /** A decision or revocation must carry the signature of the supervisor it names, who must be its sender. */
+    public List<CommandRoute> routes() {
+        return List.of(
+                CommandRoute.of(CommandType.DRUG_APPLICATION_REGISTERED, CommandRoute.CLERK, null, this::registered),
+                CommandRoute.of(CommandType.DRUG_APPLICATION_WITHDRAWN, CommandRoute.CLERK, "by",
+                        (s, c, ch) -> closed(s, c, ch, ApplicationStatus.WITHDRAWN)),
+                CommandRoute.signed(CommandType.DRUG_APPLICATION_DECIDED, CommandRoute.SUPERVISOR, "decidedBy",
+                        CommandRoute.Signer.of("decidedBy", CommandRoute.SUPERVISOR), this::decided),
+                CommandRoute.signed(CommandType.DRUG_APPROVAL_REVOKED, CommandRoute.SUPERVISOR, "by",
+                        CommandRoute.Signer.of("by", CommandRoute.SUPERVISOR), (s, c, ch) -> closed(s, c, ch, ApplicationStatus.REVOKED)));
     }
 
     private CommandHandler.HandlerOutcome registered(Session s, CommandEnvelope c, ChangeLog changes) {

@@ -5,11 +5,13 @@ import cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration;
 import cn.shebao.counter.workstation.command.ChangeLog;
 import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandRoute;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 
@@ -22,9 +24,9 @@ public final class SpecifiedDiseaseHandlers {
 
     private static final String TABLE = "specified_disease_registration";
 
-    public Map<String, CommandHandler> handlers() {
-        return Map.of(CommandType.SPECIFIED_DISEASE_REGISTERED.name(), this::registered,
-                CommandType.SPECIFIED_DISEASE_ENDED.name(), this::ended);
+    public List<CommandRoute> routes() {
+        return List.of(CommandRoute.of(CommandType.SPECIFIED_DISEASE_REGISTERED, CommandRoute.CLERK, "by", this::registered),
+                CommandRoute.of(CommandType.SPECIFIED_DISEASE_ENDED, CommandRoute.CLERK, "by", this::ended));
     }
 
     private CommandHandler.HandlerOutcome registered(Session s, CommandEnvelope c, ChangeLog changes) {

@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.command.ChangeLog;
 import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandRoute;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
@@ -30,13 +31,19 @@ public final class CredentialHandlers {
         this.clock = clock;
     }
 
-    public Map<String, CommandHandler> handlers() {
-        return Map.of(CommandType.IDENTITY_CONFIRMED.name(), this::confirmed,
-                CommandType.CREDENTIAL_ISSUED.name(), this::issued,
-                CommandType.CREDENTIAL_RESET.name(), this::reset,
-                CommandType.CREDENTIAL_LOCKED.name(), (s, c, ch) -> status(s, c, ch, AccountStatus.LOCKED),
-                CommandType.CREDENTIAL_UNLOCKED.name(), (s, c, ch) -> status(s, c, ch, AccountStatus.ACTIVE),
-                CommandType.CREDENTIAL_REVOKED.name(), (s, c, ch) -> status(s, c, ch, AccountStatus.REVOKED));
+    /** The same roles the workstation's services require, checked again at central; a co-signer must have signed. */
+    public List<CommandRoute> routes() {
+        return List.of(
+                CommandRoute.signed(CommandType.IDENTITY_CONFIRMED, CommandRoute.CLERK, null,
+                        new CommandRoute.Signer("coSignerId", true, CommandRoute.SUPERVISOR), this::confirmed),
+                CommandRoute.of(CommandType.CREDENTIAL_ISSUED, CommandRoute.CLERK, null, this::issued),
+                CommandRoute.of(CommandType.CREDENTIAL_RESET, CommandRoute.CLERK, null, this::reset),
+                CommandRoute.of(CommandType.CREDENTIAL_LOCKED, CommandRoute.CLERK_OR_SUPERVISOR, null,
+                        (s, c, ch) -> status(s, c, ch, AccountStatus.LOCKED)),
+                CommandRoute.of(CommandType.CREDENTIAL_UNLOCKED, CommandRoute.CLERK_OR_SUPERVISOR, null,
+                        (s, c, ch) -> status(s, c, ch, AccountStatus.ACTIVE)),
+                CommandRoute.of(CommandType.CREDENTIAL_REVOKED, CommandRoute.CLERK_OR_SUPERVISOR, null,
+                        (s, c, ch) -> status(s, c, ch, AccountStatus.REVOKED)));
     }
 
     private CommandHandler.HandlerOutcome confirmed(Session s, CommandEnvelope c, ChangeLog changes) {

@@ -4,7 +4,7 @@ import cn.shebao.counter.device.id.CitizenIdNumber;
 import cn.shebao.counter.workstation.citizen.InsuredPerson;
 import cn.shebao.counter.workstation.citizen.PersonStatus;
 import cn.shebao.counter.workstation.citizen.RetirementCategory;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.time.LocalDate;
 import java.util.ArrayList;

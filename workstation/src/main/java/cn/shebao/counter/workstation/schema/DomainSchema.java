@@ -2,50 +2,52 @@ package cn.shebao.counter.workstation.schema;
 
 import cn.shebao.counter.workstation.audit.AuditChainHead;
 import cn.shebao.counter.workstation.audit.AuditEvent;
-import cn.shebao.counter.workstation.certificates.IssuedDocument;
-import cn.shebao.counter.workstation.citizen.BenefitAdjustment;
-import cn.shebao.counter.workstation.citizen.Contribution;
-import cn.shebao.counter.workstation.citizen.Employer;
-import cn.shebao.counter.workstation.citizen.InsuranceParticipation;
-import cn.shebao.counter.workstation.citizen.InsuredPerson;
-import cn.shebao.counter.workstation.citizen.MaternityBenefit;
-import cn.shebao.counter.workstation.citizen.MedicalReimbursement;
-import cn.shebao.counter.workstation.citizen.PensionPayment;
-import cn.shebao.counter.workstation.citizen.SpecifiedDiseaseRegistration;
-import cn.shebao.counter.workstation.citizen.WorkInjuryClaim;
+import cn.shebao.counter.workstation.certificates.CertificatesContribution;
+import cn.shebao.counter.workstation.citizen.CitizenContribution;
+import cn.shebao.counter.workstation.command.FeatureContribution;
 import cn.shebao.counter.workstation.command.OutboxCommand;
 import cn.shebao.counter.workstation.command.OutboxCounter;
 import cn.shebao.counter.workstation.command.SyncConflict;
-import cn.shebao.counter.workstation.drugs.SpecialDrug;
-import cn.shebao.counter.workstation.drugs.SpecialDrugApplication;
-import cn.shebao.counter.workstation.identity.IdentityConfirmation;
-import cn.shebao.counter.workstation.identity.OnlineAccount;
-import cn.shebao.counter.workstation.security.StaffLockout;
-import cn.shebao.counter.workstation.security.StaffUser;
+import cn.shebao.counter.workstation.drugs.DrugsContribution;
+import cn.shebao.counter.workstation.identity.IdentityContribution;
+import cn.shebao.counter.workstation.security.SecurityContribution;
+import cn.shebao.counter.workstation.staff.StaffContribution;
 import cn.shebao.counter.workstation.store.PersistenceUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The one place that knows every feature's entities: the store below it and the features beside it do not, so a
- * new entity is one line here (and its migration), not an edit in the store. Central adds its own tables in
- * {@code central.CentralSchema}.
+ * The one place that lists the features: the store below it and the features beside it do not, so a new feature is
+ * its own package (with its {@link FeatureContribution} and migration) plus one line in {@link #FEATURES}. Everything
+ * else (the replica's persistence unit, the replicated tables and their load order, central's command routes in
+ * {@code central.CommandHandlers}) is derived from it. Central adds its own tables in {@code central.CentralSchema}.
  */
 public final class DomainSchema {
 
-    /** What both the replica and central hold, in foreign-key order (bulk loaders insert in this order). */
-    public static final List<Class<?>> SHARED = List.of(
-            Employer.class, InsuredPerson.class, InsuranceParticipation.class, Contribution.class,
-            PensionPayment.class, BenefitAdjustment.class, MedicalReimbursement.class, WorkInjuryClaim.class,
-            MaternityBenefit.class, SpecifiedDiseaseRegistration.class, SpecialDrug.class,
-            SpecialDrugApplication.class, StaffUser.class, OnlineAccount.class, IdentityConfirmation.class,
-            IssuedDocument.class, AuditEvent.class, AuditChainHead.class, SyncConflict.class);
+    /**
+     * Every feature with a part in the shared model, in foreign-key order: a feature's entities may refer only to its
+     * own and to those of features above it (the bulk loaders insert in this order).
+     */
+    public static final List<FeatureContribution> FEATURES = List.of(
+            new SecurityContribution(),
+            new CitizenContribution(),
+            new DrugsContribution(),
+            new IdentityContribution(),
+            new CertificatesContribution(),
+            new StaffContribution());
 
     /** Audit stays per workstation: shipped up by its own protocol, never replicated down. */
     static final List<Class<?>> NOT_REPLICATED = List.of(AuditEvent.class, AuditChainHead.class);
 
-    /** What only the replica holds: the outgoing queue and the local login lockout. */
-    static final List<Class<?>> REPLICA_ONLY = List.of(OutboxCounter.class, OutboxCommand.class, StaffLockout.class);
+    /** What both the replica and central hold, in foreign-key order: the features', then the audit and the conflicts. */
+    public static final List<Class<?>> SHARED = Stream.concat(
+            FEATURES.stream().flatMap(f -> f.sharedEntities().stream()),
+            Stream.of(AuditEvent.class, AuditChainHead.class, SyncConflict.class)).toList();
+
+    /** What only the replica holds: the outgoing queue and the features' local rows (the login lockout). */
+    static final List<Class<?>> REPLICA_ONLY = Stream.concat(Stream.of(OutboxCounter.class, OutboxCommand.class),
+            FEATURES.stream().flatMap(f -> f.replicaOnlyEntities().stream())).toList();
 
     private DomainSchema() {
     }

@@ -1,5 +1,6 @@
 /**
- * The one list of every shared entity in foreign-key order, the replica's persistence unit, and the tables a pull
+ * The one list of the features that share the model (their contributions, in foreign-key order), every shared entity
+ * derived from it, the replica's persistence unit, and the tables a pull
  * may write.
  *
  * <p>Layer: Above the features (it names their entities), below central, sync and the wiring.

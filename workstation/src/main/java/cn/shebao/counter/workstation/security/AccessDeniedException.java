@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.security;
 
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.util.Arrays;
 import java.util.stream.Collectors;

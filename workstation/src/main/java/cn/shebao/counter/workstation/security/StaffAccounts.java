@@ -2,6 +2,7 @@ package cn.shebao.counter.workstation.security;
 
 import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.audit.AuditLog;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import java.util.Locale;
 import org.hibernate.SessionFactory;

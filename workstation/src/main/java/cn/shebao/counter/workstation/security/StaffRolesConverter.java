@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.security;
 
+import cn.shebao.counter.workstation.command.StaffRole;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.security;
 
+import cn.shebao.counter.workstation.command.StaffRole;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

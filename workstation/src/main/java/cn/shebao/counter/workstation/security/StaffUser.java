@@ -1,5 +1,6 @@
 package cn.shebao.counter.workstation.security;
 
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.store.DomainEntity;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

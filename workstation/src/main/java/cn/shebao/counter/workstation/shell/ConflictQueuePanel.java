@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.command.SyncConflict;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
 import cn.shebao.counter.workstation.ui.Background;

@@ -1,6 +1,6 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import java.awt.event.KeyEvent;
 import java.util.EnumSet;
 import java.util.Set;

@@ -3,12 +3,14 @@ package cn.shebao.counter.workstation.staff;
 import cn.shebao.counter.workstation.command.ChangeLog;
 import cn.shebao.counter.workstation.command.ChangeLogEntry;
 import cn.shebao.counter.workstation.command.CommandHandler;
+import cn.shebao.counter.workstation.command.CommandRoute;
 import cn.shebao.counter.workstation.command.CommandType;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.wire.CommandEnvelope;
 import cn.shebao.counter.workstation.wire.Payloads;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -21,11 +23,20 @@ import org.hibernate.Session;
  */
 public final class StaffHandlers {
 
-    public Map<String, CommandHandler> handlers() {
-        return Map.of(CommandType.STAFF_CREATED.name(), this::created,
-                CommandType.STAFF_UPDATED.name(), this::updated,
-                CommandType.STAFF_PASSWORD_RESET.name(), this::passwordReset,
-                CommandType.STAFF_PASSWORD_CHANGED.name(), this::passwordChanged);
+    /**
+     * Central owns the staff accounts: an administrator's signed command changes them, or the person's own signature
+     * for their own password (verified against the public key central already holds).
+     */
+    public List<CommandRoute> routes() {
+        return List.of(
+                CommandRoute.signed(CommandType.STAFF_CREATED, CommandRoute.ADMIN, "by", CommandRoute.Signer.of("by", CommandRoute.ADMIN),
+                        this::created),
+                CommandRoute.signed(CommandType.STAFF_UPDATED, CommandRoute.ADMIN, "by", CommandRoute.Signer.of("by", CommandRoute.ADMIN),
+                        this::updated),
+                CommandRoute.signed(CommandType.STAFF_PASSWORD_RESET, CommandRoute.ADMIN, "by",
+                        CommandRoute.Signer.of("by", CommandRoute.ADMIN), this::passwordReset),
+                CommandRoute.signed(CommandType.STAFF_PASSWORD_CHANGED, CommandRoute.ANYONE, "staffId",
+                        CommandRoute.Signer.of("staffId", CommandRoute.ANYONE), this::passwordChanged));
     }
 
     private CommandHandler.HandlerOutcome created(Session s, CommandEnvelope c, ChangeLog changes) {

@@ -1,6 +1,6 @@
 package cn.shebao.counter.workstation.staff;
 
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffRolesConverter;
 import cn.shebao.counter.workstation.security.StaffUser;
 import cn.shebao.counter.workstation.wire.Payloads;

@@ -1,7 +1,7 @@
 package cn.shebao.counter.workstation.staff;
 
 import cn.shebao.counter.workstation.i18n.LocalizedException;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffUser;
 import java.util.List;
 import java.util.Locale;

@@ -9,7 +9,7 @@ import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.security.StaffSigningKey;
 import cn.shebao.counter.workstation.wire.Payloads;

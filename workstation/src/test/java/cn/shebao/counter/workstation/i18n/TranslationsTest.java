@@ -3,7 +3,7 @@ package cn.shebao.counter.workstation.i18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.audit.AuditVerification;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.store.Replica;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import cn.shebao.counter.workstation.ui.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.security.LoginOutcome;
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package cn.shebao.counter.workstation.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.workstation.security.StaffRole;
+import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import java.util.EnumSet;
 import java.util.UUID;
