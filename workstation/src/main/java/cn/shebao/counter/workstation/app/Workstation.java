@@ -1,8 +1,6 @@
 package cn.shebao.counter.workstation.app;
 
-import cn.shebao.counter.reports.data.SampleDocuments;
 import cn.shebao.counter.reports.overrides.OverrideRefusal;
-import cn.shebao.counter.reports.render.ReportException;
 import cn.shebao.counter.reports.render.ReportRenderer;
 import cn.shebao.counter.workstation.audit.AuditLog;
 import cn.shebao.counter.workstation.audit.AuditRetention;
@@ -23,10 +21,8 @@ import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.drugs.DrugApplications;
 import cn.shebao.counter.workstation.drugs.DrugCatalogue;
 import cn.shebao.counter.workstation.drugs.SpecifiedDiseases;
-import cn.shebao.counter.workstation.identity.AccountStatus;
 import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
-import cn.shebao.counter.workstation.identity.OnlineAccount;
 import cn.shebao.counter.workstation.identity.OnlineCredentials;
 import cn.shebao.counter.workstation.platform.DataDirectory;
 import cn.shebao.counter.workstation.retirement.RetirementReminders;
@@ -41,12 +37,10 @@ import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
 import cn.shebao.counter.workstation.sync.CentralTime;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
-import cn.shebao.counter.workstation.sync.InitialLoad;
 import cn.shebao.counter.workstation.sync.KeptCentrePolicy;
 import cn.shebao.counter.workstation.sync.SyncEngine;
 import cn.shebao.counter.workstation.wire.CentrePolicy;
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +48,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -72,7 +65,7 @@ public final class Workstation implements AutoCloseable {
     public record Progress(Replica.Step step, int done, int total, String loadingTable) {
     }
 
-    public static final String DEMO_WORKSTATION_CODE = "DEMO-01";
+    public static final String DEMO_WORKSTATION_CODE = DemoEnrolment.WORKSTATION_CODE;
 
     private final WorkstationOptions options;
     private final Replica replica;
@@ -111,8 +104,8 @@ public final class Workstation implements AutoCloseable {
     private final DemoCentral demoCentral;
     private final KeyProtector keys;
     private final KeptCentrePolicy centrePolicy;
-    private final CompletableFuture<List<OverrideRefusal>> refusedTemplates =
-            new CompletableFuture<>();
+    private final ReportsWarmUp warmUp;
+    private final CredentialActivation activation;
 
     private Workstation(WorkstationOptions options, KeyProtector keys, Replica replica, CentralTime clock,
             ReaderConnection reader, DemoCentral demoCentral) {
@@ -180,29 +173,8 @@ public final class Workstation implements AutoCloseable {
         this.auditExport = new AuditExport(auditSearch, audit, auditVerifier::headDescription, reports, clock);
         this.accessStatements = new AccessStatements(replica.sessions(),
                 central == null ? AccessHistory.NO_OTHER_WINDOWS : central.accessHistory(), clock, workstationCode());
-        warmUpReports();
-    }
-
-    /**
-     * The first render in a JVM takes seconds (classes, the 10 MB font); doing it now, on a low-priority
-     * background thread, keeps the clerk's first print from freezing the window.
-     */
-    private void warmUpReports() {
-        Thread warm = new Thread(() -> {
-            long start = System.nanoTime();
-            try {
-                // Every template now, so that a refused centre template shows at start, not at its first print.
-                refusedTemplates.complete(List.copyOf(reports.loadAll().values()));
-                reports.pdf(SampleDocuments.certificate());
-                LOG.info("Reports warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
-            } catch (ReportException | RuntimeException e) {
-                refusedTemplates.complete(List.copyOf(reports.refusedOverrides().values()));
-                LOG.error("Report warm-up failed; the first print will be slow or fail", e);
-            }
-        }, "reports-warm-up");
-        warm.setDaemon(true);
-        warm.setPriority(Thread.MIN_PRIORITY);
-        warm.start();
+        this.warmUp = ReportsWarmUp.start(reports);
+        this.activation = new CredentialActivation(replica.sessions(), this::sync);
     }
 
     /** A production start needs an enrolled workstation; enrolment creates the replica (sync issue). */
@@ -230,7 +202,7 @@ public final class Workstation implements AutoCloseable {
             }
             replica = AppReplica.open(options.directory(), keys, step -> progress.accept(new Progress(step, 0, 0, null)));
             if (demoCentral != null) {
-                prepareDemo(options, keys, replica, demoCentral, progress);
+                DemoEnrolment.prepare(options.directory(), keys, replica, demoCentral, progress);
             }
             ReaderConnection reader = options.demo() ? ReaderConnection.demo(replica.sessions(), machineClock)
                     : ReaderConnection.configured(options.directory().root(), machineClock);
@@ -255,24 +227,6 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
-    /**
-     * Demo mode works like a real workstation: a local demo central service (its database filled with generated
-     * persons on the first start), this workstation enrolled with it by a one-time code and loaded through it, then
-     * synced in the background over mutual TLS.
-     */
-    private static void prepareDemo(WorkstationOptions options, KeyProtector keys, Replica replica, DemoCentral central,
-            Consumer<Progress> progress) throws SQLException {
-        DataDirectory dir = options.directory();
-        boolean loaded = NodeIdentity.exists(dir) && Enrolment.read(dir).isPresent() && InitialLoad.completed(replica.dataSource());
-        if (!loaded) {
-            new Enroller(dir).enrolInto(replica, keys, URI.create(central.url()),
-                    Enroller.readCa(central.caCertificate()), central.enrolmentCode(), DEMO_WORKSTATION_CODE, p -> progress.accept(
-                    new Progress(Replica.Step.READY, (int) Math.min(p.copied(), Integer.MAX_VALUE), (int) Math.min(p.total(), Integer.MAX_VALUE), p.table())));
-        }
-        // The demo central gets a new port at every start.
-        new Enrolment(DEMO_WORKSTATION_CODE, central.url()).write(dir);
-    }
-
     public boolean demo() {
         return options.demo();
     }
@@ -282,7 +236,7 @@ public final class Workstation implements AutoCloseable {
      * warmed up; the status bar shows them for as long as they are there.
      */
     public CompletionStage<List<OverrideRefusal>> refusedTemplates() {
-        return refusedTemplates;
+        return warmUp.refusedTemplates();
     }
 
     /** The centre's rules for this window as last received (idle lock maximum, lockout, guardrail). */
@@ -411,31 +365,10 @@ public final class Workstation implements AutoCloseable {
 
     /**
      * Waits a few seconds for central to activate a credential just issued, when online: the slip can then say
-     * the account is active. Offline it returns at once; the slip says when the account will activate.
+     * the account is active. Offline it returns at once. Call it off the EDT.
      */
     public boolean awaitActivation(UUID accountId) {
-        SyncEngine engine = sync().orElse(null);
-        if (engine == null || !engine.status().online()) {
-            return false;
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-        while (System.nanoTime() < deadline) {
-            engine.syncNow();
-            boolean active = replica.sessions().fromTransaction(s -> {
-                var a = s.find(OnlineAccount.class, accountId);
-                return a != null && a.getStatus() == AccountStatus.ACTIVE;
-            });
-            if (active) {
-                return true;
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return activation.await(accountId);
     }
 
     /** Cards read on the reader, for the views that open the holder's record. */
