@@ -3,8 +3,8 @@ package cn.shebao.counter.workstation.shell;
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
-import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.staff.PasswordChanges;
 import java.awt.Window;
 import java.util.Arrays;
 import javax.swing.JButton;
@@ -25,7 +25,7 @@ final class ChangePasswordDialog extends JDialog {
     private final JLabel message = new JLabel(" ");
     private boolean changed;
 
-    ChangePasswordDialog(Window owner, Texts texts, Workstation workstation, StaffSession session, String reason) {
+    ChangePasswordDialog(Window owner, Texts texts, PasswordChanges passwords, StaffSession session, String reason) {
         super(owner, texts.text("password.title"), ModalityType.APPLICATION_MODAL);
         setName("password.dialog");
         JPanel panel = new JPanel(new MigLayout("wrap 2, insets 20", "[right][grow, fill]"));
@@ -61,7 +61,7 @@ final class ChangePasswordDialog extends JDialog {
             }
             ok.setEnabled(false);
             Background.run(() -> {
-                workstation.passwordChanges().change(session, old, next);
+                passwords.change(session, old, next);
                 return Boolean.TRUE;
             }, done -> {
                 wipe(old, next, again);

@@ -2,11 +2,13 @@ package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Texts;
-import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.security.LoginOutcome;
+import cn.shebao.counter.workstation.security.StaffAccounts;
+import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.Window;
+import java.time.Clock;
 import java.util.Arrays;
 import javax.swing.JButton;
 import javax.swing.JDialog;
@@ -30,11 +32,12 @@ final class LockDialog extends JDialog {
 
     private Outcome outcome;
 
-    LockDialog(Window owner, Texts texts, Workstation workstation, StaffSession session) {
+    /** The lock needs the login only: the person's own password, or a supervisor's to end the session. */
+    LockDialog(Window owner, Texts texts, StaffAuthenticator authenticator, StaffAccounts accounts, Clock clock, StaffSession session) {
         super(owner, texts.text("lock.title"), ModalityType.APPLICATION_MODAL);
         setName("lock.dialog");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-        LoginModel model = new LoginModel(texts, workstation.clock());
+        LoginModel model = new LoginModel(texts, clock);
         JPanel panel = new JPanel(new MigLayout("wrap 2, insets 20", "[right][220!]"));
         JLabel title = new JLabel(texts.text("lock.message", session.displayName()));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
@@ -53,7 +56,7 @@ final class LockDialog extends JDialog {
             char[] secret = password.getPassword();
             password.setText("");
             unlock.setEnabled(false);
-            Background.run(() -> workstation.authenticator().reauthenticate(session, secret), result -> {
+            Background.run(() -> authenticator.reauthenticate(session, secret), result -> {
                 Arrays.fill(secret, '\0');
                 unlock.setEnabled(true);
                 if (result instanceof LoginOutcome.Success) {
@@ -91,9 +94,9 @@ final class LockDialog extends JDialog {
             supervisorPassword.setText("");
             end.setEnabled(false);
             Background.run(() -> {
-                LoginOutcome result = workstation.authenticator().login(name, secret);
+                LoginOutcome result = authenticator.login(name, secret);
                 if (result instanceof LoginOutcome.Success s) {
-                    workstation.staffAccounts().endLockedSession(s.session(), session); // refuses a non-supervisor
+                    accounts.endLockedSession(s.session(), session); // refuses a non-supervisor
                 }
                 return result;
             }, result -> {

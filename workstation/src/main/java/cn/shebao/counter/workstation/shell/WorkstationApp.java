@@ -155,7 +155,7 @@ public final class WorkstationApp {
 
             @Override
             public void loggedIn(StaffSession s, boolean mustChangePassword) {
-                if (mustChangePassword && !new ChangePasswordDialog(login, texts, workstation, s,
+                if (mustChangePassword && !new ChangePasswordDialog(login, texts, workstation.passwordChanges(), s,
                         texts.text("password.mustChange")).ask()) {
                     return; // stays at the login window; the old password still works only to try again
                 }
@@ -238,7 +238,8 @@ public final class WorkstationApp {
 
     private void lock() {
         main.setLocked(true);
-        LockDialog.Outcome outcome = new LockDialog(main, texts, workstation, session).await();
+        LockDialog.Outcome outcome = new LockDialog(main, texts, workstation.authenticator(), workstation.staffAccounts(),
+                workstation.clock(), session).await();
         if (outcome == LockDialog.Outcome.UNLOCKED) {
             main.setLocked(false);
             idle.resume();
