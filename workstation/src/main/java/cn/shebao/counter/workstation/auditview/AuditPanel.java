@@ -9,10 +9,10 @@ import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.event.MouseAdapter;
@@ -59,6 +59,8 @@ import net.miginfocom.swing.MigLayout;
 public final class AuditPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("audit-panel");
     static final int PAGE = 100;
     /** The action groups offered in the filter (prefixes of the action codes). */
     static final List<String> ACTION_GROUPS = List.of("", "citizen.record", "document", "identity", "credential", "drug", "login",
@@ -211,7 +213,7 @@ public final class AuditPanel extends JPanel {
         message.setName("audit.message");
         add(message, "wmin 0");
 
-        Background.run(() -> search.staff(staff), members -> members.forEach(staffFilter::addItem), this::failed);
+        tasks.run(() -> search.staff(staff), members -> members.forEach(staffFilter::addItem), this::failed);
         newSearch();
     }
 
@@ -247,7 +249,7 @@ public final class AuditPanel extends JPanel {
         AuditSearch.Scope where = (AuditSearch.Scope) scope.getSelectedItem();
         int asked = ++generation;
         message.setText(texts.text("audit.searching"));
-        Background.run(() -> {
+        tasks.run(() -> {
             UUID person = null;
             String shown = null;
             if (!typedId.isBlank()) {
@@ -294,7 +296,7 @@ public final class AuditPanel extends JPanel {
         boolean asc = ascending;
         int asked = ++generation;
         message.setText(texts.text("audit.searching"));
-        Background.run(() -> search.search(staff, where, f, s, asc, newOffset, PAGE), page -> {
+        tasks.run(() -> search.search(staff, where, f, s, asc, newOffset, PAGE), page -> {
             if (asked == generation) {
                 show(page);
             }
@@ -376,7 +378,7 @@ public final class AuditPanel extends JPanel {
             Instant end = filter.to() != null ? filter.to() : Instant.now();
             AuditSearch.Scope where = (AuditSearch.Scope) scope.getSelectedItem();
             message.setText(texts.text("unusual.working"));
-            Background.run(() -> search.unusual(staff, where, start, end, chosen, zone), found -> {
+            tasks.run(() -> search.unusual(staff, where, start, end, chosen, zone), found -> {
                 message.setText(" ");
                 UnusualAccessDialog.show(this, texts, found, zone);
             }, this::failed);
@@ -386,7 +388,7 @@ public final class AuditPanel extends JPanel {
     /** Each window's chain as central verified it: up to where, the newest received, the first break. */
     private void showChains() {
         message.setText(texts.text("audit.chains.asking"));
-        Background.run(() -> search.chains(staff), states -> {
+        tasks.run(() -> search.chains(staff), states -> {
             message.setText(" ");
             RowTableModel<CentreAudit.ChainState> chains = new RowTableModel<>(List.of(
                     new RowTableModel.Column<>(texts.text("audit.chains.workstation"), CentreAudit.ChainState::workstationCode),
@@ -429,7 +431,7 @@ public final class AuditPanel extends JPanel {
         String filterWords = words.filter(f, where, searchedCitizen, searchedStaff);
         AuditExtractContent content = new AuditExtractContent(texts, words);
         message.setText(texts.text("audit.exporting"));
-        Background.run(() -> asPdf ? export.pdf(staff, where, f, s, asc, content, filterWords, file) : export.csv(staff, where, f, s, asc, file),
+        tasks.run(() -> asPdf ? export.pdf(staff, where, f, s, asc, content, filterWords, file) : export.csv(staff, where, f, s, asc, file),
                 written -> message.setText(texts.text("audit.exported", written.rows(), written.file(), written.manifest().getFileName())),
                 this::failed);
     }

@@ -5,10 +5,10 @@ import cn.shebao.counter.workstation.auditview.AccessStatements;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.ContributionHistory;
 import cn.shebao.counter.workstation.citizen.RecordAction;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Component;
 import java.awt.Window;
 import java.text.ParseException;
@@ -29,6 +29,8 @@ import javax.swing.SwingUtilities;
  * statement, and reprints.
  */
 public final class CertificatePrinting {
+
+    private final UiTasks tasks = new UiTasks("certificate-printing");
 
     private final Texts texts;
     private final DocumentRegister register;
@@ -108,7 +110,7 @@ public final class CertificatePrinting {
     }
 
     private void documents(CitizenRecords.Opened opened, Component owner) {
-        Background.run(() -> register.documentsOf(opened.access()),
+        tasks.run(() -> register.documentsOf(opened.access()),
                 entries -> DocumentListDialog.show(window(owner), texts, entries, entry -> reprint(opened, owner, entry)),
                 error -> ErrorDialog.show(owner, texts, error));
     }
@@ -129,7 +131,7 @@ public final class CertificatePrinting {
 
     /** Registers a document off the EDT, then shows it for printing; for other features' documents too. */
     public void issue(Component owner, Callable<DocumentRegister.Issued> work) {
-        Background.run(work, issued -> IssuedDocumentDialog.show(window(owner), texts, issued),
+        tasks.run(work, issued -> IssuedDocumentDialog.show(tasks, window(owner), texts, issued),
                 error -> ErrorDialog.show(owner, texts, error));
     }
 

@@ -1,10 +1,10 @@
 package cn.shebao.counter.workstation.certificates;
 
 import cn.shebao.counter.reports.render.ReportPrinter;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Window;
@@ -30,6 +30,8 @@ import net.sf.jasperreports.swing.JRViewer;
 final class IssuedDocumentDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("issued-document-dialog");
 
     private final Texts texts;
     private final transient DocumentRegister.Issued issued;
@@ -79,9 +81,9 @@ final class IssuedDocumentDialog extends JDialog {
         setLocationRelativeTo(owner);
     }
 
-    /** Looks up the printers off the EDT (the print service lookup can take seconds), then shows the dialog. */
-    static void show(Window owner, Texts texts, DocumentRegister.Issued issued) {
-        Background.run(ReportPrinter::printers, printers -> new IssuedDocumentDialog(owner, texts, issued, printers).setVisible(true),
+    /** Looks up the printers off the EDT on the caller's worker (the lookup can take seconds), then shows the dialog. */
+    static void show(UiTasks tasks, Window owner, Texts texts, DocumentRegister.Issued issued) {
+        tasks.run(ReportPrinter::printers, printers -> new IssuedDocumentDialog(owner, texts, issued, printers).setVisible(true),
                 error -> {
                     ErrorDialog.show(owner, texts, error);
                     new IssuedDocumentDialog(owner, texts, issued, List.of()).setVisible(true);
@@ -90,7 +92,7 @@ final class IssuedDocumentDialog extends JDialog {
 
     private void print(String printerName) {
         status.setText(texts.text("document.printing", printerName));
-        Background.run(() -> {
+        tasks.run(() -> {
             new ReportPrinter().print(issued.print(), printerName, 1);
             return printerName;
         }, done -> status.setText(texts.text("document.printed", done)), error -> {
@@ -110,7 +112,7 @@ final class IssuedDocumentDialog extends JDialog {
         Path target = chooser.getSelectedFile().toPath();
         Path file = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf") ? target
                 : target.resolveSibling(target.getFileName() + ".pdf");
-        Background.run(() -> Files.write(file, issued.pdf()), written -> status.setText(texts.text("document.saved", written)),
+        tasks.run(() -> Files.write(file, issued.pdf()), written -> status.setText(texts.text("document.saved", written)),
                 error -> {
                     status.setText(texts.text("document.saveFailed", file));
                     ErrorDialog.show(this, texts, error);

@@ -1,9 +1,9 @@
 package cn.shebao.counter.workstation.certificates;
 
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.time.ZoneId;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -15,6 +15,8 @@ import net.miginfocom.swing.MigLayout;
 public final class VerifyDocumentPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("verify-document-panel");
 
     public VerifyDocumentPanel(Texts texts, StaffSession staff, DocumentRegister register, ZoneId zone) {
         super(new MigLayout("wrap 2, insets 16, gap 10 8", "[right][300!]"));
@@ -40,7 +42,7 @@ public final class VerifyDocumentPanel extends JPanel {
             String n = number.getText();
             String c = code.getText();
             result.setText(texts.text("verify.checking"));
-            Background.run(() -> register.verify(staff, n, c), v -> result.setText(switch (v.outcome()) {
+            tasks.run(() -> register.verify(staff, n, c), v -> result.setText(switch (v.outcome()) {
                 case VALID -> texts.text(v.reprintOfNumber() == null ? "verify.valid" : "verify.validReprint",
                         texts.text("document." + v.type().name()), v.name(), v.maskedIdNumber(), Formats.time(v.issuedAt(), zone),
                         v.workstationCode(), v.reprintOfNumber() == null ? "" : v.reprintOfNumber());

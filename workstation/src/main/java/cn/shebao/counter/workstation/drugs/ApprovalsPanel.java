@@ -1,12 +1,12 @@
 package cn.shebao.counter.workstation.drugs;
 
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Component;
 import java.awt.event.HierarchyEvent;
 import java.math.BigDecimal;
@@ -38,6 +38,8 @@ import net.miginfocom.swing.MigLayout;
 public final class ApprovalsPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("approvals-panel");
 
     private final Texts texts;
     private final transient StaffSession supervisor;
@@ -173,7 +175,7 @@ public final class ApprovalsPanel extends JPanel {
     private void reload(String outcome) {
         int days = (Integer) olderThan.getValue();
         boolean approved = withApproved.isSelected();
-        Background.run(() -> applications.worklist(supervisor, days, approved), rows -> {
+        tasks.run(() -> applications.worklist(supervisor, days, approved), rows -> {
             worklist.show(rows, approved);
             model.setRows(worklist.rows());
             message.setText(worklist.countLine(outcome));
@@ -193,7 +195,7 @@ public final class ApprovalsPanel extends JPanel {
         validFrom.setText(a.getPlannedFrom().toString());
         validTo.setText(a.getPlannedTo().toString());
         String line = detail.getText().replace("</html>", "");
-        Background.run(() -> applications.applicationsOf(a.getPersonId()), history -> {
+        tasks.run(() -> applications.applicationsOf(a.getPersonId()), history -> {
             long earlier = history.stream().filter(h -> !h.application().getId().equals(a.getId())).count();
             long approvedBefore = history.stream().filter(h -> !h.application().getId().equals(a.getId())
                     && h.application().getStatus() == ApplicationStatus.APPROVED).count();
@@ -226,7 +228,7 @@ public final class ApprovalsPanel extends JPanel {
             return;
         }
         String reasonGiven = why.getText();
-        Background.run(() -> {
+        tasks.run(() -> {
             try {
                 applications.revoke(supervisor, secret, a.getId(), reasonGiven);
                 return a;
@@ -271,7 +273,7 @@ public final class ApprovalsPanel extends JPanel {
             Arrays.fill(secret, '\0');
             return;
         }
-        Background.run(() -> {
+        tasks.run(() -> {
             try {
                 applications.decide(supervisor, secret, decisions);
                 return decisions.size();

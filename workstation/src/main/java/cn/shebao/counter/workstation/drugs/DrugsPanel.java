@@ -9,7 +9,6 @@ import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
@@ -171,7 +170,7 @@ public final class DrugsPanel extends JPanel {
         clearForm();
         served.addListener(this::citizenChanged);
         served.watchUnsavedInput(this::hasUnsavedInput);
-        Background.run(() -> catalogue.search(""), drugs -> drugs.forEach(drug::addItem), error -> message.setText(texts.describe(error)));
+        tasks.run(() -> catalogue.search(""), drugs -> drugs.forEach(drug::addItem), error -> message.setText(texts.describe(error)));
     }
 
     /** A card read while this screen is open selects its holder. Call on the EDT. */
@@ -276,7 +275,7 @@ public final class DrugsPanel extends JPanel {
         refresh();
         message.setText(texts.text("drugs.registering"));
         UUID registeredFor = person.personId();
-        Background.run(() -> applications.register(staff, request), a -> {
+        tasks.run(() -> applications.register(staff, request), a -> {
             registering = false;
             refresh();
             if (person != null && person.personId().equals(registeredFor)) {
@@ -305,7 +304,7 @@ public final class DrugsPanel extends JPanel {
                 JOptionPane.QUESTION_MESSAGE);
         if (reason != null) {
             message.setText(" ");
-            Background.run(() -> {
+            tasks.run(() -> {
                 applications.withdraw(staff, line.application().getId(), reason);
                 return line;
             }, done -> {
@@ -325,7 +324,7 @@ public final class DrugsPanel extends JPanel {
             message.setText(texts.text("drugs.notDecided"));
             return;
         }
-        Background.run(() -> records.open(staff, person.personId(), AccessPurpose.WINDOW_WITH_ID),
+        tasks.run(() -> records.open(staff, person.personId(), AccessPurpose.WINDOW_WITH_ID),
                 opened -> notices.print(opened, line, this), error -> ErrorDialog.show(this, texts, error));
     }
 

@@ -2,10 +2,10 @@ package cn.shebao.counter.workstation.identity;
 
 import cn.shebao.counter.reports.render.ReportPrinter;
 import cn.shebao.counter.reports.render.ReportRenderer;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.BorderLayout;
 import java.awt.Window;
 import java.io.File;
@@ -29,6 +29,8 @@ import net.sf.jasperreports.swing.JRViewer;
 final class CredentialSlipDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("credential-slip-dialog");
 
     private final Texts texts;
     private final transient CredentialSlips.Rendered slip;
@@ -76,8 +78,9 @@ final class CredentialSlipDialog extends JDialog {
         setLocationRelativeTo(owner);
     }
 
-    static void show(Window owner, Texts texts, IssuedCredential credential, CredentialSlips.Rendered slip, boolean pdfAllowed) {
-        Background.run(ReportPrinter::printers,
+    static void show(UiTasks tasks, Window owner, Texts texts, IssuedCredential credential, CredentialSlips.Rendered slip,
+            boolean pdfAllowed) {
+        tasks.run(ReportPrinter::printers,
                 printers -> new CredentialSlipDialog(owner, texts, credential, slip, printers, pdfAllowed).setVisible(true),
                 error -> {
                     ErrorDialog.show(owner, texts, error);
@@ -87,7 +90,7 @@ final class CredentialSlipDialog extends JDialog {
 
     private void print(String printerName) {
         status.setText(texts.text("document.printing", printerName));
-        Background.run(() -> {
+        tasks.run(() -> {
             new ReportPrinter().print(slip.print(), printerName, 1);
             return printerName;
         }, done -> status.setText(texts.text("document.printed", done)), error -> {
@@ -104,7 +107,7 @@ final class CredentialSlipDialog extends JDialog {
         }
         Path target = chooser.getSelectedFile().toPath();
         Path file = target.getFileName().toString().endsWith(".pdf") ? target : target.resolveSibling(target.getFileName() + ".pdf");
-        Background.run(() -> Files.write(file, new ReportRenderer().pdf(slip.print())),
+        tasks.run(() -> Files.write(file, new ReportRenderer().pdf(slip.print())),
                 written -> status.setText(texts.text("document.saved", written)), error -> {
                     status.setText(texts.text("document.saveFailed", file));
                     ErrorDialog.show(this, texts, error);

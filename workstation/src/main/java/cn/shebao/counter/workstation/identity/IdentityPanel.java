@@ -8,7 +8,6 @@ import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
@@ -144,7 +143,7 @@ public final class IdentityPanel extends JPanel {
         credential.add(username);
         JButton suggest = new JButton(texts.text("identity.suggest"));
         suggest.setName("identity.suggest");
-        suggest.addActionListener(e -> Background.run(services.credentials()::suggestUsername, username::setText,
+        suggest.addActionListener(e -> tasks.run(services.credentials()::suggestUsername, username::setText,
                 error -> ErrorDialog.show(this, texts, error)));
         credential.add(suggest);
         issue.setText(texts.text("identity.issue"));
@@ -281,7 +280,7 @@ public final class IdentityPanel extends JPanel {
         }
         IdCard c = card;
         UUID id = person.personId();
-        Background.run(() -> services.confirmations().confirmByCard(staff, id, c, face), this::confirmed,
+        tasks.run(() -> services.confirmations().confirmByCard(staff, id, c, face), this::confirmed,
                 error -> ErrorDialog.show(this, texts, error));
     }
 
@@ -349,7 +348,7 @@ public final class IdentityPanel extends JPanel {
                 ? PermissionScope.ONLINE_BUSINESS : PermissionScope.QUERY_ONLY;
         issue.setEnabled(false);
         outcome.setText(texts.text("identity.issuing"));
-        Background.run(() -> services.credentials().issue(staff, personId, confirmationId, scope, name), this::printSlip,
+        tasks.run(() -> services.credentials().issue(staff, personId, confirmationId, scope, name), this::printSlip,
                 error -> {
                     outcome.setText(texts.describe(error));
                     refresh();
@@ -359,14 +358,14 @@ public final class IdentityPanel extends JPanel {
     private void reset() {
         UUID accountId = accountView.current().orElseThrow().getId();
         UUID confirmationId = confirmation.getId();
-        Background.run(() -> services.credentials().resetPassword(staff, accountId, confirmationId), this::printSlip,
+        tasks.run(() -> services.credentials().resetPassword(staff, accountId, confirmationId), this::printSlip,
                 error -> outcome.setText(texts.describe(error)));
     }
 
     /** Renders off the EDT, waiting briefly for central's activation when online; the password is wiped after. */
     private void printSlip(IssuedCredential credential) {
         outcome.setText(texts.text("identity.rendering"));
-        Background.run(() -> {
+        tasks.run(() -> {
             try {
                 boolean active = services.waitForActivation().test(credential.accountId());
                 return services.slips().render(credential, active, staff);
@@ -375,7 +374,8 @@ public final class IdentityPanel extends JPanel {
             }
         }, rendered -> {
             outcome.setText(texts.text("identity.issued", credential.username()));
-            CredentialSlipDialog.show(SwingUtilities.getWindowAncestor(this), texts, credential, rendered, services.pdfSlipsAllowed());
+            CredentialSlipDialog.show(tasks, SwingUtilities.getWindowAncestor(this), texts, credential, rendered,
+                    services.pdfSlipsAllowed());
             loadAccount();
         }, error -> {
             outcome.setText(texts.text("slip.printFailed"));
@@ -395,7 +395,7 @@ public final class IdentityPanel extends JPanel {
             }
         }
         String why = reason;
-        Background.run(() -> {
+        tasks.run(() -> {
             switch (what) {
                 case "lock" -> services.credentials().lock(staff, accountId, why);
                 case "unlock" -> services.credentials().unlock(staff, accountId);

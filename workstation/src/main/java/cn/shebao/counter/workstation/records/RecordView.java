@@ -8,12 +8,12 @@ import cn.shebao.counter.workstation.citizen.RecordAccess;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.citizen.RecordTab;
 import cn.shebao.counter.workstation.retirement.RetirementOutlook;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.event.ActionEvent;
@@ -47,6 +47,8 @@ import net.miginfocom.swing.MigLayout;
 final class RecordView extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("record-view");
 
     private final Texts texts;
     private final transient RecordSources sources;
@@ -147,7 +149,7 @@ final class RecordView extends JPanel {
     }
 
     private <T> void fill(JPanel panel, Callable<T> read, Function<T, JComponent> view) {
-        Background.run(read, result -> {
+        tasks.run(read, result -> {
             panel.removeAll();
             panel.add(view.apply(result));
             panel.revalidate();

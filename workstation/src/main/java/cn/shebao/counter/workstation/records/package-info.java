@@ -4,6 +4,6 @@
  *
  * <p>Layer: Feature, above citizen, drugs and retirement: none of them knows it.
  *
- * <p>Threads: Event Dispatch Thread; reads go through ui.Background.
+ * <p>Threads: Event Dispatch Thread; reads go through the screen's UiTasks (searching and opening each a lane).
  */
 package cn.shebao.counter.workstation.records;

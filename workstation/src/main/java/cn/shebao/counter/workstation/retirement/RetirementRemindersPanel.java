@@ -1,11 +1,11 @@
 package cn.shebao.counter.workstation.retirement;
 
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Clock;
@@ -26,6 +26,8 @@ import net.miginfocom.swing.MigLayout;
 public final class RetirementRemindersPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("retirement-reminders-panel");
 
     private final JSpinner months = new JSpinner(new SpinnerNumberModel(6, 1, 36, 1));
     private final JLabel message = new JLabel(" ");
@@ -59,7 +61,7 @@ public final class RetirementRemindersPanel extends JPanel {
             int n = (Integer) months.getValue();
             LocalDate today = LocalDate.now(clock);
             message.setText(texts.text("reminders.loading"));
-            Background.run(() -> reminders.dueWithin(staff, today, n), due -> {
+            tasks.run(() -> reminders.dueWithin(staff, today, n), due -> {
                 model.setRows(due);
                 message.setText(due.size() >= RetirementReminders.LIMIT ? texts.text("reminders.truncated", RetirementReminders.LIMIT)
                         : texts.text("reminders.count", due.size(), n));

@@ -1,10 +1,10 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.staff.PasswordChanges;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Window;
 import java.util.Arrays;
 import javax.swing.JButton;
@@ -18,6 +18,8 @@ import net.miginfocom.swing.MigLayout;
 final class ChangePasswordDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("change-password-dialog");
 
     private final JPasswordField current = new JPasswordField(16);
     private final JPasswordField fresh = new JPasswordField(16);
@@ -60,7 +62,7 @@ final class ChangePasswordDialog extends JDialog {
                 return;
             }
             ok.setEnabled(false);
-            Background.run(() -> {
+            tasks.run(() -> {
                 passwords.change(session, old, next);
                 return Boolean.TRUE;
             }, done -> {

@@ -4,13 +4,13 @@ import cn.shebao.counter.workstation.command.SyncConflict;
 import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.ConflictQueue;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +28,8 @@ import net.miginfocom.swing.MigLayout;
 final class ConflictQueuePanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("conflict-queue-panel");
 
     private final Texts texts;
     private final transient ConflictQueue queue;
@@ -72,7 +74,7 @@ final class ConflictQueuePanel extends JPanel {
             if (FormDialog.confirm(this, form, texts.text("conflicts.resolve"), note, JOptionPane.QUESTION_MESSAGE)) {
                 String typed = note.getText();
                 char[] secret = password.getPassword();
-                Background.run(() -> {
+                tasks.run(() -> {
                     try {
                         queue.resolve(session, secret, c.getId(), typed);
                     } finally {
@@ -87,7 +89,7 @@ final class ConflictQueuePanel extends JPanel {
     }
 
     void refresh() {
-        Background.run(queue::open, open -> {
+        tasks.run(queue::open, open -> {
             model.setRows(open);
             count.setText(texts.text("conflicts.count", open.size()));
         }, error -> count.setText(texts.describe(error)));

@@ -1,11 +1,11 @@
 package cn.shebao.counter.workstation.shell;
 
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.security.LoginOutcome;
 import cn.shebao.counter.workstation.security.StaffAccounts;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.security.StaffSession;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.Window;
 import java.time.Clock;
@@ -27,6 +27,8 @@ import net.miginfocom.swing.MigLayout;
 final class LockDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("lock-dialog");
 
     enum Outcome { UNLOCKED, ENDED }
 
@@ -56,7 +58,7 @@ final class LockDialog extends JDialog {
             char[] secret = password.getPassword();
             password.setText("");
             unlock.setEnabled(false);
-            Background.run(() -> authenticator.reauthenticate(session, secret), result -> {
+            tasks.run(() -> authenticator.reauthenticate(session, secret), result -> {
                 Arrays.fill(secret, '\0');
                 unlock.setEnabled(true);
                 if (result instanceof LoginOutcome.Success) {
@@ -93,7 +95,7 @@ final class LockDialog extends JDialog {
             char[] secret = supervisorPassword.getPassword();
             supervisorPassword.setText("");
             end.setEnabled(false);
-            Background.run(() -> {
+            tasks.run(() -> {
                 LoginOutcome result = authenticator.login(name, secret);
                 if (result instanceof LoginOutcome.Success s) {
                     accounts.endLockedSession(s.session(), session); // refuses a non-supervisor

@@ -4,10 +4,10 @@ import cn.shebao.counter.workstation.app.Workstation;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.Dimension;
 import java.awt.event.KeyEvent;
@@ -44,6 +44,8 @@ import net.miginfocom.swing.MigLayout;
 final class LoginFrame extends JFrame {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("login-frame");
 
     /** What the application does after this window. */
     interface Listener {
@@ -221,7 +223,7 @@ final class LoginFrame extends JFrame {
         }
         setBusy(true);
         listener.attemptStarted();
-        Background.run(() -> workstation.authenticator().login(name, secret), outcome -> {
+        tasks.run(() -> workstation.authenticator().login(name, secret), outcome -> {
             Arrays.fill(secret, '\0');
             password.setText("");
             setBusy(false);

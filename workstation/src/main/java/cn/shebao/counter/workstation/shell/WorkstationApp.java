@@ -7,9 +7,9 @@ import cn.shebao.counter.workstation.audit.AuditEntry;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.sync.SyncEngine;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Window;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * settings, exit. Owns the windows and the order they appear in; the work itself is in services.
  */
 public final class WorkstationApp {
+
+    private final UiTasks tasks = new UiTasks("workstation-app");
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationApp.class);
 
@@ -250,7 +252,7 @@ public final class WorkstationApp {
 
     private void logout(String action) {
         StaffSession leaving = session;
-        Background.run(() -> workstation.audit().append(new AuditEntry(leaving.userId(), leaving.username(), action,
+        tasks.run(() -> workstation.audit().append(new AuditEntry(leaving.userId(), leaving.username(), action,
                 "StaffUser", leaving.userId().toString(), null, null)), event -> { }, error -> ErrorDialog.show(null, texts, error));
         closeMain();
         session = null;
@@ -271,7 +273,7 @@ public final class WorkstationApp {
     private void applySettings(UiSettings chosen) {
         UiSettings before = settings;
         settings = chosen;
-        Background.run(() -> {
+        tasks.run(() -> {
             settingsStore.save(chosen);
             return chosen;
         }, saved -> { }, error -> ErrorDialog.show(main, texts, error));

@@ -2,12 +2,12 @@ package cn.shebao.counter.workstation.staff;
 
 import cn.shebao.counter.workstation.command.StaffRole;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.ui.Background;
 import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.UiTasks;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -36,6 +36,8 @@ import net.miginfocom.swing.MigLayout;
 public final class StaffPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    private final transient UiTasks tasks = new UiTasks("staff-panel");
 
     private final Texts texts;
     private final transient StaffSession admin;
@@ -75,7 +77,7 @@ public final class StaffPanel extends JPanel {
     }
 
     private void refresh() {
-        Background.run(() -> administration.accounts(admin), model::setRows, error -> message.setText(texts.describe(error)));
+        tasks.run(() -> administration.accounts(admin), model::setRows, error -> message.setText(texts.describe(error)));
     }
 
     private void create() {
@@ -160,7 +162,7 @@ public final class StaffPanel extends JPanel {
                 }
             }
         };
-        Background.run(work, done -> {
+        tasks.run(work, done -> {
             message.setText(texts.text(doneKey));
             refresh();
         }, error -> message.setText(texts.describe(error)));

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * newer one in the same lane superseded, or that was cancelled, is dropped (logged, never shown): a second card read
  * while the first is still being looked up shows the second card only.
  *
- * <p>Threads: {@link Lane#run}, {@link Lane#cancel} and {@link Lane#busy} on the Event Dispatch Thread; the work on the
+ * <p>Threads: {@link #run}, {@link Lane#run}, {@link Lane#cancel} and {@link Lane#busy} on the Event Dispatch Thread; the work on the
  * screen's worker thread, which ends itself when idle.
  */
 public final class UiTasks {
@@ -33,6 +33,40 @@ public final class UiTasks {
             return t;
         });
         worker.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Queues {@code work} behind this screen's earlier requests; its answer, or its failure (never swallowed), always
+     * reaches {@code onSuccess} or {@code onFailure} on the EDT. For writes and other requests no later one replaces:
+     * a credential issued must reach its slip whatever the clerk did meanwhile. Requests whose answers replace each
+     * other use a {@link #lane()}.
+     */
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        requireEdt();
+        worker.submit(() -> {
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = work.call();
+            } catch (Exception | Error e) {
+                failure = e;
+            }
+            T answer = result;
+            Throwable error = failure;
+            SwingUtilities.invokeLater(() -> {
+                if (error != null) {
+                    onFailure.accept(error);
+                } else {
+                    onSuccess.accept(answer);
+                }
+            });
+        });
+    }
+
+    private static void requireEdt() {
+        if (!SwingUtilities.isEventDispatchThread()) {
+            throw new IllegalStateException("UiTasks are used on the Event Dispatch Thread");
+        }
     }
 
     /** A kind of request on this screen whose answers replace each other (the card lookup, the record opening). */
@@ -106,12 +140,6 @@ public final class UiTasks {
         public boolean busy() {
             requireEdt();
             return delivered != latest;
-        }
-
-        private void requireEdt() {
-            if (!SwingUtilities.isEventDispatchThread()) {
-                throw new IllegalStateException("UiTasks lanes are used on the Event Dispatch Thread");
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Swing helpers every screen uses: texts from the bundles, formats, table models, keys, focus, error dialog, and
- * Background (the one way off the Event Dispatch Thread).
+ * UiTasks (the one way off the Event Dispatch Thread: a worker per screen, in order, lanes whose latest answer
+ * only is shown).
  *
  * <p>Layer: UI kit: depends on i18n, logging and store (to word storage failures); on no feature.
  *

@@ -120,6 +120,42 @@ class UiTasksTest {
         assertThatThrownBy(() -> lane.run(() -> "x", shown::add, failures::add)).isInstanceOf(IllegalStateException.class);
     }
 
+    /** A write's answer is never dropped: two issued one after the other both reach the screen, in order, on the EDT. */
+    @Test
+    void unlanedRequestsAreEachDeliveredInOrderAndTheirFailuresToo() throws Exception {
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch delivered = new CountDownLatch(3);
+        List<Boolean> onEdt = new CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            tasks.run(() -> {
+                assertThat(releaseFirst.await(30, TimeUnit.SECONDS)).isTrue();
+                return "first slip";
+            }, answer -> {
+                onEdt.add(SwingUtilities.isEventDispatchThread());
+                shown.add(answer);
+                delivered.countDown();
+            }, failures::add);
+            tasks.<String>run(() -> {
+                throw new IllegalStateException("printer gone");
+            }, shown::add, error -> {
+                onEdt.add(SwingUtilities.isEventDispatchThread());
+                failures.add(error);
+                delivered.countDown();
+            });
+            tasks.run(() -> "second slip", answer -> {
+                shown.add(answer);
+                delivered.countDown();
+            }, failures::add);
+            return null;
+        });
+        releaseFirst.countDown();
+        assertThat(delivered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(shown).containsExactly("first slip", "second slip");
+        assertThat(failures).extracting(Throwable::getMessage).containsExactly("printer gone");
+        assertThat(onEdt).containsOnly(true).hasSize(2);
+        assertThatThrownBy(() -> tasks.run(() -> "off the EDT", shown::add, failures::add)).isInstanceOf(IllegalStateException.class);
+    }
+
     private static void awaitIdle(UiTasks.Lane lane) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (onEdt(lane::busy)) {
