@@ -4,6 +4,7 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.FormDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.ScreenAction;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.ui.UiTasks;
@@ -56,6 +57,9 @@ public final class ApprovalsPanel extends JPanel {
     private final JComboBox<RejectionReason> reason = new JComboBox<>(RejectionReason.values());
     private final JTextField reasonText = new JTextField(24);
     private final transient ApprovalsWorklist worklist;
+    private final transient ScreenAction approve;
+    private final transient ScreenAction reject;
+    private final transient ScreenAction revoke;
 
     public ApprovalsPanel(Texts texts, StaffSession supervisor, DrugApplications applications) {
         super(new MigLayout("wrap 1, insets 12, gap 8", "[grow, fill]", "[][][grow, fill][][]"));
@@ -64,6 +68,9 @@ public final class ApprovalsPanel extends JPanel {
         this.applications = applications;
         this.worklist = new ApprovalsWorklist(texts, supervisor.userId());
         setName("feature.APPROVALS");
+        approve = new ScreenAction("approvals.approve", texts.text("approvals.approve"), null, worklist::canDecide, () -> decide(true));
+        reject = new ScreenAction("approvals.reject", texts.text("approvals.reject"), null, worklist::canDecide, () -> decide(false));
+        revoke = new ScreenAction("approvals.revoke", texts.text("approvals.revoke"), null, worklist::canRevoke, this::revoke);
         JPanel filter = new JPanel(new MigLayout("insets 0, gap 8"));
         filter.add(new JLabel(texts.text("approvals.olderThan")));
         olderThan.setName("approvals.olderThan");
@@ -92,6 +99,8 @@ public final class ApprovalsPanel extends JPanel {
         table.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 dropOwnApplications();
+                worklist.select(Arrays.stream(table.getSelectedRows()).map(table::convertRowIndexToModel).toArray());
+                updateActions();
                 showDetail();
             }
         });
@@ -110,10 +119,7 @@ public final class ApprovalsPanel extends JPanel {
         decide.add(new JLabel(texts.text("approvals.limit")));
         limit.setName("approvals.limit");
         decide.add(limit);
-        JButton approve = new JButton(texts.text("approvals.approve"));
-        approve.setName("approvals.approve");
-        approve.addActionListener(e -> decide(true));
-        decide.add(approve);
+        decide.add(approve.button());
         decide.add(new JLabel(texts.text("approvals.reason")));
         reason.setName("approvals.reason");
         reason.setRenderer(new DefaultListCellRenderer() {
@@ -129,14 +135,8 @@ public final class ApprovalsPanel extends JPanel {
         decide.add(reason, "span 2");
         reasonText.setName("approvals.reasonText");
         decide.add(reasonText, "span 3, growx");
-        JButton reject = new JButton(texts.text("approvals.reject"));
-        reject.setName("approvals.reject");
-        reject.addActionListener(e -> decide(false));
-        decide.add(reject);
-        JButton revoke = new JButton(texts.text("approvals.revoke"));
-        revoke.setName("approvals.revoke");
-        revoke.addActionListener(e -> revoke());
-        decide.add(revoke, "span 7, left");
+        decide.add(reject.button());
+        decide.add(revoke.button(), "span 7, left");
         add(decide);
         reload();
         // Each time F5 is shown the worklist is read again: applications registered since (at this window's F4 or
@@ -178,6 +178,7 @@ public final class ApprovalsPanel extends JPanel {
         tasks.run(() -> applications.worklist(supervisor, days, approved), rows -> {
             worklist.show(rows, approved);
             model.setRows(worklist.rows());
+            updateActions();
             message.setText(worklist.countLine(outcome));
         }, error -> message.setText(texts.describe(error)));
     }
@@ -228,6 +229,7 @@ public final class ApprovalsPanel extends JPanel {
             return;
         }
         String reasonGiven = why.getText();
+        deciding(true);
         tasks.run(() -> {
             try {
                 applications.revoke(supervisor, secret, a.getId(), reasonGiven);
@@ -236,9 +238,13 @@ public final class ApprovalsPanel extends JPanel {
                 Arrays.fill(secret, '\0');
             }
         }, done -> {
+            deciding(false);
             message.setText(texts.text("approvals.revoked"));
             reload(texts.text("approvals.revoked"));
-        }, error -> message.setText(texts.describe(error)));
+        }, error -> {
+            deciding(false);
+            message.setText(texts.describe(error));
+        });
     }
 
     private void decide(boolean approve) {
@@ -273,6 +279,7 @@ public final class ApprovalsPanel extends JPanel {
             Arrays.fill(secret, '\0');
             return;
         }
+        deciding(true);
         tasks.run(() -> {
             try {
                 applications.decide(supervisor, secret, decisions);
@@ -281,9 +288,24 @@ public final class ApprovalsPanel extends JPanel {
                 Arrays.fill(secret, '\0');
             }
         }, n -> {
+            deciding(false);
             String done = texts.text(approve ? "approvals.approved" : "approvals.rejected", n);
             message.setText(done);
             reload(done);
-        }, error -> message.setText(texts.describe(error)));
+        }, error -> {
+            deciding(false);
+            message.setText(texts.describe(error));
+        });
+    }
+
+    private void deciding(boolean underWay) {
+        worklist.deciding(underWay);
+        updateActions();
+    }
+
+    private void updateActions() {
+        for (ScreenAction action : List.of(approve, reject, revoke)) {
+            action.update();
+        }
     }
 }

@@ -19,6 +19,8 @@ final class ApprovalsWorklist {
     private final UUID supervisorId;
     private List<DrugApplications.Pending> rows = List.of();
     private boolean withApproved;
+    private int[] selected = new int[0];
+    private boolean deciding;
 
     ApprovalsWorklist(Texts texts, UUID supervisorId) {
         this.texts = texts;
@@ -29,6 +31,27 @@ final class ApprovalsWorklist {
     void show(List<DrugApplications.Pending> read, boolean approvedToo) {
         rows = List.copyOf(read);
         withApproved = approvedToo;
+        selected = new int[0];
+    }
+
+    /** The rows selected in the list (model indexes). */
+    void select(int[] modelRows) {
+        selected = modelRows.clone();
+    }
+
+    /** A decision or revocation is on its way to the service: no second one starts. */
+    void deciding(boolean underWay) {
+        deciding = underWay;
+    }
+
+    /** Approve and reject: something decidable selected, and no decision on its way. */
+    boolean canDecide() {
+        return !deciding && decidable(selected).length > 0;
+    }
+
+    /** Revoke: one approval in force selected. */
+    boolean canRevoke() {
+        return !deciding && selected.length == 1 && rows.get(selected[0]).application().getStatus() == ApplicationStatus.APPROVED;
     }
 
     List<DrugApplications.Pending> rows() {

@@ -43,7 +43,7 @@ public final class DrugApplicationHandlers {
         if (s.find(InsuredPerson.class, a.getPersonId()) == null) {
             return refusedRegistration(s, a, c, changes, "APPLICATION_REFERENCES_UNKNOWN", a.getId().toString());
         }
-        lockCitizen(s, a.getPersonId());
+        CitizenLock.hold(s, a.getPersonId());
         try {
             RegistrationRules.check(s, a);
         } catch (LocalizedException broken) {
@@ -66,15 +66,6 @@ public final class DrugApplicationHandlers {
         return CommandHandler.HandlerOutcome.conflict(kind, detail);
     }
 
-    /**
-     * Serialises the rules of one citizen's applications across service instances: two registrations (or two
-     * approvals) checked at once would otherwise each miss the other (plain SQL: see AuditLog).
-     */
-    private static void lockCitizen(Session s, UUID personId) {
-        s.createNativeMutationQuery("UPDATE insured_person SET row_version = row_version WHERE id = ?1")
-                .setParameter(1, personId).executeUpdate();
-    }
-
     private CommandHandler.HandlerOutcome decided(Session s, CommandEnvelope c, ChangeLog changes) {
         Map<String, Object> m = Payloads.read(c.payload());
         SpecialDrugApplication a = s.find(SpecialDrugApplication.class, Payloads.uuid(m, "applicationId"));
@@ -87,7 +78,7 @@ public final class DrugApplicationHandlers {
             return CommandHandler.HandlerOutcome.conflict("SELF_DECISION", a.getId().toString());
         }
         if (a.getStatus() == ApplicationStatus.REGISTERED || a.getStatus() == ApplicationStatus.DISPUTED) {
-            lockCitizen(s, a.getPersonId());
+            CitizenLock.hold(s, a.getPersonId());
             SpecialDrug drug = s.find(SpecialDrug.class, a.getDrugId());
             try {
                 DrugApplications.apply(s, a, decisionOf(a.getId(), decision, m), drug, by, Payloads.instant(m, "decidedAt"));

@@ -13,10 +13,13 @@ import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.ScreenAction;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Component;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,6 +39,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -66,6 +70,10 @@ public final class DrugsPanel extends JPanel {
     private final JLabel citizen = new JLabel(" ");
     private final JLabel message = new JLabel(" ");
     private final RowTableModel<DrugApplications.Line> model;
+    private final transient DrugsModel state = new DrugsModel();
+    private final transient ScreenAction register;
+    private final transient ScreenAction withdraw;
+    private final transient ScreenAction printNotice;
     private final JTable table;
     private final JComboBox<SpecialDrug> drug = new JComboBox<>();
     private final JTextField diagnosis = new JTextField(8);
@@ -77,14 +85,11 @@ public final class DrugsPanel extends JPanel {
     private final JCheckBox certificate = new JCheckBox();
     private final JCheckBox prescription = new JCheckBox();
     private final JCheckBox reports = new JCheckBox();
-    private final JButton register;
     private final JTabbedPane lower = new JTabbedPane();
     private final SpecifiedDiseasePanel diseasePanel;
     private final transient UiTasks tasks = new UiTasks("drugs");
     private final transient UiTasks.Lane finding = tasks.lane();
     private final transient UiTasks.Lane listing = tasks.lane();
-    private transient CitizenSummary person;
-    private boolean registering;
 
     public DrugsPanel(Texts texts, StaffSession staff, CitizenSearch search, CitizenRecords records, DrugCatalogue catalogue,
             DrugApplications applications, NoticePrinter notices, ServedCitizen served, SpecifiedDiseases diseases, Clock clock) {
@@ -97,6 +102,15 @@ public final class DrugsPanel extends JPanel {
         this.notices = notices;
         this.served = served;
         setName("feature.SPECIAL_DRUGS");
+        register = new ScreenAction("drugs.register", texts.text("drugs.register"), ctrl(KeyEvent.VK_ENTER), state::canRegister,
+                this::register);
+        withdraw = new ScreenAction("drugs.withdraw", texts.text("drugs.withdraw"), null, state::canWithdraw, this::withdraw);
+        printNotice = new ScreenAction("drugs.printNotice", texts.text("drugs.printNotice"), ctrl(KeyEvent.VK_P),
+                state::canPrintNotice, this::printNotice);
+        for (ScreenAction action : List.of(register, withdraw, printNotice)) {
+            action.bindKeyTo(this);
+            state.addListener(action::update);
+        }
 
         JPanel find = new JPanel(new MigLayout("insets 0, gap 8", "[][][][grow]"));
         find.add(new JLabel(texts.text("drugs.idNumber")));
@@ -123,8 +137,13 @@ public final class DrugsPanel extends JPanel {
         table.setName("drugs.applications");
         add(new JScrollPane(table));
         JPanel rowActions = new JPanel(new MigLayout("insets 0, gap 8"));
-        rowActions.add(button("drugs.printNotice", this::printNotice));
-        rowActions.add(button("drugs.withdraw", this::withdraw));
+        table.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                state.select(selected());
+            }
+        });
+        rowActions.add(printNotice.button());
+        rowActions.add(withdraw.button());
         add(rowActions);
 
         JPanel form = new JPanel(new MigLayout("wrap 6, insets 8, gap 8", "[right][grow, fill][right][][right][]"));
@@ -159,8 +178,7 @@ public final class DrugsPanel extends JPanel {
         form.add(certificate, "span 5, split 3");
         form.add(prescription);
         form.add(reports);
-        register = button("drugs.register", this::register);
-        form.add(register, "skip 1, span 5, left, growx 0");
+        form.add(register.button(), "skip 1, span 5, left, growx 0");
         // The application form and the citizen's specified-disease registrations, which some drugs require first.
         diseasePanel = new SpecifiedDiseasePanel(texts, staff, diseases, clock, served);
         lower.setName("drugs.lower");
@@ -198,7 +216,7 @@ public final class DrugsPanel extends JPanel {
 
     /** Another citizen is served (found here, or on another screen): what this screen held was the previous one's. */
     private void citizenChanged(Optional<CitizenSummary> now) {
-        if (person != null) {
+        if (state.person().isPresent()) {
             clearForm(); // typed for the previous citizen; what was typed before anyone was served stays for the first
         }
         message.setText(" ");
@@ -208,21 +226,20 @@ public final class DrugsPanel extends JPanel {
     }
 
     private void show(CitizenSummary who) {
-        person = who;
+        state.serve(who);
         citizen.setText(texts.text("drugs.citizenLine", who.name(), who.maskedIdNumber()));
         reload();
     }
 
     private void forgetCitizen() {
-        person = null;
+        state.forget();
         citizen.setText(" ");
         listing.cancel();
         model.setRows(List.of());
-        refresh();
     }
 
     private void reload() {
-        UUID id = person.personId();
+        UUID id = state.person().orElseThrow().personId();
         listing.run(() -> applications.applicationsOf(id), model::setRows, error -> message.setText(texts.describe(error)));
     }
 
@@ -243,20 +260,21 @@ public final class DrugsPanel extends JPanel {
 
     /** Typed input a change of citizen would throw away (the dates are filled in by the screen, not the clerk). */
     private boolean hasUnsavedInput() {
-        return person != null && (List.of(diagnosis, hospital, doctor, justification).stream().anyMatch(f -> !f.getText().isBlank())
+        return state.holdsUnsavedInput(List.of(diagnosis, hospital, doctor, justification).stream().anyMatch(f -> !f.getText().isBlank())
                 || List.of(certificate, prescription, reports).stream().anyMatch(JCheckBox::isSelected));
     }
 
-    private void refresh() {
-        register.setEnabled(!registering);
+    private static KeyStroke ctrl(int keyCode) {
+        return KeyStroke.getKeyStroke(keyCode, InputEvent.CTRL_DOWN_MASK);
     }
 
     /** True while a search, a list or a registration has not answered yet (tests wait on this). */
     public boolean working() {
-        return registering || finding.busy() || listing.busy() || diseasePanel.working();
+        return state.writing() || finding.busy() || listing.busy() || diseasePanel.working();
     }
 
     private void register() {
+        CitizenSummary person = state.person().orElse(null);
         if (person == null || drug.getSelectedItem() == null) {
             message.setText(texts.text("drugs.findFirst"));
             return;
@@ -271,21 +289,18 @@ public final class DrugsPanel extends JPanel {
             return;
         }
         // Sent once: a second click while the first is on its way would register the same application twice.
-        registering = true;
-        refresh();
+        state.writing(true);
         message.setText(texts.text("drugs.registering"));
         UUID registeredFor = person.personId();
         tasks.run(() -> applications.register(staff, request), a -> {
-            registering = false;
-            refresh();
-            if (person != null && person.personId().equals(registeredFor)) {
+            state.writing(false);
+            if (state.person().filter(p -> p.personId().equals(registeredFor)).isPresent()) {
                 clearForm();
                 message.setText(texts.text("drugs.registered"));
                 reload();
             }
         }, error -> {
-            registering = false;
-            refresh();
+            state.writing(false);
             message.setText(texts.describe(error)); // the form keeps what was typed
             if (error instanceof LocalizedException le && "drug.error.noDiseaseRegistration".equals(le.key())) {
                 // The drug needs a specified-disease registration first: the clerk makes it on the next tab.
@@ -304,13 +319,21 @@ public final class DrugsPanel extends JPanel {
                 JOptionPane.QUESTION_MESSAGE);
         if (reason != null) {
             message.setText(" ");
+            UUID withdrawnFor = line.application().getPersonId();
+            state.writing(true);
             tasks.run(() -> {
                 applications.withdraw(staff, line.application().getId(), reason);
                 return line;
             }, done -> {
-                message.setText(texts.text("drugs.withdrawn"));
-                reload();
-            }, error -> ErrorDialog.show(this, texts, error));
+                state.writing(false);
+                if (state.person().filter(p -> p.personId().equals(withdrawnFor)).isPresent()) {
+                    message.setText(texts.text("drugs.withdrawn"));
+                    reload();
+                }
+            }, error -> {
+                state.writing(false);
+                ErrorDialog.show(this, texts, error);
+            });
         }
     }
 
@@ -324,7 +347,8 @@ public final class DrugsPanel extends JPanel {
             message.setText(texts.text("drugs.notDecided"));
             return;
         }
-        tasks.run(() -> records.open(staff, person.personId(), AccessPurpose.WINDOW_WITH_ID),
+        UUID personId = state.person().orElseThrow().personId();
+        tasks.run(() -> records.open(staff, personId, AccessPurpose.WINDOW_WITH_ID),
                 opened -> notices.print(opened, line, this), error -> ErrorDialog.show(this, texts, error));
     }
 

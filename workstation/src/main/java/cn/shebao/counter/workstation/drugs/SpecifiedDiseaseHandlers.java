@@ -34,11 +34,7 @@ public final class SpecifiedDiseaseHandlers {
         if (s.find(SpecifiedDiseaseRegistration.class, r.getId()) != null) {
             return CommandHandler.HandlerOutcome.ok();
         }
-        if (r.getPersonId() != null) {
-            // One citizen's registrations are checked one at a time across service instances (see DrugApplicationHandlers).
-            s.createNativeMutationQuery("UPDATE insured_person SET row_version = row_version WHERE id = ?1")
-                    .setParameter(1, r.getPersonId()).executeUpdate();
-        }
+        CitizenLock.hold(s, r.getPersonId()); // one citizen's registrations are checked one at a time
         try {
             SpecifiedDiseaseRules.check(s, r);
         } catch (LocalizedException broken) {

@@ -11,10 +11,13 @@ import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
+import cn.shebao.counter.workstation.ui.ScreenAction;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
 import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
+import javax.swing.KeyStroke;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
@@ -62,13 +66,14 @@ public final class IdentityPanel extends JPanel {
     private final JLabel problems = new JLabel(" ");
     private final JLabel outcome = new JLabel(" ");
     private final JLabel account = new JLabel(" ");
-    private final JButton confirm = new JButton();
-    private final JButton refuse = new JButton();
-    private final JButton issue = new JButton();
-    private final JButton reset = new JButton();
-    private final JButton lock = new JButton();
-    private final JButton unlock = new JButton();
-    private final JButton revoke = new JButton();
+    private final transient IdentityModel model = new IdentityModel();
+    private final transient ScreenAction confirm;
+    private final transient ScreenAction refuse;
+    private final transient ScreenAction issue;
+    private final transient ScreenAction reset;
+    private final transient ScreenAction lock;
+    private final transient ScreenAction unlock;
+    private final transient ScreenAction revoke;
     private final JTextField username = new JTextField(16);
     private final RowTableModel<AuditEvent> history;
     private final JRadioButton queryOnly = new JRadioButton();
@@ -76,10 +81,6 @@ public final class IdentityPanel extends JPanel {
     private final transient UiTasks tasks = new UiTasks("identity");
     private final transient UiTasks.Lane cardLookup = tasks.lane();
     private final transient UiTasks.Lane accountLookup = tasks.lane();
-    private transient IdCard card;
-    private transient CitizenSummary person;
-    private transient IdentityConfirmation confirmation;
-    private transient OnlineCredentials.AccountView accountView;
 
     public IdentityPanel(Texts texts, StaffSession staff, Services services, ServedCitizen served) {
         super(new MigLayout("wrap 2, insets 12, gap 10 8", "[grow 50, fill][grow 50, fill]"));
@@ -88,6 +89,21 @@ public final class IdentityPanel extends JPanel {
         this.services = services;
         this.served = served;
         setName("feature.IDENTITY");
+        // Keys for the steps of every citizen; locking, unlocking and revoking stay deliberate clicks.
+        confirm = new ScreenAction("identity.confirm", texts.text("identity.confirm"), ctrl(KeyEvent.VK_ENTER), model::canConfirmCard,
+                () -> confirmCard(IdentityConfirmations.FaceCheck.PHOTO_NOT_DECODABLE));
+        refuse = new ScreenAction("identity.refuseFace", texts.text("identity.refuseFace"), null, model::canRefuseCard,
+                () -> confirmCard(IdentityConfirmations.FaceCheck.DIFFERS));
+        issue = new ScreenAction("identity.issue", texts.text("identity.issue"), ctrl(KeyEvent.VK_I), model::canIssue, this::issue);
+        reset = new ScreenAction("identity.reset", texts.text("identity.reset"), ctrl(KeyEvent.VK_R), model::canReset, this::reset);
+        lock = new ScreenAction("identity.lock", texts.text("identity.lock"), null, model::canLock, () -> statusChange("lock"));
+        unlock = new ScreenAction("identity.unlock", texts.text("identity.unlock"), null, model::canUnlock, () -> statusChange("unlock"));
+        revoke = new ScreenAction("identity.revoke", texts.text("identity.revoke"), null, model::canRevoke, () -> statusChange("revoke"));
+        for (ScreenAction action : List.of(confirm, refuse, issue, reset, lock, unlock, revoke)) {
+            action.bindKeyTo(this);
+            model.addListener(action::update);
+        }
+        model.addListener(() -> username.setEnabled(model.canIssue()));
         history = new RowTableModel<>(List.of(
                 new RowTableModel.Column<>(texts.text("column.when"), e -> Formats.time(e.getOccurredAt(), ZoneId.systemDefault())),
                 new RowTableModel.Column<>(texts.text("column.action"), e -> texts.textOr("action." + e.getActionCode(), e.getActionCode())),
@@ -112,14 +128,8 @@ public final class IdentityPanel extends JPanel {
         problems.setName("identity.problems");
         add(problems, "span 2");
 
-        confirm.setText(texts.text("identity.confirm"));
-        confirm.setName("identity.confirm");
-        confirm.addActionListener(e -> confirmCard(IdentityConfirmations.FaceCheck.PHOTO_NOT_DECODABLE));
-        refuse.setText(texts.text("identity.refuseFace"));
-        refuse.setName("identity.refuseFace");
-        refuse.addActionListener(e -> confirmCard(IdentityConfirmations.FaceCheck.DIFFERS));
-        add(confirm, "span 2, split 2, left, growx 0");
-        add(refuse, "growx 0");
+        add(confirm.button(), "span 2, split 2, left, growx 0");
+        add(refuse.button(), "growx 0");
         outcome.setName("identity.outcome");
         add(outcome, "span 2");
 
@@ -146,52 +156,37 @@ public final class IdentityPanel extends JPanel {
         suggest.addActionListener(e -> tasks.run(services.credentials()::suggestUsername, username::setText,
                 error -> ErrorDialog.show(this, texts, error)));
         credential.add(suggest);
-        issue.setText(texts.text("identity.issue"));
-        issue.setName("identity.issue");
-        issue.addActionListener(e -> issue());
-        credential.add(issue);
-        reset.setText(texts.text("identity.reset"));
-        reset.setName("identity.reset");
-        reset.addActionListener(e -> reset());
-        lock.setText(texts.text("identity.lock"));
-        lock.setName("identity.lock");
-        lock.addActionListener(e -> statusChange("lock"));
-        unlock.setText(texts.text("identity.unlock"));
-        unlock.setName("identity.unlock");
-        unlock.addActionListener(e -> statusChange("unlock"));
-        revoke.setText(texts.text("identity.revoke"));
-        revoke.setName("identity.revoke");
-        revoke.addActionListener(e -> statusChange("revoke"));
-        credential.add(reset, "span 4, split 4, left");
-        credential.add(lock);
-        credential.add(unlock);
-        credential.add(revoke);
+        credential.add(issue.button());
+        credential.add(reset.button(), "span 4, split 4, left");
+        credential.add(lock.button());
+        credential.add(unlock.button());
+        credential.add(revoke.button());
         JTable historyTable = Tables.fit(new JTable(history));
         historyTable.setName("identity.history");
         credential.add(new JScrollPane(historyTable), "span 4, growx, height 110!");
         add(credential, "span 2, growx");
         served.addListener(this::citizenChanged);
-        served.watchUnsavedInput(() -> person != null && issue.isEnabled() && !username.getText().isBlank());
-        refresh();
+        served.watchUnsavedInput(() -> model.holdsUnsavedInput(username.getText()));
+        model.forget();
+    }
+
+    private static KeyStroke ctrl(int keyCode) {
+        return KeyStroke.getKeyStroke(keyCode, InputEvent.CTRL_DOWN_MASK);
     }
 
     /** Another screen serves someone else: everything shown and typed here was the previous citizen's. */
     private void citizenChanged(Optional<CitizenSummary> now) {
-        if (person != null && now.isPresent() && now.get().personId().equals(person.personId())) {
+        if (model.person().isPresent() && now.isPresent() && now.get().personId().equals(model.person().get().personId())) {
             return; // this screen made the change itself
         }
         cardLookup.cancel();
         accountLookup.cancel();
-        card = null;
-        person = null;
-        confirmation = null;
-        accountView = null;
         for (JLabel l : List.of(cardInfo, recordInfo, problems, outcome, account)) {
             l.setText(" ");
         }
         history.setRows(List.of());
         clearInput();
-        refresh();
+        model.forget();
     }
 
     /** The credential form belongs to one citizen: a username typed for the previous one must not be issued to the next. */
@@ -200,22 +195,21 @@ public final class IdentityPanel extends JPanel {
         queryOnly.setSelected(true);
     }
 
-    /** Makes the holder found here the citizen served, clearing the previous citizen's input on this screen. */
-    private void serve(CitizenSummary holder) {
+    /**
+     * Makes the holder found here the citizen served, clearing the previous citizen's input on this screen. The model
+     * learns of the holder first, so that this screen recognises the change of citizen as its own.
+     */
+    private void serve(CitizenSummary holder, Runnable recordInModel) {
         if (!served.isServing(holder.personId())) {
             clearInput();
         }
-        person = holder;
+        recordInModel.run();
         served.serve(holder);
     }
 
     /** A card was read: find the holder and compare the card with the record. Call on the EDT. */
     public void cardRead(IdCard read) {
-        card = read;
-        confirm.setEnabled(false);
-        confirmation = null;
-        person = null;
-        accountView = null;
+        model.cardRead(read);
         history.setRows(List.of());
         cardInfo.setText(html(texts.text("identity.cardInfo", escape(read.name()), texts.text("gender." + read.gender().name()),
                 Formats.date(read.birthDate()), read.idNumber(), Formats.date(read.validFrom()),
@@ -224,7 +218,6 @@ public final class IdentityPanel extends JPanel {
         recordInfo.setText(texts.text("identity.searching"));
         problems.setText(" ");
         outcome.setText(" ");
-        refresh();
         // One request does the search and the comparison, and a newer card supersedes it: a second card read while
         // the first is looked up shows the second card only, never the first card's late answer over it.
         accountLookup.cancel();
@@ -233,11 +226,11 @@ public final class IdentityPanel extends JPanel {
                 recordInfo.setText(texts.text("citizen.cardNotInsured", read.maskedIdNumber()));
                 return;
             }
-            serve(found.get().holder());
-            recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
-                    person.maskedIdNumber(), texts.text("person." + person.status().name()))));
+            CitizenSummary holder = found.get().holder();
+            serve(holder, () -> model.holderFound(holder, found.get().check()));
+            showRecord(holder);
             showCheck(found.get().check());
-            loadAccount();
+            loadAccount(holder.personId());
         }, error -> recordInfo.setText(texts.describe(error)));
     }
 
@@ -270,18 +263,26 @@ public final class IdentityPanel extends JPanel {
             }
             problems.setText(html(b.toString()));
         }
-        confirm.setEnabled(check.passed());
-        refuse.setEnabled(true);
+    }
+
+    private void showRecord(CitizenSummary person) {
+        recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
+                person.maskedIdNumber(), texts.text("person." + person.status().name()))));
     }
 
     private void confirmCard(IdentityConfirmations.FaceCheck face) {
-        if (card == null || person == null) {
-            return;
-        }
-        IdCard c = card;
-        UUID id = person.personId();
-        tasks.run(() -> services.confirmations().confirmByCard(staff, id, c, face), this::confirmed,
-                error -> ErrorDialog.show(this, texts, error));
+        IdCard c = model.card().orElseThrow();
+        UUID id = model.person().orElseThrow().personId();
+        model.writing(true);
+        tasks.run(() -> services.confirmations().confirmByCard(staff, id, c, face), done -> {
+            model.writing(false);
+            if (model.person().filter(p -> p.personId().equals(id)).isPresent()) {
+                confirmed(done);
+            }
+        }, error -> {
+            model.writing(false);
+            ErrorDialog.show(this, texts, error);
+        });
     }
 
     private void manual() {
@@ -296,32 +297,35 @@ public final class IdentityPanel extends JPanel {
                     e.copyTaken(), e.supervisor(), e.supervisorPassword());
             return new ManualResult(found.get(0), done);
         }).ifPresent(result -> {
-            card = null;
-            serve(result.person());
+            cardLookup.cancel();
+            serve(result.person(), () -> model.confirmedManually(result.person(), result.confirmation()));
             cardInfo.setText(texts.text("identity.manualCard"));
-            recordInfo.setText(html(texts.text("identity.recordInfo", escape(person.name()), Formats.date(person.birthDate()),
-                    person.maskedIdNumber(), texts.text("person." + person.status().name()))));
+            showRecord(result.person());
             problems.setText(" ");
-            confirmed(result.confirmation());
-            loadAccount();
+            showConfirmation(result.confirmation());
+            loadAccount(result.person().personId());
         });
     }
 
     private void confirmed(IdentityConfirmation c) {
-        if (c.getResult() == ConfirmationResult.CONFIRMED) {
-            confirmation = c;
-            outcome.setText(texts.text("identity.confirmed", Formats.time(c.getConfirmedAt(), ZoneId.systemDefault())));
-        } else {
-            confirmation = null;
-            outcome.setText(texts.text("identity.refused", c.getRefusalReason()));
-        }
-        refresh();
+        model.confirmed(c);
+        showConfirmation(c);
     }
 
-    private void loadAccount() {
-        UUID id = person.personId();
+    private void showConfirmation(IdentityConfirmation c) {
+        if (c.getResult() == ConfirmationResult.CONFIRMED) {
+            outcome.setText(texts.text("identity.confirmed", Formats.time(c.getConfirmedAt(), ZoneId.systemDefault())));
+        } else {
+            outcome.setText(texts.text("identity.refused", c.getRefusalReason()));
+        }
+    }
+
+    /** Reads the account of the person served, unless someone else is served by the time a write answers. */
+    private void loadAccount(UUID id) {
+        if (model.person().filter(p -> p.personId().equals(id)).isEmpty()) {
+            return;
+        }
         accountLookup.run(() -> services.credentials().accountOf(id), view -> {
-            accountView = view;
             StringBuilder b = new StringBuilder();
             if (view.current().isPresent()) {
                 OnlineAccount a = view.current().get();
@@ -336,30 +340,34 @@ public final class IdentityPanel extends JPanel {
             }
             account.setText(html(b.toString()));
             history.setRows(view.history());
-            refresh();
+            model.accountLoaded(view);
         }, error -> account.setText(texts.describe(error)));
     }
 
     private void issue() {
-        UUID personId = person.personId();
-        UUID confirmationId = confirmation.getId();
+        UUID personId = model.person().orElseThrow().personId();
+        UUID confirmationId = model.confirmation().orElseThrow().getId();
         String name = username.getText();
         PermissionScope scope = business.isSelected()
                 ? PermissionScope.ONLINE_BUSINESS : PermissionScope.QUERY_ONLY;
-        issue.setEnabled(false);
+        model.writing(true);
         outcome.setText(texts.text("identity.issuing"));
         tasks.run(() -> services.credentials().issue(staff, personId, confirmationId, scope, name), this::printSlip,
                 error -> {
+                    model.writing(false);
                     outcome.setText(texts.describe(error));
-                    refresh();
                 });
     }
 
     private void reset() {
-        UUID accountId = accountView.current().orElseThrow().getId();
-        UUID confirmationId = confirmation.getId();
+        UUID accountId = model.currentAccount().orElseThrow().getId();
+        UUID confirmationId = model.confirmation().orElseThrow().getId();
+        model.writing(true);
         tasks.run(() -> services.credentials().resetPassword(staff, accountId, confirmationId), this::printSlip,
-                error -> outcome.setText(texts.describe(error)));
+                error -> {
+                    model.writing(false);
+                    outcome.setText(texts.describe(error));
+                });
     }
 
     /** Renders off the EDT, waiting briefly for central's activation when online; the password is wiped after. */
@@ -373,19 +381,24 @@ public final class IdentityPanel extends JPanel {
                 credential.wipe();
             }
         }, rendered -> {
+            // The slip is shown whatever happened meanwhile: the password exists nowhere else.
+            model.writing(false);
             outcome.setText(texts.text("identity.issued", credential.username()));
             CredentialSlipDialog.show(tasks, SwingUtilities.getWindowAncestor(this), texts, credential, rendered,
                     services.pdfSlipsAllowed());
-            loadAccount();
+            loadAccount(credential.personId());
         }, error -> {
+            model.writing(false);
             outcome.setText(texts.text("slip.printFailed"));
             ErrorDialog.show(this, texts, error);
-            loadAccount();
+            loadAccount(credential.personId());
         });
     }
 
     private void statusChange(String what) {
-        UUID accountId = accountView.current().orElseThrow().getId();
+        OnlineAccount current = model.currentAccount().orElseThrow();
+        UUID accountId = current.getId();
+        UUID personId = current.getPersonId();
         String reason = null;
         if (!"unlock".equals(what)) {
             reason = JOptionPane.showInputDialog(this, texts.text("identity.reason." + what), texts.text("identity." + what),
@@ -395,6 +408,7 @@ public final class IdentityPanel extends JPanel {
             }
         }
         String why = reason;
+        model.writing(true);
         tasks.run(() -> {
             switch (what) {
                 case "lock" -> services.credentials().lock(staff, accountId, why);
@@ -403,22 +417,13 @@ public final class IdentityPanel extends JPanel {
             }
             return what;
         }, done -> {
+            model.writing(false);
             outcome.setText(texts.text("identity.done." + done));
-            loadAccount();
-        }, error -> ErrorDialog.show(this, texts, error));
-    }
-
-    private void refresh() {
-        boolean confirmed = confirmation != null;
-        Optional<OnlineAccount> current = accountView == null ? Optional.empty() : accountView.current();
-        confirm.setEnabled(confirm.isEnabled() && card != null && person != null && !confirmed);
-        refuse.setEnabled(card != null && person != null && !confirmed);
-        issue.setEnabled(confirmed && accountView != null && current.isEmpty());
-        reset.setEnabled(confirmed && current.filter(a -> a.getStatus() != AccountStatus.LOCKED).isPresent());
-        lock.setEnabled(current.filter(a -> a.getStatus() != AccountStatus.LOCKED).isPresent());
-        unlock.setEnabled(current.filter(a -> a.getStatus() == AccountStatus.LOCKED).isPresent());
-        revoke.setEnabled(current.isPresent());
-        username.setEnabled(issue.isEnabled());
+            loadAccount(personId);
+        }, error -> {
+            model.writing(false);
+            ErrorDialog.show(this, texts, error);
+        });
     }
 
     /** Card and record values go into HTML labels: a name must never become markup. */

@@ -13,10 +13,10 @@ import cn.shebao.counter.workstation.ui.Formats;
 import cn.shebao.counter.workstation.ui.RowTableModel;
 import cn.shebao.counter.workstation.ui.Tables;
 import cn.shebao.counter.workstation.ui.Texts;
+import cn.shebao.counter.workstation.ui.ScreenAction;
 import cn.shebao.counter.workstation.ui.UiTasks;
 import java.awt.Color;
 import java.awt.Component;
-import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javax.swing.AbstractAction;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -91,20 +90,12 @@ final class RecordView extends JPanel {
             b.addActionListener(e -> action.run().accept(opened, this));
             buttons.add(b);
         }
-        JButton back = new JButton(texts.text("record.close"));
-        back.setName("record.close");
-        back.addActionListener(e -> close.run());
-        // In the focused window: the focus may sit anywhere in the record, or nowhere after a dialog closed.
-        getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close");
-        getActionMap().put("close", new AbstractAction() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                close.run();
-            }
-        });
-        buttons.add(back);
+        // One action for the button and Escape; the key works in the focused window, since the focus may sit anywhere
+        // in the record, or nowhere after a dialog closed.
+        ScreenAction back = new ScreenAction("record.close", texts.text("record.close"), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+                () -> true, close);
+        back.bindKeyTo(this);
+        buttons.add(back.button());
         header.add(buttons, "span 3");
         add(header);
 

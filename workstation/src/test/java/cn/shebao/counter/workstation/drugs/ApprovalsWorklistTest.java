@@ -45,4 +45,26 @@ class ApprovalsWorklistTest {
         worklist.show(List.of(pending(CHENJING, ApplicationStatus.REGISTERED)), false);
         assertThat(worklist.countLine("已核准 1 件。")).startsWith("已核准 1 件。").endsWith("待审批 1 件（可多选后一并审批）");
     }
+
+    /** The approve, reject and revoke buttons follow the selection and stand still while a decision travels. */
+    @Test
+    void decisionsNeedADecidableSelectionAndOneAtATime() {
+        ApprovalsWorklist worklist = new ApprovalsWorklist(texts, ZHAOMIN);
+        worklist.show(List.of(pending(CHENJING, ApplicationStatus.REGISTERED), pending(ZHAOMIN, ApplicationStatus.REGISTERED),
+                pending(CHENJING, ApplicationStatus.APPROVED)), true);
+        assertThat(worklist.canDecide()).as("nothing selected").isFalse();
+        worklist.select(new int[] {1});
+        assertThat(worklist.canDecide()).as("only the supervisor's own").isFalse();
+        worklist.select(new int[] {0, 1});
+        assertThat(worklist.canDecide()).isTrue();
+        assertThat(worklist.canRevoke()).isFalse();
+        worklist.select(new int[] {2});
+        assertThat(worklist.canRevoke()).isTrue();
+        worklist.deciding(true);
+        assertThat(worklist.canRevoke()).isFalse();
+        assertThat(worklist.canDecide()).isFalse();
+        worklist.deciding(false);
+        worklist.show(List.of(pending(CHENJING, ApplicationStatus.REGISTERED)), false);
+        assertThat(worklist.canDecide()).as("a new list, nothing selected").isFalse();
+    }
 }

@@ -1,0 +1,182 @@
+package cn.shebao.counter.workstation.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shebao.counter.device.card.CardType;
+import cn.shebao.counter.device.card.IdCard;
+import cn.shebao.counter.device.id.Gender;
+import cn.shebao.counter.workstation.citizen.CitizenSummary;
+import cn.shebao.counter.workstation.citizen.PersonStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** F3's rules, headless: what the clerk may do at each step, from card to credential (issue 17). */
+class IdentityModelTest {
+
+    private final IdentityModel model = new IdentityModel();
+    private final CitizenSummary holder = person("张三");
+    private final CardCheck matches = new CardCheck(List.of());
+    private final CardCheck differs = new CardCheck(List.of(new CardCheck.Problem(CardCheck.Kind.NAME_DIFFERS, List.of("张叁", "张三"))));
+
+    @Test
+    void nothingCanBeDoneBeforeACardIsReadAndItsHolderFound() {
+        assertThat(allowed()).isEmpty();
+        model.cardRead(card());
+        assertThat(allowed()).as("the holder is still being looked up").isEmpty();
+        model.holderFound(holder, matches);
+        assertThat(allowed()).containsExactly("confirm", "refuse");
+    }
+
+    @Test
+    void aCardThatDiffersFromTheRecordCanOnlyBeRefused() {
+        model.cardRead(card());
+        model.holderFound(holder, differs);
+        assertThat(allowed()).containsExactly("refuse");
+    }
+
+    @Test
+    void aCredentialNeedsAConfirmedIdentityAndAKnownAccountState() {
+        model.cardRead(card());
+        model.holderFound(holder, matches);
+        model.confirmed(confirmation(ConfirmationResult.CONFIRMED));
+        assertThat(allowed()).as("the account is still being read").isEmpty();
+        model.accountLoaded(account(null));
+        assertThat(allowed()).containsExactly("issue");
+        assertThat(model.holdsUnsavedInput("zhangsan")).isTrue();
+        assertThat(model.holdsUnsavedInput(" ")).isFalse();
+    }
+
+    @Test
+    void aRefusedFaceLeavesTheIdentityUnconfirmedAndNoCredentialPossible() {
+        model.cardRead(card());
+        model.holderFound(holder, matches);
+        model.confirmed(confirmation(ConfirmationResult.REFUSED));
+        model.accountLoaded(account(null));
+        assertThat(model.confirmation()).isEmpty();
+        assertThat(allowed()).containsExactly("confirm", "refuse");
+    }
+
+    @Test
+    void onlyOneWriteAtATime() {
+        model.cardRead(card());
+        model.holderFound(holder, matches);
+        model.confirmed(confirmation(ConfirmationResult.CONFIRMED));
+        model.accountLoaded(account(AccountStatus.ACTIVE));
+        assertThat(allowed()).containsExactly("reset", "lock", "revoke");
+        model.writing(true);
+        assertThat(allowed()).as("a double click or a key pressed twice starts nothing").isEmpty();
+        assertThat(model.holdsUnsavedInput("zhangsan")).isFalse();
+        model.writing(false);
+        assertThat(allowed()).containsExactly("reset", "lock", "revoke");
+    }
+
+    @Test
+    void aLockedAccountCanBeUnlockedOrRevokedButNotReset() {
+        model.cardRead(card());
+        model.holderFound(holder, matches);
+        model.confirmed(confirmation(ConfirmationResult.CONFIRMED));
+        model.accountLoaded(account(AccountStatus.LOCKED));
+        assertThat(allowed()).containsExactly("unlock", "revoke");
+    }
+
+    @Test
+    void lockingNeedsNoConfirmationButResettingDoes() {
+        model.cardRead(card());
+        model.holderFound(holder, differs);
+        model.accountLoaded(account(AccountStatus.ACTIVE));
+        assertThat(allowed()).containsExactly("refuse", "lock", "revoke");
+    }
+
+    @Test
+    void aSecondCardForgetsTheFirstCardsConfirmationAndAccount() {
+        model.cardRead(card());
+        model.holderFound(holder, matches);
+        model.confirmed(confirmation(ConfirmationResult.CONFIRMED));
+        model.accountLoaded(account(null));
+        model.cardRead(card());
+        assertThat(model.person()).isEmpty();
+        assertThat(model.confirmation()).isEmpty();
+        assertThat(model.currentAccount()).isEmpty();
+        assertThat(allowed()).isEmpty();
+    }
+
+    @Test
+    void aManualConfirmationNeedsNoCardAndAnotherCitizenServedForgetsEverything() {
+        model.confirmedManually(holder, confirmation(ConfirmationResult.CONFIRMED));
+        assertThat(model.card()).isEmpty();
+        model.accountLoaded(account(null));
+        assertThat(allowed()).containsExactly("issue");
+        model.writing(true);
+        model.forget();
+        assertThat(model.person()).isEmpty();
+        assertThat(allowed()).isEmpty();
+    }
+
+    @Test
+    void listenersHearEveryChange() {
+        AtomicInteger heard = new AtomicInteger();
+        model.addListener(heard::incrementAndGet);
+        model.cardRead(card());
+        model.holderFound(holder, matches);
+        model.writing(true);
+        model.forget();
+        assertThat(heard).hasValue(4);
+    }
+
+    private List<String> allowed() {
+        List<String> can = new ArrayList<>();
+        if (model.canConfirmCard()) {
+            can.add("confirm");
+        }
+        if (model.canRefuseCard()) {
+            can.add("refuse");
+        }
+        if (model.canIssue()) {
+            can.add("issue");
+        }
+        if (model.canReset()) {
+            can.add("reset");
+        }
+        if (model.canLock()) {
+            can.add("lock");
+        }
+        if (model.canUnlock()) {
+            can.add("unlock");
+        }
+        if (model.canRevoke()) {
+            can.add("revoke");
+        }
+        return can;
+    }
+
+    private static CitizenSummary person(String name) {
+        return new CitizenSummary(UUID.randomUUID(), "3301**********1234", name, Gender.MALE, LocalDate.of(1970, 5, 1), "330102",
+                PersonStatus.CONTRIBUTING);
+    }
+
+    private static IdCard card() {
+        return new IdCard("张三", Gender.MALE, "01", LocalDate.of(1970, 5, 1), "浙江省杭州市上城区", "330102197005011234", "杭州市公安局上城分局",
+                LocalDate.now().minusYears(1), LocalDate.now().plusYears(9), CardType.RESIDENT, null, null);
+    }
+
+    private static IdentityConfirmation confirmation(ConfirmationResult result) {
+        IdentityConfirmation c = new IdentityConfirmation(UUID.randomUUID());
+        c.setResult(result);
+        return c;
+    }
+
+    private OnlineCredentials.AccountView account(AccountStatus status) {
+        if (status == null) {
+            return new OnlineCredentials.AccountView(Optional.empty(), List.of(), List.of(), List.of());
+        }
+        OnlineAccount a = new OnlineAccount(UUID.randomUUID());
+        a.setPersonId(holder.personId());
+        a.setStatus(status);
+        return new OnlineCredentials.AccountView(Optional.of(a), List.of(a), List.of(), List.of());
+    }
+}
