@@ -1,8 +1,7 @@
 package cn.shebao.counter.workstation.drugs;
 
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
-import java.util.ArrayList;
-import java.util.List;
+import cn.shebao.counter.workstation.ui.ChangeListeners;
 import java.util.Optional;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Optional;
  */
 public final class DrugsModel {
 
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private CitizenSummary person;
     private DrugApplications.Line selected;
     private boolean writing;
@@ -82,6 +81,6 @@ public final class DrugsModel {
     }
 
     private void changed() {
-        List.copyOf(listeners).forEach(Runnable::run);
+        listeners.fire();
     }
 }

@@ -2,8 +2,7 @@ package cn.shebao.counter.workstation.identity;
 
 import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
-import java.util.ArrayList;
-import java.util.List;
+import cn.shebao.counter.workstation.ui.ChangeListeners;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 public final class IdentityModel {
 
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private IdCard card;
     private CitizenSummary person;
     private boolean cardMatches;
@@ -138,6 +137,6 @@ public final class IdentityModel {
     }
 
     private void changed() {
-        List.copyOf(listeners).forEach(Runnable::run);
+        listeners.fire();
     }
 }

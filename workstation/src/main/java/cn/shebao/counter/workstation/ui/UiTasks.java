@@ -43,7 +43,25 @@ public final class UiTasks {
      */
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         requireEdt();
-        worker.submit(() -> {
+        submit(work, (answer, error) -> hand(answer, error, onSuccess, onFailure));
+    }
+
+    private static <T> void hand(T answer, Throwable error, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (error != null) {
+            onFailure.accept(error);
+        } else {
+            onSuccess.accept(answer);
+        }
+    }
+
+    /** What the EDT does with an answer: the result, or the failure (then the result is null). */
+    private interface Delivery<T> {
+        void deliver(T answer, Throwable error);
+    }
+
+    /** Runs {@code work} on the screen's worker and hands its outcome, whatever it is, to {@code delivery} on the EDT. */
+    private <T> Future<?> submit(Callable<T> work, Delivery<T> delivery) {
+        return worker.submit(() -> {
             T result = null;
             Throwable failure = null;
             try {
@@ -53,13 +71,7 @@ public final class UiTasks {
             }
             T answer = result;
             Throwable error = failure;
-            SwingUtilities.invokeLater(() -> {
-                if (error != null) {
-                    onFailure.accept(error);
-                } else {
-                    onSuccess.accept(answer);
-                }
-            });
+            SwingUtilities.invokeLater(() -> delivery.deliver(answer, error));
         });
     }
 
@@ -91,18 +103,7 @@ public final class UiTasks {
         public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
             requireEdt();
             long ticket = ++latest;
-            running = worker.submit(() -> {
-                T result = null;
-                Throwable failure = null;
-                try {
-                    result = work.call();
-                } catch (Exception | Error e) {
-                    failure = e;
-                }
-                T answer = result;
-                Throwable error = failure;
-                SwingUtilities.invokeLater(() -> deliver(ticket, answer, error, onSuccess, onFailure));
-            });
+            running = submit(work, (answer, error) -> deliver(ticket, answer, error, onSuccess, onFailure));
         }
 
         private <T> void deliver(long ticket, T answer, Throwable error, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -115,11 +116,7 @@ public final class UiTasks {
                 return;
             }
             delivered = ticket;
-            if (error != null) {
-                onFailure.accept(error);
-            } else {
-                onSuccess.accept(answer);
-            }
+            hand(answer, error, onSuccess, onFailure);
         }
 
         /**
