@@ -15,7 +15,6 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,12 +28,7 @@ class DialogFocusGuiTest {
 
     @RegisterExtension
     final DemoWindowsExtension gui = new DemoWindowsExtension(40);
-    private DemoWindows windows;
-
-    @BeforeEach
-    void windows() {
-        windows = gui.windows();
-    }
+    private DemoWindows windows; // set by the extension before each test
 
     @Test
     void theManualConfirmationStartsInItsFirstFieldAndAWrongCoSignatureKeepsWhatWasTyped() {

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,12 +29,7 @@ class ScreenLayoutGuiTest {
 
     @RegisterExtension
     final DemoWindowsExtension gui = new DemoWindowsExtension(40);
-    private DemoWindows windows;
-
-    @BeforeEach
-    void windows() {
-        windows = gui.windows();
-    }
+    private DemoWindows windows; // set by the extension before each test
 
     @ParameterizedTest
     @EnumSource(UiSettings.Language.class)

@@ -23,7 +23,6 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,12 +37,7 @@ class ServedCitizenGuiTest {
 
     @RegisterExtension
     final DemoWindowsExtension gui = new DemoWindowsExtension(40);
-    private DemoWindows windows;
-
-    @BeforeEach
-    void windows() {
-        windows = gui.windows();
-    }
+    private DemoWindows windows; // set by the extension before each test
 
     @Test
     void anotherCitizensCardReplacesTheCitizenOnEveryScreenAndAsksBeforeTypedInputIsLost() {
