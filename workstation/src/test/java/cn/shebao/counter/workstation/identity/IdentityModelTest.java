@@ -8,11 +8,13 @@ import cn.shebao.counter.device.id.Gender;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.PersonStatus;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** F3's rules, headless: what the clerk may do at each step, from card to credential (issue 17). */
@@ -128,30 +130,17 @@ class IdentityModelTest {
         assertThat(heard).hasValue(4);
     }
 
+    /** The actions enabled now, in the screen's order. */
     private List<String> allowed() {
-        List<String> can = new ArrayList<>();
-        if (model.canConfirmCard()) {
-            can.add("confirm");
-        }
-        if (model.canRefuseCard()) {
-            can.add("refuse");
-        }
-        if (model.canIssue()) {
-            can.add("issue");
-        }
-        if (model.canReset()) {
-            can.add("reset");
-        }
-        if (model.canLock()) {
-            can.add("lock");
-        }
-        if (model.canUnlock()) {
-            can.add("unlock");
-        }
-        if (model.canRevoke()) {
-            can.add("revoke");
-        }
-        return can;
+        Map<String, BooleanSupplier> actions = new LinkedHashMap<>();
+        actions.put("confirm", model::canConfirmCard);
+        actions.put("refuse", model::canRefuseCard);
+        actions.put("issue", model::canIssue);
+        actions.put("reset", model::canReset);
+        actions.put("lock", model::canLock);
+        actions.put("unlock", model::canUnlock);
+        actions.put("revoke", model::canRevoke);
+        return actions.entrySet().stream().filter(e -> e.getValue().getAsBoolean()).map(Map.Entry::getKey).toList();
     }
 
     private static CitizenSummary person(String name) {

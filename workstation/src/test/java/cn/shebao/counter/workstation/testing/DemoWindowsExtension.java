@@ -33,11 +33,6 @@ public final class DemoWindowsExtension implements BeforeEachCallback, AfterEach
         this.persons = persons;
     }
 
-    /** This test's windows. */
-    public DemoWindows windows() {
-        return windows;
-    }
-
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         FailOnThreadViolationRepaintManager.install();
