@@ -9,29 +9,39 @@ import cn.shebao.counter.workstation.audit.UnusualAccess;
 import cn.shebao.counter.workstation.auditview.AccessHistory;
 import cn.shebao.counter.workstation.auditview.AccessStatements;
 import cn.shebao.counter.workstation.auditview.AuditExport;
+import cn.shebao.counter.workstation.auditview.AuditScreen;
 import cn.shebao.counter.workstation.auditview.AuditSearch;
 import cn.shebao.counter.workstation.auditview.CentreAudit;
+import cn.shebao.counter.workstation.certificates.CertificatePrinting;
 import cn.shebao.counter.workstation.certificates.DocumentRegister;
+import cn.shebao.counter.workstation.certificates.VerifyDocumentScreen;
 import cn.shebao.counter.workstation.citizen.CitizenRecords;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.OlderRecords;
 import cn.shebao.counter.workstation.command.Outbox;
 import cn.shebao.counter.workstation.demo.DemoCentral;
 import cn.shebao.counter.workstation.demo.DemoDataGenerator;
+import cn.shebao.counter.workstation.drugs.ApprovalsScreen;
 import cn.shebao.counter.workstation.drugs.DrugApplications;
 import cn.shebao.counter.workstation.drugs.DrugCatalogue;
+import cn.shebao.counter.workstation.drugs.DrugsScreen;
 import cn.shebao.counter.workstation.drugs.SpecifiedDiseases;
 import cn.shebao.counter.workstation.identity.CredentialSlips;
 import cn.shebao.counter.workstation.identity.IdentityConfirmations;
+import cn.shebao.counter.workstation.identity.IdentityPanel;
+import cn.shebao.counter.workstation.identity.IdentityScreen;
 import cn.shebao.counter.workstation.identity.OnlineCredentials;
 import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.records.LookupScreen;
 import cn.shebao.counter.workstation.retirement.RetirementReminders;
+import cn.shebao.counter.workstation.screen.Screen;
 import cn.shebao.counter.workstation.security.LoginPolicy;
 import cn.shebao.counter.workstation.security.PasswordHasher;
 import cn.shebao.counter.workstation.security.StaffAccounts;
 import cn.shebao.counter.workstation.security.StaffAuthenticator;
 import cn.shebao.counter.workstation.staff.PasswordChanges;
 import cn.shebao.counter.workstation.staff.StaffAdministration;
+import cn.shebao.counter.workstation.staff.StaffScreen;
 import cn.shebao.counter.workstation.store.KeyProtector;
 import cn.shebao.counter.workstation.store.Replica;
 import cn.shebao.counter.workstation.store.TimeOrderedIds;
@@ -47,7 +57,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -284,50 +293,13 @@ public final class Workstation implements AutoCloseable {
         return passwordChanges;
     }
 
-    public StaffAdministration staffAdministration() {
-        return staffAdministration;
-    }
-
-    public ReportRenderer reports() {
-        return reports;
-    }
-
     /** The background sync engine; empty when the workstation is not enrolled. */
     public Optional<SyncEngine> sync() {
         return Optional.ofNullable(central).map(CentralConnection::engine);
     }
 
-    public AuditSearch auditSearch() {
-        return auditSearch;
-    }
-
-    /** Where the unusual-access report starts: the hall's opening hours and the thresholds from workstation.properties. */
-    public UnusualAccess.Thresholds unusualAccess() {
-        return unusualAccess;
-    }
-
-    public AuditExport auditExport() {
-        return auditExport;
-    }
-
-    public AccessStatements accessStatements() {
-        return accessStatements;
-    }
-
-    public AuditVerifier auditVerifier() {
-        return auditVerifier;
-    }
-
-    public CitizenSearch citizenSearch() {
-        return citizenSearch;
-    }
-
     public CitizenRecords citizenRecords() {
         return citizenRecords;
-    }
-
-    public RetirementReminders retirementReminders() {
-        return retirementReminders;
     }
 
     public DocumentRegister documents() {
@@ -350,25 +322,27 @@ public final class Workstation implements AutoCloseable {
         return drugApplications;
     }
 
-    public SpecifiedDiseases specifiedDiseases() {
-        return specifiedDiseases;
-    }
-
     /** Conflicts central found, replicated here for supervisors. */
     public ConflictQueue conflicts() {
         return conflicts;
     }
 
-    public CredentialSlips credentialSlips() {
-        return slips;
-    }
-
     /**
-     * Waits a few seconds for central to activate a credential just issued, when online: the slip can then say
-     * the account is active. Offline it returns at once. Call it off the EDT.
+     * The features' screens, one line each; the shell adds its own (sync, settings) and orders them all by function
+     * key. Each screen gets exactly the services it uses.
      */
-    public boolean awaitActivation(UUID accountId) {
-        return activation.await(accountId);
+    public List<Screen> screens() {
+        CertificatePrinting.Services printing = new CertificatePrinting.Services(documents, citizenRecords, accessStatements, clock);
+        return List.of(
+                LookupScreen.of(new LookupScreen.Services(citizenSearch, citizenRecords, retirementReminders, printing, clock)),
+                IdentityScreen.of(new IdentityPanel.Services(citizenSearch, confirmations, credentials, slips, activation::await,
+                        options.demo())),
+                DrugsScreen.of(new DrugsScreen.Services(citizenSearch, citizenRecords, drugCatalogue, drugApplications,
+                        specifiedDiseases, printing, clock)),
+                ApprovalsScreen.of(drugApplications),
+                VerifyDocumentScreen.of(documents, clock.getZone()),
+                AuditScreen.of(new AuditScreen.Services(auditSearch, auditExport, auditVerifier, unusualAccess, clock.getZone())),
+                StaffScreen.of(staffAdministration));
     }
 
     /** Cards read on the reader, for the views that open the holder's record. */

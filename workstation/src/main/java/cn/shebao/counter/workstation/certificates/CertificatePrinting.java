@@ -40,15 +40,18 @@ public final class CertificatePrinting {
     private final AccessStatementContent accessContent;
     private final Clock clock;
 
-    public CertificatePrinting(Texts texts, DocumentRegister register, CitizenRecords records, CertificateContent content,
-            AccessStatements accessStatements, Clock clock) {
+    /** The services printing from a record uses; the screens that print are made with one of these. */
+    public record Services(DocumentRegister register, CitizenRecords records, AccessStatements accessStatements, Clock clock) {
+    }
+
+    public CertificatePrinting(Texts texts, Services services) {
         this.texts = texts;
-        this.register = register;
-        this.records = records;
-        this.content = content;
-        this.accessStatements = accessStatements;
-        this.accessContent = new AccessStatementContent(clock.getZone());
-        this.clock = clock;
+        this.register = services.register();
+        this.records = services.records();
+        this.content = new CertificateContent(services.clock().getZone());
+        this.accessStatements = services.accessStatements();
+        this.accessContent = new AccessStatementContent(services.clock().getZone());
+        this.clock = services.clock();
     }
 
     public List<RecordAction> actions() {

@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.screen.CardScreen;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Buttons;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
@@ -50,7 +51,7 @@ import net.miginfocom.swing.MigLayout;
  * screen serves someone else this one forgets the form, the list and its message (they belonged to the previous
  * citizen). A registration is sent once: the button stays off until its answer, then the form is emptied.
  */
-public final class DrugsPanel extends JPanel {
+public final class DrugsPanel extends JPanel implements CardScreen {
 
     private static final long serialVersionUID = 1L;
 
@@ -192,6 +193,7 @@ public final class DrugsPanel extends JPanel {
     }
 
     /** A card read while this screen is open selects its holder. Call on the EDT. */
+    @Override
     public void cardRead(IdCard card) {
         idNumber.setText(card.idNumber());
         findCitizen(card.idNumber());

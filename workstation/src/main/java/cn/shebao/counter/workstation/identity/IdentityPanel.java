@@ -7,6 +7,7 @@ import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.i18n.LocalizedException;
+import cn.shebao.counter.workstation.screen.CardScreen;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
@@ -45,7 +46,7 @@ import net.miginfocom.swing.MigLayout;
  * <p>The holder found here becomes the window's {@link ServedCitizen}; when another screen serves someone else, this
  * screen forgets the card, the confirmation, the account and the username typed (they were the previous citizen's).
  */
-public final class IdentityPanel extends JPanel {
+public final class IdentityPanel extends JPanel implements CardScreen {
 
     private static final long serialVersionUID = 1L;
 
@@ -208,6 +209,7 @@ public final class IdentityPanel extends JPanel {
     }
 
     /** A card was read: find the holder and compare the card with the record. Call on the EDT. */
+    @Override
     public void cardRead(IdCard read) {
         model.cardRead(read);
         history.setRows(List.of());

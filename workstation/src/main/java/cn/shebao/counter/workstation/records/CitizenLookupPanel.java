@@ -8,6 +8,7 @@ import cn.shebao.counter.workstation.citizen.CodeNames;
 import cn.shebao.counter.workstation.citizen.RecordAction;
 import cn.shebao.counter.workstation.citizen.RecordTab;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
+import cn.shebao.counter.workstation.screen.CardScreen;
 import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.ErrorDialog;
 import cn.shebao.counter.workstation.ui.Formats;
@@ -46,7 +47,7 @@ import net.miginfocom.swing.MigLayout;
  * <p>The record opened makes its holder the window's {@link ServedCitizen}; when another screen serves someone else,
  * the record closes and the search, its results and its message are emptied (they were about the previous citizen).
  */
-public final class CitizenLookupPanel extends JPanel {
+public final class CitizenLookupPanel extends JPanel implements CardScreen {
 
     private static final long serialVersionUID = 1L;
     private static final String SEARCH = "search";
@@ -223,6 +224,7 @@ public final class CitizenLookupPanel extends JPanel {
      * open for someone else (the card says who is at the window now). The same card again changes nothing. Call on
      * the EDT.
      */
+    @Override
     public void cardRead(IdCard card) {
         message.setText(texts.text("citizen.cardRead", card.maskedIdNumber()));
         searching.run(() -> search.byIdNumber(card.idNumber()), found -> {
@@ -266,6 +268,7 @@ public final class CitizenLookupPanel extends JPanel {
     }
 
     /** True while a citizen's record is open on this screen (logging out asks first then). */
+    @Override
     public boolean recordOpen() {
         return record != null;
     }

@@ -1,28 +1,18 @@
 package cn.shebao.counter.workstation.shell;
 
 import cn.shebao.counter.device.card.IdCard;
-import cn.shebao.counter.workstation.app.Workstation;
-import cn.shebao.counter.workstation.auditview.AuditPanel;
-import cn.shebao.counter.workstation.certificates.CertificateContent;
-import cn.shebao.counter.workstation.certificates.CertificatePrinting;
-import cn.shebao.counter.workstation.certificates.DocumentType;
-import cn.shebao.counter.workstation.certificates.VerifyDocumentPanel;
-import cn.shebao.counter.workstation.citizen.CitizenRecords;
+import cn.shebao.counter.workstation.app.PresentedCards;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
-import cn.shebao.counter.workstation.drugs.ApprovalsPanel;
-import cn.shebao.counter.workstation.drugs.DecisionNotices;
-import cn.shebao.counter.workstation.drugs.DrugApprovalHistory;
-import cn.shebao.counter.workstation.drugs.DrugsPanel;
-import cn.shebao.counter.workstation.identity.IdentityPanel;
-import cn.shebao.counter.workstation.records.CitizenLookupPanel;
-import cn.shebao.counter.workstation.records.RecordSources;
-import cn.shebao.counter.workstation.retirement.RetirementOutlooks;
-import cn.shebao.counter.workstation.retirement.RetirementRemindersPanel;
+import cn.shebao.counter.workstation.screen.CardScreen;
+import cn.shebao.counter.workstation.screen.Screen;
+import cn.shebao.counter.workstation.screen.ScreenContext;
 import cn.shebao.counter.workstation.security.StaffSession;
-import cn.shebao.counter.workstation.staff.StaffPanel;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.awt.Component;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
@@ -30,97 +20,56 @@ import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 
 /**
- * Builds the panel of each feature from the workstation's services and wires the features to each other
- * (a card read opens the record; the record offers printing). Closing it detaches from the card reader.
- * The screens share one {@link ServedCitizen}, the citizen in front of the clerk.
+ * The panels of one login's screens, opened with one {@link ScreenContext} so that they share the citizen in front
+ * of the clerk, and the card reader's cards routed to them: to the showing screen when it takes cards, otherwise to
+ * the first screen that does (the record lookup), which is shown first. Closing it detaches from the card reader.
  */
 final class FeaturePanels implements AutoCloseable {
 
     private final Texts texts;
-    private final StaffSession session;
-    private final Workstation workstation;
-    private final UiSettings settings;
-    private final MainFrame.Listener listener;
+    private final ScreenContext context;
+    private final PresentedCards cards;
     private final ServedCitizen served = new ServedCitizen();
+    /** In navigation order: the first that takes cards is where a card goes when the showing screen does not. */
+    private final Map<String, JComponent> opened = new LinkedHashMap<>();
     private Consumer<IdCard> cardListener;
-    private IdentityPanel identity;
-    private DrugsPanel drugs;
-    private CitizenLookupPanel lookup;
 
-    FeaturePanels(Texts texts, StaffSession session, Workstation workstation, UiSettings settings, MainFrame.Listener listener) {
+    FeaturePanels(Texts texts, StaffSession session, PresentedCards cards) {
         this.texts = texts;
-        this.session = session;
-        this.workstation = workstation;
-        this.settings = settings;
-        this.listener = listener;
+        this.context = new ScreenContext(texts, session, served);
+        this.cards = cards;
     }
 
-    JComponent panelFor(Feature f, Runnable showLookup) {
-        return switch (f) {
-            case CITIZEN_LOOKUP -> lookup(showLookup);
-            case IDENTITY -> identity();
-            case SPECIAL_DRUGS -> drugs();
-            case APPROVALS -> new ApprovalsPanel(texts, session, workstation.drugApplications());
-            case CERTIFICATES -> new VerifyDocumentPanel(texts, session, workstation.documents(), workstation.clock().getZone());
-            case STAFF -> new StaffPanel(texts, session, workstation.staffAdministration());
-            case AUDIT -> new AuditPanel(texts, session, workstation.auditSearch(), workstation.auditExport(), workstation.auditVerifier(),
-                    workstation.unusualAccess(), workstation.clock().getZone());
-            case SETTINGS -> new SettingsPanel(texts, settings, workstation.centrePolicy().idleLockMaxMinutes(), listener::settingsApplied);
-            case SYNC -> workstation.sync().<JComponent>map(engine -> new SyncPanel(texts, engine, workstation.clock(),
-                            new ConflictQueuePanel(texts, session, workstation.conflicts())))
-                    .orElseGet(() -> new PlaceholderPanel(texts, f));
-            default -> new PlaceholderPanel(texts, f);
-        };
+    JComponent open(Screen screen) {
+        JComponent panel = screen.open(context);
+        opened.put(screen.name(), panel);
+        return panel;
     }
 
-    private JComponent drugs() {
-        CertificatePrinting printing = printing();
-        DecisionNotices notices = new DecisionNotices(workstation.clock().getZone());
-        drugs = new DrugsPanel(texts, session, workstation.citizenSearch(), workstation.citizenRecords(), workstation.drugCatalogue(),
-                workstation.drugApplications(), (opened, line, owner) -> printing.issue(owner, () -> workstation.documents().issue(
-                        opened.access(), DocumentType.DRUG_DECISION_NOTICE,
-                        stamp -> notices.notice(opened.profile(), line, line.decidedByName(), stamp))), served,
-                workstation.specifiedDiseases(), workstation.clock());
-        return drugs;
+    /**
+     * Starts taking cards, once every screen is open; {@code show} brings a screen to the front by name. Nothing is
+     * attached when no screen takes cards (IT's login).
+     */
+    void takeCards(Consumer<String> show) {
+        if (cardListener != null || opened.values().stream().noneMatch(CardScreen.class::isInstance)) {
+            return;
+        }
+        cardListener = card -> SwingUtilities.invokeLater(() -> cardRead(card, show));
+        cards.addListener(cardListener);
     }
 
-    private CertificatePrinting printing() {
-        return new CertificatePrinting(texts, workstation.documents(), workstation.citizenRecords(),
-                new CertificateContent(workstation.clock().getZone()), workstation.accessStatements(), workstation.clock());
-    }
-
-    private JComponent identity() {
-        identity = new IdentityPanel(texts, session, new IdentityPanel.Services(workstation.citizenSearch(),
-                workstation.confirmations(), workstation.credentials(), workstation.credentialSlips(), workstation::awaitActivation,
-                workstation.demo()), served);
-        return identity;
-    }
-
-    private JComponent lookup(Runnable showLookup) {
-        CertificatePrinting printing = printing();
-        CitizenRecords records = workstation.citizenRecords();
-        RecordSources sources = new RecordSources(records, new RetirementOutlooks(records, workstation.clock()),
-                new DrugApprovalHistory(records));
-        lookup = new CitizenLookupPanel(texts, session, workstation.citizenSearch(), sources,
-                printing.actions(), served);
-        lookup.addSearchTab(texts.text("citizen.tab.reminders"), new RetirementRemindersPanel(texts, session,
-                workstation.retirementReminders(), workstation.clock(), lookup::openRecord));
-        // A card goes to the identity screen when that is open, otherwise it opens the holder's record.
-        cardListener = card -> SwingUtilities.invokeLater(() -> {
-            if (!mayReplaceServedCitizen(card, lookup)) {
-                return;
-            }
-            if (identity != null && identity.isShowing()) {
-                identity.cardRead(card);
-            } else if (drugs != null && drugs.isShowing()) {
-                drugs.cardRead(card);
-            } else {
-                showLookup.run();
-                lookup.cardRead(card);
-            }
-        });
-        workstation.presentedCards().addListener(cardListener);
-        return lookup;
+    private void cardRead(IdCard card, Consumer<String> show) {
+        Optional<Map.Entry<String, JComponent>> showing = opened.entrySet().stream()
+                .filter(e -> e.getValue().isShowing() && e.getValue() instanceof CardScreen).findFirst();
+        Map.Entry<String, JComponent> target = showing.orElseGet(() -> opened.entrySet().stream()
+                .filter(e -> e.getValue() instanceof CardScreen).findFirst().orElseThrow());
+        if (!mayReplaceServedCitizen(card, target.getValue())) {
+            return;
+        }
+        if (showing.isEmpty()) {
+            show.accept(target.getKey());
+        }
+        ((CardScreen) target.getValue()).cardRead(card);
     }
 
     /**
@@ -141,15 +90,15 @@ final class FeaturePanels implements AutoCloseable {
         return pane.getValue() == options[0];
     }
 
-    /** A citizen is being served: a record is open (the clerk is asked before logging out over it). */
+    /** A citizen is being served: a record is open on some screen (the clerk is asked before logging out over it). */
     boolean citizenBeingServed() {
-        return lookup != null && lookup.recordOpen();
+        return opened.values().stream().anyMatch(panel -> panel instanceof CardScreen screen && screen.recordOpen());
     }
 
     @Override
     public void close() {
         if (cardListener != null) {
-            workstation.presentedCards().removeListener(cardListener);
+            cards.removeListener(cardListener);
             cardListener = null;
         }
     }

@@ -1,15 +1,18 @@
 package cn.shebao.counter.workstation.shell;
 
+import cn.shebao.counter.workstation.app.Workstation;
+import cn.shebao.counter.workstation.screen.Screen;
+import cn.shebao.counter.workstation.security.StaffSession;
 import cn.shebao.counter.workstation.ui.Keys;
 import cn.shebao.counter.workstation.ui.Texts;
-import cn.shebao.counter.workstation.app.Workstation;
-import cn.shebao.counter.workstation.security.StaffSession;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.swing.AbstractButton;
 import javax.swing.ButtonGroup;
@@ -40,7 +43,7 @@ final class MainFrame extends JFrame {
     private final transient NavigationModel navigation;
     private final CardLayout cards = new CardLayout();
     private final JPanel content = new JPanel(cards);
-    private final Map<Feature, AbstractButton> buttons = new EnumMap<>(Feature.class);
+    private final Map<String, AbstractButton> buttons = new HashMap<>();
 
     private final transient FeaturePanels features;
     private final Texts texts;
@@ -51,8 +54,11 @@ final class MainFrame extends JFrame {
         setName("main");
         this.texts = texts;
         this.listener = listener;
-        this.navigation = new NavigationModel(session);
-        this.features = new FeaturePanels(texts, session, workstation, settings, listener);
+        List<Screen> screens = new ArrayList<>(workstation.screens());
+        screens.add(ShellScreens.sync(workstation));
+        screens.add(ShellScreens.settings(settings, workstation.centrePolicy().idleLockMaxMinutes(), listener::settingsApplied));
+        this.navigation = new NavigationModel(session, screens);
+        this.features = new FeaturePanels(texts, session, workstation.presentedCards());
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
@@ -63,17 +69,19 @@ final class MainFrame extends JFrame {
 
         JPanel nav = new JPanel(new MigLayout("wrap 1, insets 12, gap 6", "[180!, fill]"));
         ButtonGroup group = new ButtonGroup();
-        for (Feature f : navigation.visibleFeatures()) {
-            JToggleButton b = new JToggleButton(f.keyLabel() + "  " + texts.text("feature." + f.name()));
-            b.setName("nav." + f.name());
+        for (Screen screen : navigation.visibleScreens()) {
+            String name = screen.name();
+            JToggleButton b = new JToggleButton(screen.keyLabel() + "  " + texts.text("feature." + name));
+            b.setName("nav." + name);
             b.setHorizontalAlignment(JToggleButton.LEFT);
-            b.addActionListener(e -> open(f));
+            b.addActionListener(e -> open(name));
             group.add(b);
             nav.add(b);
-            buttons.put(f, b);
-            content.add(features.panelFor(f, () -> open(Feature.CITIZEN_LOOKUP)), f.name());
-            Keys.bind(getRootPane(), KeyStroke.getKeyStroke(f.functionKey(), 0), "open." + f.name(), () -> open(f));
+            buttons.put(name, b);
+            content.add(features.open(screen), name);
+            Keys.bind(getRootPane(), KeyStroke.getKeyStroke(screen.functionKey(), 0), "open." + name, () -> open(name));
         }
+        features.takeCards(this::open);
         JButton logout = new JButton(KeyEvent.getKeyText(KeyEvent.VK_F12) + "  " + texts.text("main.logout"));
         logout.setName("nav.logout");
         logout.setHorizontalAlignment(JButton.LEFT);
@@ -88,9 +96,7 @@ final class MainFrame extends JFrame {
         root.add(new StatusBar(texts, session, workstation.demo(), workstation.softwareKeyInUse(), workstation.readerStatus(), workstation.sync(),
                 workstation.refusedTemplates()), BorderLayout.SOUTH);
         setContentPane(root);
-        if (navigation.selected() != null) {
-            open(navigation.selected());
-        }
+        navigation.selected().ifPresent(screen -> open(screen.name()));
         setSize(1100, 720); // the size it returns to when the clerk un-maximises it
         setLocationRelativeTo(null);
         // A counter's screen is the clerk's whole desk: the main window opens using all of it.
@@ -125,10 +131,11 @@ final class MainFrame extends JFrame {
         listener.logoutRequested();
     }
 
-    void open(Feature feature) {
-        if (navigation.select(feature)) {
-            buttons.get(feature).setSelected(true);
-            cards.show(content, feature.name());
+    /** Shows a screen by its name; a screen this person does not see stays closed. */
+    void open(String screen) {
+        if (navigation.select(screen)) {
+            buttons.get(screen).setSelected(true);
+            cards.show(content, screen);
         }
     }
 
@@ -136,12 +143,13 @@ final class MainFrame extends JFrame {
     void setLocked(boolean locked) {
         if (locked) {
             cards.show(content, LOCKED_CARD);
-        } else if (navigation.selected() != null) {
-            cards.show(content, navigation.selected().name());
+        } else {
+            navigation.selected().ifPresent(screen -> cards.show(content, screen.name()));
         }
     }
 
-    Feature selectedFeature() {
-        return navigation.selected();
+    /** The screens this person sees, by name, in navigation order. */
+    List<String> screenNames() {
+        return navigation.visibleScreens().stream().map(Screen::name).toList();
     }
 }

@@ -11,10 +11,10 @@ final class PlaceholderPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
 
-    PlaceholderPanel(Texts texts, Feature feature) {
+    PlaceholderPanel(Texts texts, String screen) {
         super(new MigLayout("wrap 1, insets 32", "[grow]"));
-        setName("feature." + feature.name());
-        JLabel title = new JLabel(texts.text("feature." + feature.name()));
+        setName("feature." + screen);
+        JLabel title = new JLabel(texts.text("feature." + screen));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         add(title);
         JLabel notice = new JLabel(texts.text("feature.notAvailable"));

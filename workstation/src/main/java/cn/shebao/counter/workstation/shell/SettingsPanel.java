@@ -21,7 +21,7 @@ final class SettingsPanel extends JPanel {
     SettingsPanel(Texts texts, UiSettings current, int idleMaxMinutes, Consumer<UiSettings> apply) {
         // The second column is at least 200 px and as wide as its widest text (the centre's rule, in English, is longer).
         super(new MigLayout("wrap 2, insets 32", "[right][200::]"));
-        setName("feature." + Feature.SETTINGS.name());
+        setName("feature." + ShellScreens.SETTINGS);
         JLabel title = new JLabel(texts.text("feature.SETTINGS"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         add(title, "span 2, left, gapbottom 12");

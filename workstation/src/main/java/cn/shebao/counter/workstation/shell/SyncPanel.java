@@ -27,7 +27,7 @@ final class SyncPanel extends JPanel {
 
     SyncPanel(Texts texts, SyncEngine engine, CentralTime time, ConflictQueuePanel conflicts) {
         super(new MigLayout("wrap 2, insets 32", "[right][grow, fill]", "[][][][][][][][][grow, fill]"));
-        setName("feature." + Feature.SYNC.name());
+        setName("feature." + ShellScreens.SYNC);
         this.engine = engine;
         JLabel title = new JLabel(texts.text("feature.SYNC"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");

@@ -214,7 +214,7 @@ public final class WorkstationApp {
         });
     }
 
-    private void buildMain(Feature open) {
+    private void buildMain(String open) {
         main = new MainFrame(texts, session, workstation, settings,
                 new MainFrame.Listener() {
             @Override
@@ -285,7 +285,7 @@ public final class WorkstationApp {
             texts = new Texts(chosen.language().locale());
             speakTheUiLanguage(texts.locale());
             closeMain();
-            buildMain(Feature.SETTINGS);
+            buildMain(ShellScreens.SETTINGS);
             idle = new IdleLock(idleLockSeconds(), this::lock);
             if (simulatorWindow != null && chosen.language() != before.language()) {
                 simulatorWindow.dispose();

@@ -28,7 +28,7 @@ final class LayerRules {
     static final String LAUNCHER = "Launcher";
 
     static final String[] FEATURE_PACKAGES = {"security", "audit", "citizen", "auditview", "certificates", "drugs",
-        "identity", "retirement", "staff", "records"};
+        "identity", "retirement", "staff", "records", "screen"};
 
     private final String root;
 
