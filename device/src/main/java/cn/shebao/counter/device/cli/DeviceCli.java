@@ -213,7 +213,7 @@ public final class DeviceCli implements Runnable {
                     err.println(text("cli.portUnusable", port, e.getMessage()));
                     return PORT_UNUSABLE;
                 }
-                Response r = new Exchanger(link, problem -> { }).exchange(cn.shebao.counter.device.protocol.Command.READ_SAM_ID, 300);
+                Response r = new Exchanger(link, problem -> { }).exchange(cn.shebao.counter.device.protocol.Command.READ_SAM_ID, 300); // picocli.CommandLine.Command is imported
                 if (r == null || r.status() != ModuleStatus.SUCCESS) {
                     err.println(text("cli.samId.failed", r == null ? "timeout" : r.status()));
                     return TIMED_OUT;

@@ -2,6 +2,7 @@ package cn.shebao.counter.device.id;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public final class CitizenIdNumber {
         if (text == null) {
             throw new InvalidCitizenIdException(InvalidCitizenIdException.Reason.LENGTH, "");
         }
-        String s = text.strip().toUpperCase(java.util.Locale.ROOT);
+        String s = text.strip().toUpperCase(Locale.ROOT);
         if (s.length() != 18) {
             throw new InvalidCitizenIdException(InvalidCitizenIdException.Reason.LENGTH, s);
         }
@@ -103,7 +104,7 @@ public final class CitizenIdNumber {
         if (areaCode.length() != 6 || sequence < 0 || sequence > 999) {
             throw new IllegalArgumentException("area code must have 6 digits and sequence be 0..999");
         }
-        String first17 = areaCode + String.format(java.util.Locale.ROOT, "%04d%02d%02d%03d",
+        String first17 = areaCode + String.format(Locale.ROOT, "%04d%02d%02d%03d",
                 birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence);
         return parse(first17 + checkCharacter(first17));
     }

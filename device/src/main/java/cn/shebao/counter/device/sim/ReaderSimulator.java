@@ -8,6 +8,7 @@ import cn.shebao.counter.device.protocol.Ga467Frame;
 import cn.shebao.counter.device.protocol.ModuleStatus;
 import cn.shebao.counter.device.protocol.Response;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -81,7 +82,7 @@ public final class ReaderSimulator {
             response[response.length - 1] ^= 0x5A;
         }
         if (take(Fault.TRUNCATED_FRAME)) {
-            response = java.util.Arrays.copyOf(response, response.length / 2);
+            response = Arrays.copyOf(response, response.length / 2);
         }
         if (take(Fault.GARBAGE)) {
             byte[] garbage = new byte[1 + random.nextInt(40)];

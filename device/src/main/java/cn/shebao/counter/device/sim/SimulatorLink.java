@@ -1,6 +1,7 @@
 package cn.shebao.counter.device.sim;
 
 import cn.shebao.counter.device.protocol.FrameDecoder;
+import cn.shebao.counter.device.protocol.Ga467Frame;
 import cn.shebao.counter.device.reader.ReaderLink;
 import java.io.IOException;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ public final class SimulatorLink implements ReaderLink {
         requests.feed(bytes, 0, bytes.length);
         for (FrameDecoder.Result r; (r = requests.next()) != null; ) {
             if (r instanceof FrameDecoder.Result.Body body) {
-                byte[] frame = cn.shebao.counter.device.protocol.Ga467Frame.wrap(body.body());
+                byte[] frame = Ga467Frame.wrap(body.body());
                 ReaderSimulator.Reply reply = simulator.answer(frame);
                 long wire = bytes.length * 1_000_000_000L / bytesPerSecond + reply.bytes().length * 1_000_000_000L / bytesPerSecond;
                 pendingReadyAtNanos = System.nanoTime() + wire + reply.delayMillis() * 1_000_000L;

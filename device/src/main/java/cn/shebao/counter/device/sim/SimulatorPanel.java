@@ -3,6 +3,7 @@ package cn.shebao.counter.device.sim;
 import cn.shebao.counter.device.card.IdCard;
 import cn.shebao.counter.device.id.DeviceMessages;
 import java.awt.BorderLayout;
+import java.awt.Component;
 import java.awt.FlowLayout;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class SimulatorPanel extends JPanel {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public java.awt.Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected, boolean focus) {
+            public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected, boolean focus) {
                 IdCard c = (IdCard) value;
                 return super.getListCellRendererComponent(l, c.name() + "  " + c.maskedIdNumber(), index, selected, focus);
             }

@@ -1,5 +1,6 @@
 package cn.shebao.counter.device.smartcard;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class HolderCardJson {
         m.put("nationCode", c.nationCode());
         m.put("birthDate", String.valueOf(c.birthDate()));
         try {
-            return com.fasterxml.jackson.jr.ob.JSON.std.asString(m);
+            return JSON.std.asString(m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

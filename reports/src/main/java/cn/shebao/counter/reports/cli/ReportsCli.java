@@ -1,12 +1,16 @@
 package cn.shebao.counter.reports.cli;
 
 import cn.shebao.counter.reports.ReportTemplate;
+import cn.shebao.counter.reports.data.JsonReportData;
 import cn.shebao.counter.reports.data.SampleDocuments;
 import cn.shebao.counter.reports.render.ReportException;
+import cn.shebao.counter.reports.render.ReportPrinter;
 import cn.shebao.counter.reports.render.ReportRenderer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -79,15 +83,15 @@ public final class ReportsCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ReportTemplate chosen = java.util.Arrays.stream(ReportTemplate.values())
+            ReportTemplate chosen = Arrays.stream(ReportTemplate.values())
                     .filter(t -> t.fileName().equals(template)).findFirst().orElse(null);
             if (chosen == null) {
                 spec.commandLine().getErr().println("unknown template " + template);
                 return 2;
             }
             try {
-                Files.write(out, new ReportRenderer().pdf(cn.shebao.counter.reports.data.JsonReportData.parse(chosen,
-                        Files.readString(data, java.nio.charset.StandardCharsets.UTF_8))));
+                Files.write(out, new ReportRenderer().pdf(JsonReportData.parse(chosen,
+                        Files.readString(data, StandardCharsets.UTF_8))));
                 spec.commandLine().getOut().println(out);
                 return 0;
             } catch (ReportException e) {
@@ -105,7 +109,7 @@ public final class ReportsCli implements Runnable {
 
         @Override
         public Integer call() {
-            cn.shebao.counter.reports.render.ReportPrinter.printers().forEach(spec.commandLine().getOut()::println);
+            ReportPrinter.printers().forEach(spec.commandLine().getOut()::println);
             return 0;
         }
     }

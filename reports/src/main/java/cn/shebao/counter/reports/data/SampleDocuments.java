@@ -1,6 +1,9 @@
 package cn.shebao.counter.reports.data;
 
 import cn.shebao.counter.reports.ReportTemplate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,7 +53,7 @@ public final class SampleDocuments {
     public static AccessStatement accesses() {
         return new AccessStatement("杭州市社会保险服务中心", "个人档案查阅记录告知单", "参保人：欧阳可卓　身份证号：330106********1234\n"
                 + "统计期间：2025年12月1日至2026年11月30日", "时间", "地点", "经办人", "用途", "事项",
-                java.util.List.of(new AccessStatement.Access("2026-11-27 09:12", "西湖服务大厅 HZ-XH-03", "陈（工号 chenjing）", "本人持身份证到窗口办理", "查阅档案"),
+                List.of(new AccessStatement.Access("2026-11-27 09:12", "西湖服务大厅 HZ-XH-03", "陈（工号 chenjing）", "本人持身份证到窗口办理", "查阅档案"),
                         new AccessStatement.Access("2026-11-27 09:15", "西湖服务大厅 HZ-XH-03", "陈（工号 chenjing）", "本人持身份证到窗口办理", "打印参保证明"),
                         new AccessStatement.Access("2026-10-08 14:40", "自助终端 HZ-XH-K1", "本人", "本人自助查询", "查阅档案")),
                 "共 3 次。以上为本中心各窗口及自助终端查阅、打印您档案的全部记录。如有疑问，请向服务大厅主管咨询。", "第", "2026年11月27日　编号 HZ-XH-03-20261127-0007");
@@ -59,7 +62,7 @@ public final class SampleDocuments {
     public static AuditExtract auditExtract() {
         return new AuditExtract("杭州市社会保险服务中心", "审计记录摘录", "范围：本窗口 HZ-XH-03　时间：2026-11-01 00:00 至 2026-11-27 18:00　事项：查阅档案",
                 "序号", "时间", "窗口", "工作人员", "事项", "对象", "用途", "结果",
-                java.util.List.of(new AuditExtract.Event("1021", "2026-11-27 09:12:40", "HZ-XH-03", "陈静", "查阅档案", "参保人 5f0c9a2e…",
+                List.of(new AuditExtract.Event("1021", "2026-11-27 09:12:40", "HZ-XH-03", "陈静", "查阅档案", "参保人 5f0c9a2e…",
                                 "本人持身份证到窗口办理", "成功"),
                         new AuditExtract.Event("1022", "2026-11-27 09:15:02", "HZ-XH-03", "陈静", "打印参保证明", "参保人 5f0c9a2e…",
                                 "本人持身份证到窗口办理", "成功")),
@@ -85,11 +88,11 @@ public final class SampleDocuments {
     }
 
     public static PensionStatement pensions() {
-        java.util.List<PensionStatement.Payment> payments = new java.util.ArrayList<>();
+        List<PensionStatement.Payment> payments = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
-            java.math.BigDecimal total = new java.math.BigDecimal("4284.00");
-            payments.add(new PensionStatement.Payment("2026年" + m + "月", new java.math.BigDecimal("2141.80"),
-                    new java.math.BigDecimal("856.80"), new java.math.BigDecimal("1285.40"), total, "2026-" + String.format("%02d", m) + "-10"));
+            BigDecimal total = new BigDecimal("4284.00");
+            payments.add(new PensionStatement.Payment("2026年" + m + "月", new BigDecimal("2141.80"),
+                    new BigDecimal("856.80"), new BigDecimal("1285.40"), total, "2026-" + String.format("%02d", m) + "-10"));
         }
         return new PensionStatement("杭州市社会保险服务中心", "养老金发放明细（2026年度）",
                 "姓名：" + NAME + "    公民身份号码：330106********3218\n退休日期：2021年8月1日    发放银行：中国工商银行杭州分行",
@@ -98,16 +101,16 @@ public final class SampleDocuments {
     }
 
     public static RightsRecordStatement statement() {
-        java.util.List<RightsRecordStatement.Month> months = new java.util.ArrayList<>();
+        List<RightsRecordStatement.Month> months = new ArrayList<>();
         String[][] types = {{"企业职工基本养老保险", "0.16", "0.08"}, {"职工基本医疗保险", "0.09", "0.02"},
             {"失业保险", "0.005", "0.005"}, {"工伤保险", "0.004", "0"}, {"生育保险", "0.005", "0"}};
-        java.math.BigDecimal base = new java.math.BigDecimal("8650.00");
+        BigDecimal base = new BigDecimal("8650.00");
         for (String[] t : types) {
             for (int m = 1; m <= 12; m++) {
                 boolean arrears = m >= 11;
                 months.add(new RightsRecordStatement.Month(t[0], "2025年" + m + "月", base,
-                        base.multiply(new java.math.BigDecimal(t[1])).setScale(2, java.math.RoundingMode.HALF_UP),
-                        base.multiply(new java.math.BigDecimal(t[2])).setScale(2, java.math.RoundingMode.HALF_UP),
+                        base.multiply(new BigDecimal(t[1])).setScale(2, RoundingMode.HALF_UP),
+                        base.multiply(new BigDecimal(t[2])).setScale(2, RoundingMode.HALF_UP),
                         arrears ? "欠缴" : "已缴"));
             }
         }

@@ -1,5 +1,6 @@
 package cn.shebao.counter.reports.render;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -26,6 +27,6 @@ public final class ReportException extends Exception {
     public String message(Locale locale) {
         ResourceBundle b = ResourceBundle.getBundle("cn.shebao.counter.reports.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return java.text.MessageFormat.format(b.getString("report.error." + problem.name()), template);
+        return MessageFormat.format(b.getString("report.error." + problem.name()), template);
     }
 }

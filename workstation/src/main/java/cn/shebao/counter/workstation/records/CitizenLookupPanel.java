@@ -1,12 +1,10 @@
 package cn.shebao.counter.workstation.records;
 
 import cn.shebao.counter.device.card.IdCard;
-import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
 import cn.shebao.counter.workstation.citizen.CodeNames;
 import cn.shebao.counter.workstation.citizen.RecordAction;
-import cn.shebao.counter.workstation.citizen.RecordTab;
 import cn.shebao.counter.workstation.citizen.ServedCitizen;
 import cn.shebao.counter.workstation.screen.CardScreen;
 import cn.shebao.counter.workstation.security.StaffSession;
@@ -22,8 +20,6 @@ import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,9 +67,9 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
     private final transient UiTasks tasks = new UiTasks("records");
     private final transient UiTasks.Lane searching = tasks.lane();
     private final transient UiTasks.Lane opening = tasks.lane();
+    private final transient LookupModel model;
+    /** The view of the open record; null while the search shows. */
     private RecordView record;
-    /** The person whose record is being opened, while {@link #opening} is busy. */
-    private UUID openingFor;
 
     public CitizenLookupPanel(Texts texts, StaffSession staff, CitizenSearch search, RecordSources sources,
             List<RecordAction> actions, ServedCitizen served) {
@@ -83,6 +79,7 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
         this.sources = sources;
         this.actions = List.copyOf(actions);
         this.served = served;
+        this.model = new LookupModel(texts);
         setName("feature.CITIZEN_LOOKUP");
         setLayout(cards);
 
@@ -101,23 +98,26 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
         add(searchTabs, SEARCH);
         add(recordHolder, RECORD);
         cards.show(this, SEARCH);
+        model.addListener(() -> {
+            if (results.rows() != model.results()) {
+                results.setRows(model.results()); // only a new answer: a message alone keeps the clerk's selection
+            }
+            message.setText(model.message());
+        });
         served.addListener(this::citizenChanged);
     }
 
     /** Another screen serves someone else: the record and the search shown here were about the previous citizen. */
     private void citizenChanged(Optional<CitizenSummary> now) {
-        if (record != null && now.isPresent() && record.personId().equals(now.get().personId())) {
+        if (!model.citizenChanged(now)) {
             return; // this screen opened that citizen's record
         }
         searching.cancel();
         opening.cancel();
-        openingFor = null;
-        closeRecord();
+        showSearch();
         for (JTextField f : List.of(query, birthDate, district)) {
             f.setText("");
         }
-        results.setRows(List.of());
-        message.setText(" ");
     }
 
     /** Another feature's list that opens records from here (the retirement reminders). */
@@ -174,37 +174,15 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
     }
 
     private void runSearch() {
-        LocalDate birth;
-        try {
-            birth = birthDate.getText().isBlank() ? null : LocalDate.parse(birthDate.getText().strip());
-        } catch (DateTimeParseException e) {
-            results.setRows(List.of());
-            message.setText(texts.text("citizen.error.badBirthDate"));
-            return;
-        }
-        String text = query.getText();
-        String area = district.getText();
-        message.setText(texts.text("citizen.searching"));
-        searching.run(() -> search.search(staff, text, birth, area), result -> {
-            results.setRows(result.matches());
-            if (result.matches().isEmpty()) {
-                message.setText(texts.text("citizen.noMatch"));
-            } else if (result.truncated()) {
-                message.setText(texts.text("citizen.truncated", CitizenSearch.LIMIT));
-            } else {
-                message.setText(texts.text("citizen.found", result.matches().size()));
-            }
-            if (!result.matches().isEmpty()) {
-                resultTable.setRowSelectionInterval(0, 0);
-                resultTable.requestFocusInWindow();
-            }
-            if (result.matches().size() == 1 && result.kind() != CitizenSearch.Kind.NAME) {
-                openSelected(); // one exact match by number: go straight on
-            }
-        }, error -> {
-            results.setRows(List.of()); // the previous search's lines must not stand beside this search's error
-            message.setText(texts.describe(error));
-        });
+        model.search(query.getText(), birthDate.getText(), district.getText()).ifPresent(q -> searching.run(
+                () -> search.search(staff, q.text(), q.birthDate(), q.district()), result -> {
+                    Optional<UUID> exact = model.searchAnswered(result);
+                    if (!result.matches().isEmpty()) {
+                        resultTable.setRowSelectionInterval(0, 0);
+                        resultTable.requestFocusInWindow();
+                    }
+                    exact.ifPresent(this::openRecord); // one exact match by number: go straight on
+                }, model::failed));
     }
 
     private void openSelected() {
@@ -216,7 +194,7 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
 
     /** Opens a record after asking for the purpose. */
     public void openRecord(UUID personId) {
-        PurposeDialog.ask(SwingUtilities.getWindowAncestor(this), texts).ifPresent(purpose -> open(personId, purpose, null));
+        PurposeDialog.ask(SwingUtilities.getWindowAncestor(this), texts).ifPresent(purpose -> open(new LookupModel.Opening(personId, purpose, null)));
     }
 
     /**
@@ -226,43 +204,33 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
      */
     @Override
     public void cardRead(IdCard card) {
-        message.setText(texts.text("citizen.cardRead", card.maskedIdNumber()));
-        searching.run(() -> search.byIdNumber(card.idNumber()), found -> {
-            if (found.isEmpty()) {
-                results.setRows(List.of());
-                message.setText(texts.text("citizen.cardNotInsured", card.maskedIdNumber()));
-            } else {
-                results.setRows(found);
-                open(found.get(0).personId(), AccessPurpose.CARD_PRESENTED, RecordTab.BASIC);
-            }
-        }, error -> {
-            results.setRows(List.of());
-            message.setText(texts.describe(error));
-        });
+        model.cardRead(card);
+        searching.run(() -> search.byIdNumber(card.idNumber()),
+                found -> model.cardHolderFound(card, found).ifPresent(this::open), model::failed);
     }
 
     /**
      * Opens (and audits opening) a record once: a second request for the person being opened or already shown is
      * ignored, so a card read twice or a double Enter is one audited opening, not two.
      */
-    private void open(UUID personId, AccessPurpose purpose, RecordTab tab) {
-        if (opening.busy() && personId.equals(openingFor) || record != null && record.personId().equals(personId)) {
+    private void open(LookupModel.Opening request) {
+        UUID personId = request.personId();
+        if (!model.startOpening(personId)) {
             return;
         }
-        openingFor = personId;
-        opening.run(() -> sources.records().open(staff, personId, purpose), opened -> {
-            openingFor = null;
+        opening.run(() -> sources.records().open(staff, personId, request.purpose()), opened -> {
+            model.opened(personId); // before serving: this screen ignores its own change of citizen
             record = new RecordView(texts, sources, opened, actions, this::closeRecord);
-            served.serve(opened.profile().summary()); // after record is set: this screen ignores its own change
+            served.serve(opened.profile().summary());
             recordHolder.removeAll();
             recordHolder.add(record);
             cards.show(this, RECORD);
-            if (tab != null) {
-                record.selectTab(tab);
+            if (request.tab() != null) {
+                record.selectTab(request.tab());
             }
             record.requestFocusInWindow();
         }, error -> {
-            openingFor = null;
+            model.openingFailed();
             ErrorDialog.show(this, texts, error);
         });
     }
@@ -270,7 +238,7 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
     /** True while a citizen's record is open on this screen (logging out asks first then). */
     @Override
     public boolean recordOpen() {
-        return record != null;
+        return model.recordOpen();
     }
 
     /** True while a search or an opening has not answered yet (tests wait on this rather than on the label). */
@@ -280,13 +248,17 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
 
     /** Escape from an open record returns to the search with its results. */
     public boolean closeRecord() {
-        if (record == null) {
+        if (!model.close()) {
             return false;
         }
+        showSearch();
+        query.requestFocusInWindow();
+        return true;
+    }
+
+    private void showSearch() {
         recordHolder.removeAll();
         record = null;
         cards.show(this, SEARCH);
-        query.requestFocusInWindow();
-        return true;
     }
 }

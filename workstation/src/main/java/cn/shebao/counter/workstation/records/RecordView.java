@@ -55,7 +55,7 @@ final class RecordView extends JPanel {
     private final transient RecordColumns columns;
     private final JTabbedPane tabs = new JTabbedPane();
     private final Map<RecordTab, JPanel> tabPanels = new EnumMap<>(RecordTab.class);
-    private final Map<RecordTab, Boolean> loaded = new EnumMap<>(RecordTab.class);
+    private final transient RecordParts parts = new RecordParts();
 
     /** Whose record this is. */
     UUID personId() {
@@ -107,7 +107,6 @@ final class RecordView extends JPanel {
             tabs.addTab(texts.text("tab." + tab.name()), panel);
         }
         tabPanels.get(RecordTab.BASIC).add(basic(p));
-        loaded.put(RecordTab.BASIC, true); // read and audited when the record was opened
         tabs.addChangeListener(e -> load(RecordTab.values()[tabs.getSelectedIndex()]));
         add(tabs);
     }
@@ -117,39 +116,48 @@ final class RecordView extends JPanel {
     }
 
     private void load(RecordTab tab) {
-        if (loaded.putIfAbsent(tab, true) != null) {
+        if (!parts.startReading(tab)) {
             return;
         }
         JPanel panel = tabPanels.get(tab);
+        panel.removeAll(); // the error of an earlier attempt
         JLabel loading = new JLabel(texts.text("record.loading"));
         panel.add(loading);
         RecordAccess access = opened.access();
         switch (tab) {
-            case CONTRIBUTIONS -> fill(panel, () -> sources.records().contributions(access), this::contributions);
-            case RETIREMENT -> fill(panel, () -> sources.retirement().of(access), this::retirement);
-            case PENSION_PAYMENTS -> fill(panel, () -> sources.records().pensionPayments(access), rows -> table(columns.pensions(), rows, tab));
-            case BENEFIT_ADJUSTMENTS -> fill(panel, () -> sources.records().benefitAdjustments(access), rows -> table(columns.adjustments(), rows, tab));
-            case MEDICAL_REIMBURSEMENTS -> fill(panel, () -> sources.records().medicalReimbursements(access),
+            case CONTRIBUTIONS -> fill(tab, panel, () -> sources.records().contributions(access), this::contributions);
+            case RETIREMENT -> fill(tab, panel, () -> sources.retirement().of(access), this::retirement);
+            case PENSION_PAYMENTS -> fill(tab, panel, () -> sources.records().pensionPayments(access), rows -> table(columns.pensions(), rows, tab));
+            case BENEFIT_ADJUSTMENTS -> fill(tab, panel, () -> sources.records().benefitAdjustments(access), rows -> table(columns.adjustments(), rows, tab));
+            case MEDICAL_REIMBURSEMENTS -> fill(tab, panel, () -> sources.records().medicalReimbursements(access),
                     rows -> table(columns.reimbursements(), rows, tab));
-            case WORK_INJURY -> fill(panel, () -> sources.records().workInjuries(access), rows -> table(columns.injuries(), rows, tab));
-            case MATERNITY -> fill(panel, () -> sources.records().maternityBenefits(access), rows -> table(columns.maternity(), rows, tab));
-            case SPECIFIED_DISEASES -> fill(panel, () -> sources.records().specifiedDiseases(access), rows -> table(columns.diseases(), rows, tab));
-            case DRUG_APPROVALS -> fill(panel, () -> sources.drugApprovals().of(access), rows -> table(columns.drugApprovals(), rows, tab));
+            case WORK_INJURY -> fill(tab, panel, () -> sources.records().workInjuries(access), rows -> table(columns.injuries(), rows, tab));
+            case MATERNITY -> fill(tab, panel, () -> sources.records().maternityBenefits(access), rows -> table(columns.maternity(), rows, tab));
+            case SPECIFIED_DISEASES -> fill(tab, panel, () -> sources.records().specifiedDiseases(access), rows -> table(columns.diseases(), rows, tab));
+            case DRUG_APPROVALS -> fill(tab, panel, () -> sources.drugApprovals().of(access), rows -> table(columns.drugApprovals(), rows, tab));
             case BASIC -> { }
         }
     }
 
-    private <T> void fill(JPanel panel, Callable<T> read, Function<T, JComponent> view) {
+    private <T> void fill(RecordTab tab, JPanel panel, Callable<T> read, Function<T, JComponent> view) {
         tasks.run(read, result -> {
+            parts.read(tab);
             panel.removeAll();
             panel.add(view.apply(result));
             panel.revalidate();
             panel.repaint();
         }, error -> {
+            parts.failed(tab);
             panel.removeAll();
             JLabel message = new JLabel(texts.describe(error));
             message.setName("record.error");
-            panel.add(message);
+            JButton again = new JButton(texts.text("record.readAgain"));
+            again.setName("record.readAgain");
+            again.addActionListener(e -> load(tab));
+            JPanel failure = new JPanel(new MigLayout("insets 0, gap 12"));
+            failure.add(message);
+            failure.add(again);
+            panel.add(failure, "aligny top");
             panel.revalidate();
             ErrorDialog.show(this, texts, error);
         });
