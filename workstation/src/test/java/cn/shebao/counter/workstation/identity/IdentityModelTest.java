@@ -1,13 +1,10 @@
 package cn.shebao.counter.workstation.identity;
 
+import static cn.shebao.counter.workstation.testing.Citizens.card;
+import static cn.shebao.counter.workstation.testing.Citizens.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.device.card.CardType;
-import cn.shebao.counter.device.card.IdCard;
-import cn.shebao.counter.device.id.Gender;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
-import cn.shebao.counter.workstation.citizen.PersonStatus;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,15 +140,7 @@ class IdentityModelTest {
         return actions.entrySet().stream().filter(e -> e.getValue().getAsBoolean()).map(Map.Entry::getKey).toList();
     }
 
-    private static CitizenSummary person(String name) {
-        return new CitizenSummary(UUID.randomUUID(), "3301**********1234", name, Gender.MALE, LocalDate.of(1970, 5, 1), "330102",
-                PersonStatus.CONTRIBUTING);
-    }
 
-    private static IdCard card() {
-        return new IdCard("张三", Gender.MALE, "01", LocalDate.of(1970, 5, 1), "浙江省杭州市上城区", "330102197005011234", "杭州市公安局上城分局",
-                LocalDate.now().minusYears(1), LocalDate.now().plusYears(9), CardType.RESIDENT, null, null);
-    }
 
     private static IdentityConfirmation confirmation(ConfirmationResult result) {
         IdentityConfirmation c = new IdentityConfirmation(UUID.randomUUID());

@@ -1,21 +1,19 @@
 package cn.shebao.counter.workstation.records;
 
+import static cn.shebao.counter.workstation.testing.Citizens.card;
+import static cn.shebao.counter.workstation.testing.Citizens.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shebao.counter.device.card.CardType;
 import cn.shebao.counter.device.card.IdCard;
-import cn.shebao.counter.device.id.Gender;
 import cn.shebao.counter.workstation.citizen.AccessPurpose;
 import cn.shebao.counter.workstation.citizen.CitizenSearch;
 import cn.shebao.counter.workstation.citizen.CitizenSummary;
-import cn.shebao.counter.workstation.citizen.PersonStatus;
 import cn.shebao.counter.workstation.citizen.RecordTab;
 import cn.shebao.counter.workstation.ui.Texts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -119,15 +117,5 @@ class LookupModelTest {
         assertThat(model.message()).isBlank();
         assertThat(changes.get()).as("the view was told").isGreaterThan(before);
         assertThat(model.startOpening(zhang.personId())).as("a new opening for the previous holder").isTrue();
-    }
-
-    private static CitizenSummary person(String name) {
-        return new CitizenSummary(UUID.randomUUID(), "3301**********1234", name, Gender.MALE, LocalDate.of(1970, 5, 1), "330102",
-                PersonStatus.CONTRIBUTING);
-    }
-
-    private static IdCard card() {
-        return new IdCard("张三", Gender.MALE, "01", LocalDate.of(1970, 5, 1), "浙江省杭州市上城区", "330102197005011234", "杭州市公安局上城分局",
-                LocalDate.now().minusYears(1), LocalDate.now().plusYears(9), CardType.RESIDENT, null, null);
     }
 }
