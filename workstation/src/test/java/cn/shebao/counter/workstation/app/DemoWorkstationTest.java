@@ -3,9 +3,13 @@ package cn.shebao.counter.workstation.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shebao.counter.workstation.platform.DataDirectory;
+import cn.shebao.counter.workstation.screen.Screen;
+import cn.shebao.counter.workstation.ui.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +35,7 @@ class DemoWorkstationTest {
             assertThat(enrolment).contains("127.0.0.1");
             assertThat(enrolment.lines().filter(l -> !l.startsWith("#"))).noneMatch(l -> l.toLowerCase().contains("password"))
                     .noneMatch(l -> l.contains("jdbc:"));
+            everyFeatureScreenIsListedAndNamedInBothLanguages(w);
             // Enrolled like a production workstation: a certificate from the demo CA, bound to the demo code.
             assertThat(NodeIdentity.load(dir, cn.shebao.counter.workstation.store.KeyStoreKeyProtector.forMachine(dir.keys())).orElseThrow()
                     .certificate().getSubjectX500Principal().getName()).contains("CN=" + Workstation.DEMO_WORKSTATION_CODE);
@@ -49,6 +54,20 @@ class DemoWorkstationTest {
                 Thread.sleep(100);
             }
             assertThat(again.sync().get().status().online()).as("online again on a new port, same certificate").isTrue();
+        }
+    }
+
+    /**
+     * The screens' list is the composition root's one line per feature. Their panels are opened by the GUI tests (a
+     * panel here would start its first reads against a workstation about to close).
+     */
+    private static void everyFeatureScreenIsListedAndNamedInBothLanguages(Workstation w) {
+        assertThat(w.screens()).extracting(Screen::name).containsExactly("CITIZEN_LOOKUP", "IDENTITY", "SPECIAL_DRUGS",
+                "APPROVALS", "CERTIFICATES", "AUDIT", "STAFF");
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            Texts texts = new Texts(locale);
+            assertThat(w.screens()).allSatisfy(screen -> assertThat(texts.textOr("feature." + screen.name(), null))
+                    .as("navigation text of %s in %s", screen.name(), locale).isNotBlank());
         }
     }
 }
