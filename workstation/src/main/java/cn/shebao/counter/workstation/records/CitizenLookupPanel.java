@@ -68,6 +68,8 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
     private final transient UiTasks.Lane searching = tasks.lane();
     private final transient UiTasks.Lane opening = tasks.lane();
     private final transient LookupModel model;
+    /** The model's lines the table shows (the table keeps a copy of its own). */
+    private transient List<CitizenSummary> shownResults = List.of();
     /** The view of the open record; null while the search shows. */
     private RecordView record;
 
@@ -99,8 +101,9 @@ public final class CitizenLookupPanel extends JPanel implements CardScreen {
         add(recordHolder, RECORD);
         cards.show(this, SEARCH);
         model.addListener(() -> {
-            if (results.rows() != model.results()) {
-                results.setRows(model.results()); // only a new answer: a message alone keeps the clerk's selection
+            if (shownResults != model.results()) { // only a new answer: a message or an opening keeps the clerk's selection
+                shownResults = model.results();
+                results.setRows(shownResults);
             }
             message.setText(model.message());
         });
